@@ -1,0 +1,93 @@
+// Opens the database a subgraph works on: PGlite embedded in the process when no URL is
+// given (the zero-setup default), a Postgres server through postgres.js otherwise.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { Logger as DrizzleLogger } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+
+/** What repositories take: the driver-independent Drizzle API. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly driver: "pglite" | "postgres";
+  /** Where it is, without credentials, for log lines. */
+  readonly description: string;
+  migrate(config: { migrationsFolder: string; migrationsTable: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Called with every SQL statement; the N+1 tests count statements with it. */
+  onQuery?: (query: string) => void;
+}
+
+function drizzleLogger(options: OpenOptions): DrizzleLogger | undefined {
+  const { onQuery } = options;
+  return onQuery ? { logQuery: (query) => onQuery(query) } : undefined;
+}
+
+/** Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
+export async function openPglite(dataDir: string | undefined, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, logger: drizzleLogger(options) });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    description: dataDir ? `PGlite in ${dataDir}` : "PGlite in memory",
+    migrate: (config) => migratePglite(db, { ...config, migrationsSchema: "drizzle" }),
+    close: () => client.close(),
+  };
+}
+
+export interface PostgresOptions extends OpenOptions {
+  /** Upper bound on connections this process opens. */
+  maxConnections?: number;
+}
+
+/** Connects to a Postgres server and checks that it answers, so a bad URL fails at start. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+  });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 });
+    throw new DatabaseUnreachableError(describeUrl(url), error);
+  }
+  const db = drizzlePostgres({ client, logger: drizzleLogger(options) });
+  return {
+    db: db as unknown as Database,
+    driver: "postgres",
+    description: `Postgres at ${describeUrl(url)}`,
+    migrate: (config) => migratePostgres(db, { ...config, migrationsSchema: "drizzle" }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(where: string, cause: unknown) {
+    super(`cannot reach the database at ${where}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+/** host:port/database of a URL, leaving out user and password. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}

@@ -1,0 +1,34 @@
+import { composeServices } from "@apollo/composition";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { parse } from "graphql";
+import { SUBGRAPHS } from "../services/subgraphs.js";
+
+/** Where the committed supergraph routes each subgraph by default; the gateway's configuration can override it. */
+export const DEFAULT_ROUTING_URLS = {
+  actors: "http://localhost:4001/graphql",
+  statements: "http://localhost:4002/graphql",
+  incidents: "http://localhost:4003/graphql",
+} as const;
+
+export class CompositionError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`composition failed:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "CompositionError";
+  }
+}
+
+/** Composes the supergraph SDL from the subgraphs' own schemas, as Rover would, without the network. */
+export async function composeSupergraph(): Promise<string> {
+  const services = await Promise.all(
+    SUBGRAPHS.map(async (subgraph) => ({
+      name: subgraph.name,
+      url: DEFAULT_ROUTING_URLS[subgraph.name],
+      typeDefs: parse(printSubgraphSchema(await subgraph.buildSchema())),
+    })),
+  );
+  const result = composeServices(services);
+  if (result.errors) {
+    throw new CompositionError(result.errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`));
+  }
+  return result.supergraphSdl;
+}

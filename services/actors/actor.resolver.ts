@@ -1,0 +1,63 @@
+import "reflect-metadata";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertWellFormedId } from "../common/ids.js";
+import { type Connection, ConnectionType, PageArgs } from "../common/pagination.js";
+import { IDENTIFIER_SCHEMES } from "./actor.enums.js";
+import { ActorFilter, RelationDirection, RelationFilter } from "./actor.input.js";
+import { Actor, ActorRelation, Alias, ExternalIdentifier } from "./actor.type.js";
+import type { ActorsContext } from "./context.js";
+
+
+export const ActorConnection = ConnectionType(Actor, "Actor", "A page of actors, ordered by name.");
+export const ActorRelationConnection = ConnectionType(ActorRelation, "ActorRelation", "A page of an actor's relations.");
+
+@ArgsType()
+class ActorsArgs extends PageArgs {
+  @Field(() => ActorFilter, { nullable: true })
+  filter?: ActorFilter | null;
+}
+
+@ArgsType()
+class RelationsArgs extends PageArgs {
+  @Field(() => RelationDirection, { defaultValue: RelationDirection.OUTGOING })
+  direction: RelationDirection = RelationDirection.OUTGOING;
+
+  @Field(() => RelationFilter, { nullable: true })
+  filter?: RelationFilter | null;
+}
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => Actor, { nullable: true, description: "One actor by ID; null when there is none." })
+  async actor(@Arg("id", () => ID) id: string, @Ctx() context: ActorsContext): Promise<Actor | null> {
+    return context.loaders.actorById.load(assertWellFormedId("id", id));
+  }
+
+  @Query(() => ActorConnection, { description: "Actors ordered by name, optionally filtered by kind and country." })
+  async actors(@Args(() => ActorsArgs) { filter, first, after }: ActorsArgs, @Ctx() context: ActorsContext): Promise<Connection<Actor>> {
+    return context.actors.list(filter, first, after);
+  }
+
+  @FieldResolver(() => [Alias], { description: "Every name and code the actor is known by, the name included." })
+  async aliases(@Root() actor: Actor, @Ctx() context: ActorsContext): Promise<Alias[]> {
+    return context.loaders.aliasesByActor.load(actor.id);
+  }
+
+  @FieldResolver(() => [ExternalIdentifier], { description: "The actor's IDs in other datasets: Wikidata, ACLED, CAMEO." })
+  async identifiers(@Root() actor: Actor, @Ctx() context: ActorsContext): Promise<ExternalIdentifier[]> {
+    const aliases = await context.loaders.aliasesByActor.load(actor.id);
+    return aliases
+      .filter((alias) => IDENTIFIER_SCHEMES.includes(alias.scheme))
+      .map(({ scheme, value }) => ({ scheme, value }));
+  }
+
+  @FieldResolver(() => ActorRelationConnection, { description: "The actor's relations to other actors, from its side (OUTGOING) or theirs (INCOMING)." })
+  async relations(
+    @Root() actor: Actor,
+    @Args(() => RelationsArgs) { direction, filter, first, after }: RelationsArgs,
+    @Ctx() context: ActorsContext,
+  ): Promise<Connection<ActorRelation>> {
+    const loader = direction === RelationDirection.INCOMING ? context.loaders.relations.incoming : context.loaders.relations.outgoing;
+    return loader.load({ parentId: actor.id, first, after, filter: { predicate: filter?.predicate ?? null } });
+  }
+}

@@ -1,0 +1,33 @@
+import DataLoader from "dataloader";
+import type { Database } from "../../db/client.js";
+import { ActorRepository } from "./actor.repository.js";
+import type { Actor, Alias } from "./actor.type.js";
+import { createRelationLoaders } from "./relation.repository.js";
+
+/** What every resolver of the actors subgraph gets: the database and this request's loaders. */
+export interface ActorsContext {
+  actors: ActorRepository;
+  loaders: ActorLoaders;
+}
+
+export type ActorLoaders = ReturnType<typeof createActorLoaders>;
+
+/** Per-request batching: every actor, alias list or relation page asked for in one tick is one query. */
+export function createActorLoaders(repository: ActorRepository, db: Database) {
+  return {
+    actorById: new DataLoader<string, Actor | null>(async (ids) => {
+      const found = new Map((await repository.findByIds(ids)).map((actor) => [actor.id, actor]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    aliasesByActor: new DataLoader<string, Alias[]>(async (actorIds) => {
+      const byActor = await repository.aliasesOf(actorIds);
+      return actorIds.map((id) => byActor.get(id) ?? []);
+    }),
+    relations: createRelationLoaders(db),
+  };
+}
+
+export function createActorsContext(db: Database): ActorsContext {
+  const actors = new ActorRepository(db);
+  return { actors, loaders: createActorLoaders(actors, db) };
+}

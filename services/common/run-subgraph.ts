@@ -1,0 +1,32 @@
+import "reflect-metadata";
+import { openSubgraphDatabases, migrateSubgraphs } from "../../db/open.js";
+import type { SubgraphName } from "../../db/migrate.js";
+import { subgraphNamed } from "../subgraphs.js";
+import { loadConfig } from "./config.js";
+import { StartupError, exitOnStartupFailure } from "./fail.js";
+import { createLogger } from "./logger.js";
+import { createSubgraphServer } from "./subgraph-server.js";
+
+/**
+ * Runs one subgraph as a process of its own (docker-compose, npm run start:<name>). It
+ * needs a Postgres server: the embedded PGlite belongs to the all-in-one `npm start`.
+ */
+export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
+  try {
+    const config = loadConfig();
+    const settings = config.subgraphs[name];
+    if (!settings.databaseUrl) {
+      throw new StartupError(
+        `no database: set ${name.toUpperCase()}_DATABASE_URL or DATABASE_URL (or use \`npm start\` for the embedded database)`,
+      );
+    }
+    const logger = createLogger(name, config.logLevel);
+    const databases = await openSubgraphDatabases(config, [name]);
+    await migrateSubgraphs(databases.handles);
+    const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, config);
+    const running = await server.listen(settings.port, config.host);
+    logger.info({ url: running.url, database: databases.handles[name]!.description }, `${name} subgraph ready`);
+  } catch (error) {
+    exitOnStartupFailure(name, error);
+  }
+}

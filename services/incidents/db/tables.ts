@@ -1,0 +1,150 @@
+// The incidents subgraph's tables, in the Postgres schema "incidents". Participants' actors
+// and incidents' sources belong to other subgraphs and are held here as IDs only.
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  text,
+  check,
+} from "drizzle-orm/pg-core";
+import { oneOf } from "../../../db/one-of.js";
+
+export const incidentsSchema = pgSchema("incidents");
+
+export const DATE_PRECISION_VALUES = [
+  "DAY",
+  "MONTH",
+  "YEAR",
+  "ON_OR_BEFORE",
+] as const;
+
+export const INCIDENT_TYPE_VALUES = [
+  "CAPTURE",
+  "RECRUITMENT",
+  "TRAINING",
+  "DEPLOYMENT",
+  "ARMED_CLASH",
+  "ATTACK",
+  "REMOTE_VIOLENCE",
+  "PROTEST",
+  "RIOT",
+  "ARREST",
+  "AGREEMENT",
+  "OTHER",
+] as const;
+
+export const INCIDENT_STATUS_VALUES = [
+  "ALLEGED",
+  "REPORTED",
+  "CONFIRMED",
+  "DISPUTED",
+] as const;
+
+export const PARTICIPANT_ROLE_VALUES = [
+  "CAPTOR",
+  "CAPTIVE",
+  "RECRUITER",
+  "RECRUIT",
+  "TRAINER",
+  "PERPETRATOR",
+  "TARGET",
+  "ASSOCIATE",
+  "SIDE_A",
+  "SIDE_B",
+] as const;
+
+export const incidents = incidentsSchema.table(
+  "incidents",
+  {
+    id: text("id").primaryKey(),
+    type: text("type", { enum: INCIDENT_TYPE_VALUES }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary"),
+    startOn: date("start_on").notNull(),
+    startPrecision: text("start_precision", { enum: DATE_PRECISION_VALUES }).notNull(),
+    endOn: date("end_on"),
+    endPrecision: text("end_precision", { enum: DATE_PRECISION_VALUES }),
+    status: text("status", { enum: INCIDENT_STATUS_VALUES }).notNull(),
+    fatalitiesLow: integer("fatalities_low"),
+    fatalitiesBest: integer("fatalities_best"),
+    fatalitiesHigh: integer("fatalities_high"),
+    /** Where the record came from: MERIDIAN for our own documents, ACLED, GDELT. */
+    dataset: text("dataset").notNull(),
+    // The source taxonomy, kept verbatim beside our own type.
+    acledDisorderType: text("acled_disorder_type"),
+    acledEventType: text("acled_event_type"),
+    acledSubEventType: text("acled_sub_event_type"),
+    cameoCode: text("cameo_code"),
+  },
+  (table) => [
+    check("incidents_type_check", oneOf(table.type, INCIDENT_TYPE_VALUES)),
+    check("incidents_start_precision_check", oneOf(table.startPrecision, DATE_PRECISION_VALUES)),
+    check("incidents_end_precision_check", oneOf(table.endPrecision, DATE_PRECISION_VALUES)),
+    check("incidents_status_check", oneOf(table.status, INCIDENT_STATUS_VALUES)),
+    // Keyset pagination orders incidents by (start_on, id); filters by type and dates.
+    index("incidents_start_on_id_idx").on(table.startOn, table.id),
+    index("incidents_type_start_on_id_idx").on(table.type, table.startOn, table.id),
+  ],
+);
+
+export const places = incidentsSchema.table(
+  "places",
+  {
+    id: text("id").primaryKey(),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    admin1: text("admin1"),
+    admin2: text("admin2"),
+    admin3: text("admin3"),
+    /** ISO 3166-1 alpha-3. */
+    country: text("country"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    /** The source's own precision code (ACLED: 1 exact … 3 region). */
+    geoPrecision: integer("geo_precision"),
+    /** The place we show first; the others are alternatives that sources report. */
+    isPrimary: boolean("is_primary").notNull(),
+    /** Set when sources disagree about where the incident happened. */
+    isDisputed: boolean("is_disputed").notNull().default(false),
+    /** A Source of the statements subgraph that reports this place. */
+    sourceId: text("source_id"),
+    note: text("note"),
+  },
+  (table) => [index("places_incident_idx").on(table.incidentId)],
+);
+
+export const participants = incidentsSchema.table(
+  "participants",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    /** An Actor of the actors subgraph. */
+    actorId: text("actor_id").notNull(),
+    role: text("role", { enum: PARTICIPANT_ROLE_VALUES }).notNull(),
+    count: integer("count"),
+  },
+  (table) => [
+    check("participants_role_check", oneOf(table.role, PARTICIPANT_ROLE_VALUES)),
+    primaryKey({ columns: [table.incidentId, table.actorId, table.role] }),
+    index("participants_actor_idx").on(table.actorId, table.incidentId),
+  ],
+);
+
+export const incidentSources = incidentsSchema.table(
+  "incident_sources",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    /** A Source of the statements subgraph. */
+    sourceId: text("source_id").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.incidentId, table.sourceId] })],
+);

@@ -1,0 +1,51 @@
+import "reflect-metadata";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertWellFormedId } from "../common/ids.js";
+import { type Connection, ConnectionType, PageArgs } from "../common/pagination.js";
+import type { IncidentsContext } from "./context.js";
+import { IncidentFilter } from "./incident.input.js";
+import { Incident, Participant, Place } from "./incident.type.js";
+import { SourceReference } from "./references.type.js";
+
+export const IncidentConnection = ConnectionType(Incident, "Incident", "A page of incidents, oldest first.");
+
+@ArgsType()
+class IncidentsArgs extends PageArgs {
+  @Field(() => IncidentFilter, { nullable: true })
+  filter?: IncidentFilter | null;
+}
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => Incident, { nullable: true, description: "One incident by ID; null when there is none." })
+  async incident(@Arg("id", () => ID) id: string, @Ctx() context: IncidentsContext): Promise<Incident | null> {
+    return context.loaders.incidentById.load(assertWellFormedId("id", id));
+  }
+
+  @Query(() => IncidentConnection, { description: "Incidents in date order, optionally of one type or within dates." })
+  async incidents(@Args(() => IncidentsArgs) { filter, first, after }: IncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
+    return context.incidents.listIncidents(filter, first, after);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: "Where it happened: the primary place." })
+  async place(@Root() incident: Incident, @Ctx() context: IncidentsContext): Promise<Place | null> {
+    const places = await context.loaders.placesOfIncident.load(incident.id);
+    return places.find((place) => place.isPrimary) ?? places[0] ?? null;
+  }
+
+  @FieldResolver(() => [Place], { description: "Every place sources give, the primary first; more than one when sources disagree." })
+  async places(@Root() incident: Incident, @Ctx() context: IncidentsContext): Promise<Place[]> {
+    return context.loaders.placesOfIncident.load(incident.id);
+  }
+
+  @FieldResolver(() => [Participant], { description: "The actors involved and their roles." })
+  async participants(@Root() incident: Incident, @Ctx() context: IncidentsContext): Promise<Participant[]> {
+    return context.loaders.participantsOfIncident.load(incident.id);
+  }
+
+  @FieldResolver(() => [SourceReference], { description: "The documents that report the incident." })
+  async sources(@Root() incident: Incident, @Ctx() context: IncidentsContext): Promise<SourceReference[]> {
+    const ids = await context.loaders.sourceIdsOfIncident.load(incident.id);
+    return ids.map(SourceReference.of);
+  }
+}

@@ -1,0 +1,37 @@
+import { FuzzyDate } from "../common/dates.js";
+import { incidents, participants, places } from "./db/tables.js";
+import { Incident, Participant, Place } from "./incident.type.js";
+
+// Rows of the incidents schema turned into the classes the schema exposes.
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type PlaceRow = typeof places.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+
+export function toIncident(row: IncidentRow): Incident {
+  return Object.assign(new Incident(), {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    summary: row.summary,
+    startDate: FuzzyDate.of(row.startOn, row.startPrecision),
+    endDate: row.endOn ? FuzzyDate.of(row.endOn, row.endPrecision ?? "DAY") : null,
+    status: row.status,
+    fatalities: { low: row.fatalitiesLow, best: row.fatalitiesBest, high: row.fatalitiesHigh },
+    taxonomy: {
+      dataset: row.dataset,
+      disorderType: row.acledDisorderType,
+      eventType: row.acledEventType,
+      subEventType: row.acledSubEventType,
+      cameoCode: row.cameoCode,
+    },
+  });
+}
+
+export function toPlace(row: PlaceRow): Place {
+  return Object.assign(new Place(), row);
+}
+
+export function toParticipant(row: ParticipantRow): Participant {
+  return Object.assign(new Participant(), row);
+}

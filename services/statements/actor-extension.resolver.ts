@@ -1,0 +1,30 @@
+import "reflect-metadata";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
+import { type Connection, PageArgs } from "../common/pagination.js";
+import { ClaimConnection } from "./claim.resolver.js";
+import type { StatementsContext } from "./context.js";
+import { ActorReference } from "./references.type.js";
+import { SaidBetween } from "./statement.input.js";
+import { StatementConnection } from "./statement.resolver.js";
+import type { Claim, Statement } from "./statement.type.js";
+
+@ArgsType()
+class ActorStatementsArgs extends PageArgs {
+  @Field(() => SaidBetween, { nullable: true })
+  said?: SaidBetween | null;
+}
+
+/** The fields this subgraph adds to the actors subgraph's Actor. */
+@Resolver(() => ActorReference)
+export class ActorExtensionResolver {
+  @FieldResolver(() => StatementConnection, { description: "What the actor said, oldest first." })
+  async statements(@Root() actor: ActorReference, @Args(() => ActorStatementsArgs) { said, first, after }: ActorStatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+    const filter = { from: said?.from ?? null, to: said?.to ?? null };
+    return context.loaders.statementsBySpeaker.load({ parentId: actor.id, first, after, filter });
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: "Claims whose subject or object the actor is." })
+  async claimsAbout(@Root() actor: ActorReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+    return context.loaders.claimsAboutActor.load({ parentId: actor.id, first, after });
+  }
+}

@@ -1,0 +1,131 @@
+// The statements subgraph's tables, in the Postgres schema "statements". Speakers, claim
+// subjects and incidents belong to other subgraphs and are held here as IDs only.
+import { date, index, integer, pgSchema, primaryKey, text, timestamp, check } from "drizzle-orm/pg-core";
+import { oneOf } from "../../../db/one-of.js";
+
+export const statementsSchema = pgSchema("statements");
+
+export const DATE_PRECISION_VALUES = [
+  "DAY",
+  "MONTH",
+  "YEAR",
+  "ON_OR_BEFORE",
+] as const;
+
+export const SOURCE_KIND_VALUES = [
+  "ARTICLE",
+  "PRESS_BRIEFING",
+  "OFFICIAL_STATEMENT",
+  "SOCIAL_POST",
+  "DATASET_RECORD",
+] as const;
+
+export const MODALITY_VALUES = ["DIRECT_QUOTE", "PARAPHRASE", "POST"] as const;
+
+export const STANCE_KIND_VALUES = [
+  "ASSERTS",
+  "SUPPORTS",
+  "DISPUTES",
+  "DENIES",
+  "QUESTIONS",
+  "COMMENTS",
+] as const;
+
+export const sources = statementsSchema.table(
+  "sources",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: SOURCE_KIND_VALUES }).notNull(),
+    title: text("title").notNull(),
+    url: text("url"),
+    publisher: text("publisher"),
+    publishedOn: date("published_on"),
+    publishedPrecision: text("published_precision", { enum: DATE_PRECISION_VALUES }),
+    retrievedAt: timestamp("retrieved_at", { withTimezone: true }),
+  },
+  (table) => [
+    check("sources_published_precision_check", oneOf(table.publishedPrecision, DATE_PRECISION_VALUES)),
+    check("sources_kind_check", oneOf(table.kind, SOURCE_KIND_VALUES)),index("sources_url_idx").on(table.url)],
+);
+
+export const statements = statementsSchema.table(
+  "statements",
+  {
+    id: text("id").primaryKey(),
+    /** An Actor of the actors subgraph. */
+    speakerId: text("speaker_id").notNull(),
+    onBehalfOfId: text("on_behalf_of_id"),
+    saidOn: date("said_on").notNull(),
+    saidPrecision: text("said_precision", { enum: DATE_PRECISION_VALUES }).notNull(),
+    venue: text("venue"),
+    modality: text("modality", { enum: MODALITY_VALUES }).notNull(),
+    text: text("text").notNull(),
+    /** BCP 47 language tag of the text as quoted. */
+    language: text("language").notNull(),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id),
+    respondsToId: text("responds_to_id"),
+  },
+  (table) => [
+    check("statements_said_precision_check", oneOf(table.saidPrecision, DATE_PRECISION_VALUES)),
+    check("statements_modality_check", oneOf(table.modality, MODALITY_VALUES)),
+    // Keyset pagination orders statements by (said_on, id); filters by speaker and date.
+    index("statements_said_on_id_idx").on(table.saidOn, table.id),
+    index("statements_speaker_said_on_id_idx").on(table.speakerId, table.saidOn, table.id),
+    index("statements_responds_to_idx").on(table.respondsToId),
+    index("statements_source_idx").on(table.sourceId),
+  ],
+);
+
+export const claims = statementsSchema.table(
+  "claims",
+  {
+    id: text("id").primaryKey(),
+    text: text("text").notNull(),
+    subjectId: text("subject_id"),
+    predicate: text("predicate"),
+    objectId: text("object_id"),
+    quantity: integer("quantity"),
+    /** An Incident of the incidents subgraph. */
+    incidentId: text("incident_id"),
+  },
+  (table) => [
+    index("claims_subject_idx").on(table.subjectId),
+    index("claims_object_idx").on(table.objectId),
+    index("claims_incident_idx").on(table.incidentId),
+  ],
+);
+
+export const stances = statementsSchema.table(
+  "stances",
+  {
+    statementId: text("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    claimId: text("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    stance: text("stance", { enum: STANCE_KIND_VALUES }).notNull(),
+  },
+  (table) => [
+    check("stances_stance_check", oneOf(table.stance, STANCE_KIND_VALUES)),
+    primaryKey({ columns: [table.statementId, table.claimId] }),
+    index("stances_claim_idx").on(table.claimId),
+  ],
+);
+
+/** Statements that are about an incident without taking a stance on a claim (comments). */
+export const statementIncidents = statementsSchema.table(
+  "statement_incidents",
+  {
+    statementId: text("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    incidentId: text("incident_id").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.statementId, table.incidentId] }),
+    index("statement_incidents_incident_idx").on(table.incidentId),
+  ],
+);

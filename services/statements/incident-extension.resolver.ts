@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { type Connection, PageArgs } from "../common/pagination.js";
+import { ClaimConnection } from "./claim.resolver.js";
+import type { StatementsContext } from "./context.js";
+import { IncidentReference } from "./references.type.js";
+import { StatementConnection } from "./statement.resolver.js";
+import type { Claim, Statement } from "./statement.type.js";
+
+/** The fields this subgraph adds to the incidents subgraph's Incident. */
+@Resolver(() => IncidentReference)
+export class IncidentExtensionResolver {
+  @FieldResolver(() => StatementConnection, { description: "Statements about the incident, oldest first." })
+  async statements(@Root() incident: IncidentReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+    return context.loaders.statementsAboutIncident.load({ parentId: incident.id, first, after });
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: "Claims made about the incident." })
+  async claims(@Root() incident: IncidentReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+    return context.loaders.claimsOfIncident.load({ parentId: incident.id, first, after });
+  }
+}

@@ -1,0 +1,19 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { type ReferenceResolvers, buildFederatedSchema } from "../common/federation.js";
+import { ActorExtensionResolver } from "./actor-extension.resolver.js";
+import { ClaimResolver, StanceResolver } from "./claim.resolver.js";
+import { IncidentExtensionResolver } from "./incident-extension.resolver.js";
+import { statementsReferenceResolvers } from "./references.js";
+import { SourceResolver } from "./source.resolver.js";
+import { StatementResolver } from "./statement.resolver.js";
+
+/** The statements subgraph: sources, statements, claims and stances. */
+export function buildStatementsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [StatementResolver, ClaimResolver, StanceResolver, SourceResolver, ActorExtensionResolver, IncidentExtensionResolver],
+    },
+    statementsReferenceResolvers as unknown as ReferenceResolvers,
+  );
+}

@@ -1,0 +1,83 @@
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { checkDateRange } from "../common/date-range.js";
+import { assertWellFormedId } from "../common/ids.js";
+import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
+import { claims, sources, stances, statements } from "./db/tables.js";
+import type { StatementFilter } from "./statement.input.js";
+import { toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
+import type { Source } from "./source.type.js";
+import type { Claim, Stance, Statement } from "./statement.type.js";
+
+export const statementsBySaidDate = new Keyset(statements.saidOn, statements.id, "ASC", "date");
+export const claimsById = new Keyset(claims.id, claims.id);
+export const sourcesById = new Keyset(sources.id, sources.id);
+
+/** Conditions for statements said within a range of days; the range is checked first. */
+export function saidBetween(from: string | null | undefined, to: string | null | undefined, names: { from: string; to: string }) {
+  checkDateRange(from, to, names);
+  return and(from ? gte(statements.saidOn, from) : undefined, to ? lte(statements.saidOn, to) : undefined);
+}
+
+/** Reads the statements schema: statements, claims, stances and sources. */
+export class StatementRepository {
+  constructor(private readonly db: Database) {}
+
+  async statementsByIds(ids: readonly string[]): Promise<Statement[]> {
+    const rows = await this.db.select().from(statements).where(inArray(statements.id, [...ids]));
+    return rows.map(toStatement);
+  }
+
+  async claimsByIds(ids: readonly string[]): Promise<Claim[]> {
+    const rows = await this.db.select().from(claims).where(inArray(claims.id, [...ids]));
+    return rows.map(toClaim);
+  }
+
+  async sourcesByIds(ids: readonly string[]): Promise<Source[]> {
+    const rows = await this.db.select().from(sources).where(inArray(sources.id, [...ids]));
+    return rows.map(toSource);
+  }
+
+  async stancesOfStatements(statementIds: readonly string[]): Promise<Stance[]> {
+    const rows = await this.db.select().from(stances).where(inArray(stances.statementId, [...statementIds]));
+    return rows.map(toStance);
+  }
+
+  async listStatements(filter: StatementFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<Statement>> {
+    checkPageSize(first);
+    const speaker = filter?.speaker ? assertWellFormedId("filter.speaker", filter.speaker) : undefined;
+    const condition = and(
+      speaker ? eq(statements.speakerId, speaker) : undefined,
+      saidBetween(filter?.saidFrom, filter?.saidTo, { from: "filter.saidFrom", to: "filter.saidTo" }),
+    );
+    const rows = await this.db
+      .select()
+      .from(statements)
+      .where(and(condition, statementsBySaidDate.after(after)))
+      .orderBy(...statementsBySaidDate.orderBy())
+      .limit(first + 1);
+    return toConnection(rows, first, (row) => [row.saidOn, row.id], toStatement, () => this.db.$count(statements, condition));
+  }
+
+  async listClaims(first: number, after: string | null | undefined): Promise<Connection<Claim>> {
+    checkPageSize(first);
+    const rows = await this.db
+      .select()
+      .from(claims)
+      .where(claimsById.after(after))
+      .orderBy(...claimsById.orderBy())
+      .limit(first + 1);
+    return toConnection(rows, first, (row) => [row.id, row.id], toClaim, () => this.db.$count(claims));
+  }
+
+  async listSources(first: number, after: string | null | undefined): Promise<Connection<Source>> {
+    checkPageSize(first);
+    const rows = await this.db
+      .select()
+      .from(sources)
+      .where(sourcesById.after(after))
+      .orderBy(...sourcesById.orderBy())
+      .limit(first + 1);
+    return toConnection(rows, first, (row) => [row.id, row.id], toSource, () => this.db.$count(sources));
+  }
+}

@@ -1,0 +1,67 @@
+import "reflect-metadata";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertWellFormedId } from "../common/ids.js";
+import { type Connection, ConnectionType, PageArgs } from "../common/pagination.js";
+import type { StatementsContext } from "./context.js";
+import { ActorReference, IncidentReference } from "./references.type.js";
+import { Source } from "./source.type.js";
+import { StatementFilter } from "./statement.input.js";
+import { Stance, Statement } from "./statement.type.js";
+
+export const StatementConnection = ConnectionType(Statement, "Statement", "A page of statements, oldest first.");
+
+@ArgsType()
+class StatementsArgs extends PageArgs {
+  @Field(() => StatementFilter, { nullable: true })
+  filter?: StatementFilter | null;
+}
+
+@Resolver(() => Statement)
+export class StatementResolver {
+  @Query(() => Statement, { nullable: true, description: "One statement by ID; null when there is none." })
+  async statement(@Arg("id", () => ID) id: string, @Ctx() context: StatementsContext): Promise<Statement | null> {
+    return context.loaders.statementById.load(assertWellFormedId("id", id));
+  }
+
+  @Query(() => StatementConnection, { description: "Statements in the order they were said, optionally by one speaker or within dates." })
+  async statements(@Args(() => StatementsArgs) { filter, first, after }: StatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+    return context.statements.listStatements(filter, first, after);
+  }
+
+  // Nullable so that, with the actors subgraph down, the statement still comes back.
+  @FieldResolver(() => ActorReference, { nullable: true, description: "Who said it." })
+  speaker(@Root() statement: Statement): ActorReference {
+    return ActorReference.of(statement.speakerId);
+  }
+
+  @FieldResolver(() => ActorReference, { nullable: true, description: "Whom the speaker spoke for (a spokesperson's ministry)." })
+  onBehalfOf(@Root() statement: Statement): ActorReference | null {
+    return statement.onBehalfOfId ? ActorReference.of(statement.onBehalfOfId) : null;
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: "The document that reports the statement." })
+  async source(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<Source | null> {
+    return context.loaders.sourceById.load(statement.sourceId);
+  }
+
+  @FieldResolver(() => Statement, { nullable: true, description: "The statement this one answers." })
+  async respondsTo(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<Statement | null> {
+    return statement.respondsToId ? context.loaders.statementById.load(statement.respondsToId) : null;
+  }
+
+  @FieldResolver(() => StatementConnection, { description: "Statements that answer this one." })
+  async responses(@Root() statement: Statement, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+    return context.loaders.responsesToStatement.load({ parentId: statement.id, first, after });
+  }
+
+  @FieldResolver(() => [Stance], { description: "The positions this statement takes on claims." })
+  async stances(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<Stance[]> {
+    return context.loaders.stancesOfStatement.load(statement.id);
+  }
+
+  @FieldResolver(() => [IncidentReference], { description: "The incidents the statement is about." })
+  async incidents(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<IncidentReference[]> {
+    const ids = await context.loaders.incidentIdsOfStatement.load(statement.id);
+    return ids.map(IncidentReference.of);
+  }
+}

@@ -1,0 +1,51 @@
+// Starts the real thing for end-to-end tests: three subgraph HTTP servers on free ports,
+// on one test database, and the gateway on the committed supergraph in front of them.
+import type { DatabaseHandle } from "../../db/client.js";
+import type { SubgraphName } from "../../db/migrate.js";
+import { createGatewayServer } from "../../gateway/server.js";
+import { readSupergraph } from "../../gateway/supergraph.js";
+import type { RunningServer } from "../../services/common/http-server.js";
+import { createSubgraphServer } from "../../services/common/subgraph-server.js";
+import { SUBGRAPHS } from "../../services/subgraphs.js";
+
+export interface RunningGraph {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  stop(): Promise<void>;
+}
+
+export async function startGraph(handle: DatabaseHandle, options: { isProduction?: boolean } = {}): Promise<RunningGraph> {
+  const isProduction = options.isProduction ?? false;
+  const servers: RunningServer[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const subgraph of SUBGRAPHS) {
+    const server = await createSubgraphServer(subgraph, handle.db, { isProduction });
+    const running = await server.listen(0, "127.0.0.1");
+    servers.push(running);
+    subgraphUrls[subgraph.name] = running.url;
+  }
+  const gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls, isProduction }).listen(0, "127.0.0.1");
+  servers.push(gateway);
+  return {
+    gatewayUrl: gateway.url,
+    subgraphUrls,
+    async stop() {
+      for (const server of servers.reverse()) await server.stop();
+    },
+  };
+}
+
+export interface GraphQLResponse<TData = any> {
+  data?: TData;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs an operation as a front-end would. */
+export async function postGraphQL<TData = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<TData>;
+}
