@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { loadConfig, subgraphUrls } from "../services/common/config.js";
 import { exitOnStartupFailure } from "../services/common/fail.js";
 import { createLogger } from "../services/common/logger.js";
+import { stopOnSignals } from "../services/common/shutdown.js";
 import { createGatewayServer } from "./server.js";
 import { readSupergraph } from "./supergraph.js";
 
@@ -14,6 +15,7 @@ try {
     isProduction: config.isProduction,
   });
   const running = await server.listen(config.gatewayPort, config.host);
+  stopOnSignals(() => running.stop());
   createLogger("gateway", config.logLevel).info({ url: running.url }, "gateway ready");
 } catch (error) {
   exitOnStartupFailure("gateway", error);

@@ -58,6 +58,22 @@ describe("the gateway in development", () => {
     expect(data.actor.statements.edges.map((edge: any) => edge.node.text)).toEqual(["We captured two Chinese citizens.", "There are 155 people with surnames."]);
   });
 
+  it.each([
+    [`{ actors(filter: { kind: WIZARD }) { totalCount } }`, "filter.kind"],
+    [`{ incidents(first: "many") { totalCount } }`, "first"],
+    [`{ actor(id: 12.5) { name } }`, "id"],
+  ])("answers a literal of the wrong type with BAD_USER_INPUT naming the argument: %s", async (query, argumentName) => {
+    const { errors } = await postGraphQL(graph.gatewayUrl, query);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
+    expect(errors?.[0]?.message).toContain(`Argument "${argumentName}"`);
+  });
+
+  it("answers a variable of the wrong type with BAD_USER_INPUT", async () => {
+    const { errors } = await postGraphQL(graph.gatewayUrl, `query($kind: ActorKind) { actors(filter: { kind: $kind }) { totalCount } }`, { kind: "WIZARD" });
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toContain("$kind");
+  });
+
   it("passes a subgraph's BAD_USER_INPUT through with the argument it names", async () => {
     const { errors } = await postGraphQL(graph.gatewayUrl, `{ incidents(first: 501) { totalCount } }`);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "first" });

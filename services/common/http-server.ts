@@ -6,6 +6,7 @@ import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
+import { formatArgumentErrors } from "./argument-errors.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** A subgraph's schema, or a gateway. */
@@ -36,6 +37,10 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
   constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
     const common = {
       introspection: options.introspection,
+      formatError: formatArgumentErrors,
+      // Apollo would stop itself on SIGINT and re-raise the signal, killing the process
+      // before the database is closed; the process's own shutdown stops the servers instead.
+      stopOnTerminationSignals: false,
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }), ...(options.plugins ?? [])],
     };
     this.apollo = options.gateway

@@ -5,6 +5,7 @@ import { subgraphNamed } from "../subgraphs.js";
 import { loadConfig } from "./config.js";
 import { StartupError, exitOnStartupFailure } from "./fail.js";
 import { createLogger } from "./logger.js";
+import { stopOnSignals } from "./shutdown.js";
 import { createSubgraphServer } from "./subgraph-server.js";
 
 /**
@@ -25,6 +26,10 @@ export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
     await migrateSubgraphs(databases.handles);
     const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, config);
     const running = await server.listen(settings.port, config.host);
+    stopOnSignals(async () => {
+      await running.stop();
+      await databases.close();
+    });
     logger.info({ url: running.url, database: databases.handles[name]!.description }, `${name} subgraph ready`);
   } catch (error) {
     exitOnStartupFailure(name, error);

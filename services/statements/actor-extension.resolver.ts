@@ -4,14 +4,14 @@ import { type Connection, PageArgs } from "../common/pagination.js";
 import { ClaimConnection } from "./claim.resolver.js";
 import type { StatementsContext } from "./context.js";
 import { ActorReference } from "./references.type.js";
-import { SaidBetween } from "./statement.input.js";
+import { DateRange } from "../common/date-range.js";
 import { StatementConnection } from "./statement.resolver.js";
 import type { Claim, Statement } from "./statement.type.js";
 
 @ArgsType()
 class ActorStatementsArgs extends PageArgs {
-  @Field(() => SaidBetween, { nullable: true })
-  said?: SaidBetween | null;
+  @Field(() => DateRange, { nullable: true })
+  said?: DateRange | null;
 }
 
 /** The fields this subgraph adds to the actors subgraph's Actor. */

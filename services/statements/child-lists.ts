@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.js";
 import { createChildConnectionLoader } from "../common/child-connections.js";
 import { Keyset } from "../common/pagination.js";
 import { claims, stances, statementIncidents, statements } from "./db/tables.js";
-import type { SaidBetween } from "./statement.input.js";
+import type { DateRange } from "../common/date-range.js";
 import { claimsById, saidBetween, statementsBySaidDate } from "./statement.repository.js";
 import { type ClaimRow, type StanceRow, type StatementRow, toClaim, toStance, toStatement } from "./statement.rows.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
@@ -20,7 +20,7 @@ export function createChildListLoaders(db: Database) {
     keyset: statementsBySaidDate,
     cursorOf: (row: StatementRow) => [row.saidOn, row.id],
     toNode: toStatement,
-    filterCondition: (said: SaidBetween) => saidBetween(said.from, said.to, { from: "saidBetween.from", to: "saidBetween.to" }),
+    filterCondition: (said: DateRange) => saidBetween(said.from, said.to, { from: "said.from", to: "said.to" }),
   };
   const claimPage = {
     db,
@@ -31,19 +31,19 @@ export function createChildListLoaders(db: Database) {
     toNode: toClaim,
   };
   return {
-    statementsBySpeaker: createChildConnectionLoader<StatementRow, Statement, SaidBetween>({
+    statementsBySpeaker: createChildConnectionLoader<StatementRow, Statement, DateRange>({
       ...statementPage,
       parent: statements.speakerId,
     }),
-    statementsBySource: createChildConnectionLoader<StatementRow, Statement, SaidBetween>({
+    statementsBySource: createChildConnectionLoader<StatementRow, Statement, DateRange>({
       ...statementPage,
       parent: statements.sourceId,
     }),
-    responsesToStatement: createChildConnectionLoader<StatementRow, Statement, SaidBetween>({
+    responsesToStatement: createChildConnectionLoader<StatementRow, Statement, DateRange>({
       ...statementPage,
       parent: statements.respondsToId,
     }),
-    statementsAboutIncident: createChildConnectionLoader<StatementRow, Statement, SaidBetween>({
+    statementsAboutIncident: createChildConnectionLoader<StatementRow, Statement, DateRange>({
       ...statementPage,
       join: (query: PgSelect) => query.innerJoin(statementIncidents, eq(statementIncidents.statementId, statements.id)),
       parent: statementIncidents.incidentId,

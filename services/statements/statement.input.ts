@@ -12,13 +12,3 @@ export class StatementFilter {
   @Field(() => String, { nullable: true, description: "Said on or before this day (YYYY-MM-DD)." })
   saidTo?: string | null;
 }
-
-/** The date part of a statement filter, which nested lists (Actor.statements) accept too. */
-@InputType({ description: "A range of days a statement was said in; both ends inclusive and optional." })
-export class SaidBetween {
-  @Field(() => String, { nullable: true, description: "Said on or after this day (YYYY-MM-DD)." })
-  from?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Said on or before this day (YYYY-MM-DD)." })
-  to?: string | null;
-}
