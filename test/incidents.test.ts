@@ -37,8 +37,8 @@ describe.each(BACKENDS)("incidents subgraph on $name", (backend) => {
   it("filters incidents by type and by date range, oldest first", async () => {
     const { data } = await incidents.execute(`{
       captures: incidents(filter: { type: CAPTURE }) { totalCount edges { node { id } } }
-      april: incidents(filter: { startFrom: "2025-04-01", startTo: "2025-04-30" }) { edges { node { id fatalities { best } } } }
-      march: incidents(filter: { startTo: "2025-03-31" }) { totalCount }
+      april: incidents(filter: { occurred: { from: "2025-04-01", to: "2025-04-30" } }) { edges { node { id fatalities { best } } } }
+      march: incidents(filter: { occurred: { to: "2025-03-31" } }) { totalCount }
     }`);
     expect(data.captures).toEqual({ totalCount: 1, edges: [{ node: { id: ids.capture } }] });
     expect(data.april.edges).toEqual([{ node: { id: ids.clash, fatalities: { best: 2 } } }, { node: { id: ids.capture, fatalities: { best: null } } }]);
@@ -46,8 +46,8 @@ describe.each(BACKENDS)("incidents subgraph on $name", (backend) => {
   });
 
   it.each([
-    [`{ incidents(filter: { startFrom: "2025-05-01", startTo: "2025-04-01" }) { totalCount } }`, "filter.startFrom"],
-    [`{ incidents(filter: { startTo: "yesterday" }) { totalCount } }`, "filter.startTo"],
+    [`{ incidents(filter: { occurred: { from: "2025-05-01", to: "2025-04-01" } }) { totalCount } }`, "filter.occurred.from"],
+    [`{ incidents(filter: { occurred: { to: "yesterday" } }) { totalCount } }`, "filter.occurred.to"],
     [`{ incident(id: "meridian:") { id } }`, "id"],
     [`{ incidents(after: "WyJ4Il0") { totalCount } }`, "after"],
   ])("rejects bad arguments: %s", async (query, argumentName) => {

@@ -57,7 +57,7 @@ describe.each(BACKENDS)("statements subgraph on $name", (backend) => {
   it("filters statements by speaker and by date range, oldest first", async () => {
     const { data } = await statements.execute(`{
       zelensky: statements(filter: { speaker: "${ids.zelensky}" }) { totalCount edges { node { id } } }
-      april9on: statements(filter: { saidFrom: "2025-04-09", saidTo: "2025-04-30" }) { edges { node { id } } }
+      april9on: statements(filter: { said: { from: "2025-04-09", to: "2025-04-30" } }) { edges { node { id } } }
     }`);
     expect(data.zelensky).toEqual({ totalCount: 2, edges: [{ node: { id: ids.statementApril8 } }, { node: { id: ids.statementApril9 } }] });
     expect(data.april9on.edges.map((edge: any) => edge.node.id)).toEqual([ids.statementApril9, ids.linResponse]);
@@ -74,8 +74,8 @@ describe.each(BACKENDS)("statements subgraph on $name", (backend) => {
   });
 
   it.each([
-    [`{ statements(filter: { saidFrom: "2025-05-01", saidTo: "2025-04-01" }) { totalCount } }`, "filter.saidFrom"],
-    [`{ statements(filter: { saidFrom: "2025-02-30" }) { totalCount } }`, "filter.saidFrom"],
+    [`{ statements(filter: { said: { from: "2025-05-01", to: "2025-04-01" } }) { totalCount } }`, "filter.said.from"],
+    [`{ statements(filter: { said: { from: "2025-02-30" } }) { totalCount } }`, "filter.said.from"],
     [`{ statements(filter: { speaker: "Zelensky" }) { totalCount } }`, "filter.speaker"],
     [`{ statements(first: 1000) { totalCount } }`, "first"],
     [`{ claim(id: "") { id } }`, "id"],

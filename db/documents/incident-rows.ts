@@ -58,6 +58,7 @@ function buildIncident(incident: IncidentInput, index: number, resolver: Referen
   for (const duplicate of duplicatesIn(participantRows, (row) => (row.actorId ? `${row.actorId} ${row.role}` : undefined))) {
     report([...path, "participants", duplicate.index], `repeats the actor and role of participants[${duplicate.firstIndex}]`);
   }
+  const primaryPlace = placeRows.find((place) => place.isPrimary);
   const sourceIds = (incident.sources ?? []).map((source, sourceIndex) => resolver.resolve("source", source, [...path, "sources", sourceIndex]));
   return {
     row: {
@@ -78,6 +79,12 @@ function buildIncident(incident: IncidentInput, index: number, resolver: Referen
       acledEventType: null,
       acledSubEventType: null,
       cameoCode: null,
+      // Copied from the primary place, so that incidents can be filtered by area and
+      // position without a join; every writer of incidents (documents, dataset imports) fills them.
+      country: primaryPlace?.country ?? null,
+      admin1: primaryPlace?.admin1 ?? null,
+      latitude: primaryPlace?.latitude ?? null,
+      longitude: primaryPlace?.longitude ?? null,
     },
     places: placeRows,
     participants: participantRows,

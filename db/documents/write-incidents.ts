@@ -7,6 +7,8 @@ import { type EntityCounts, type EntityTables, syncEntities } from "./sync-entit
 const INCIDENT_TABLES: EntityTables = {
   table: incidents,
   id: incidents.id,
+  // Postgres derives the search document from title and summary.
+  maintainedColumns: ["searchDocument"],
   children: [
     { table: places, parentId: places.incidentId },
     { table: participants, parentId: participants.incidentId },

@@ -1,14 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { badUserInput } from "../common/errors.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
+import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
 import { type Alias, Actor } from "./actor.type.js";
 import type { ActorFilter } from "./actor.input.js";
 import { actors, aliases } from "./db/tables.js";
 
 type ActorRow = typeof actors.$inferSelect;
 
-const COUNTRY_CODE = /^[A-Z]{3}$/;
 const byName = new Keyset(actors.name, actors.id);
 
 export function toActor(row: ActorRow): Actor {
@@ -33,20 +32,15 @@ export class ActorRepository {
 
   async list(filter: ActorFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<Actor>> {
     checkPageSize(first);
-    const conditions = this.filterConditions(filter);
+    checkActorFilter(filter);
+    const condition = actorFilterCondition(filter);
     const rows = await this.db
       .select()
       .from(actors)
-      .where(and(...conditions, byName.after(after)))
+      .where(and(condition, byName.after(after)))
       .orderBy(...byName.orderBy())
       .limit(first + 1);
-    return toConnection(
-      rows,
-      first,
-      (row) => [row.name, row.id],
-      toActor,
-      async () => (await this.db.$count(actors, and(...conditions))) as number,
-    );
+    return toConnection(rows, first, (row) => [row.name, row.id], toActor, () => this.db.$count(actors, condition));
   }
 
   async aliasesOf(actorIds: readonly string[]): Promise<Map<string, Alias[]>> {
@@ -61,15 +55,5 @@ export class ActorRepository {
       byActor.set(row.actorId, [...(byActor.get(row.actorId) ?? []), alias]);
     }
     return byActor;
-  }
-
-  private filterConditions(filter: ActorFilter | null | undefined) {
-    if (filter?.country && !COUNTRY_CODE.test(filter.country)) {
-      throw badUserInput("filter.country", `"${filter.country}" is not an ISO 3166-1 alpha-3 code (e.g. "UKR")`);
-    }
-    return [
-      filter?.kind ? eq(actors.kind, filter.kind) : undefined,
-      filter?.country ? eq(actors.country, filter.country) : undefined,
-    ];
   }
 }

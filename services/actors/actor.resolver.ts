@@ -2,28 +2,34 @@ import "reflect-metadata";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertWellFormedId } from "../common/ids.js";
 import { type Connection, ConnectionType, PageArgs } from "../common/pagination.js";
+import { checkDay } from "./actor-filter.js";
 import { IDENTIFIER_SCHEMES } from "./actor.enums.js";
 import { ActorFilter, RelationDirection, RelationFilter } from "./actor.input.js";
 import { Actor, ActorRelation, Alias, ExternalIdentifier } from "./actor.type.js";
 import type { ActorsContext } from "./context.js";
-
 
 export const ActorConnection = ConnectionType(Actor, "Actor", "A page of actors, ordered by name.");
 export const ActorRelationConnection = ConnectionType(ActorRelation, "ActorRelation", "A page of an actor's relations.");
 
 @ArgsType()
 class ActorsArgs extends PageArgs {
-  @Field(() => ActorFilter, { nullable: true })
+  @Field(() => ActorFilter, { nullable: true, description: "Only actors that meet these conditions." })
   filter?: ActorFilter | null;
 }
 
 @ArgsType()
 class RelationsArgs extends PageArgs {
-  @Field(() => RelationDirection, { defaultValue: RelationDirection.OUTGOING })
+  @Field(() => RelationDirection, { defaultValue: RelationDirection.OUTGOING, description: "Whether the actor is the subject (OUTGOING) or the object (INCOMING) of the relations listed." })
   direction: RelationDirection = RelationDirection.OUTGOING;
 
-  @Field(() => RelationFilter, { nullable: true })
+  @Field(() => RelationFilter, { nullable: true, description: "Only relations that meet these conditions." })
   filter?: RelationFilter | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only relations valid on this day (YYYY-MM-DD): begun on or before it or with no known start, and not ended before it. All relations when left out.",
+  })
+  at?: string | null;
 }
 
 @Resolver(() => Actor)
@@ -33,7 +39,7 @@ export class ActorResolver {
     return context.loaders.actorById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => ActorConnection, { description: "Actors ordered by name, optionally filtered by kind and country." })
+  @Query(() => ActorConnection, { description: "Actors ordered by name, optionally filtered by kind, country, a relation they are the subject of, or an alias scheme." })
   async actors(@Args(() => ActorsArgs) { filter, first, after }: ActorsArgs, @Ctx() context: ActorsContext): Promise<Connection<Actor>> {
     return context.actors.list(filter, first, after);
   }
@@ -51,13 +57,14 @@ export class ActorResolver {
       .map(({ scheme, value }) => ({ scheme, value }));
   }
 
-  @FieldResolver(() => ActorRelationConnection, { description: "The actor's relations to other actors, from its side (OUTGOING) or theirs (INCOMING)." })
+  @FieldResolver(() => ActorRelationConnection, { description: "The actor's relations to other actors, from its side (OUTGOING) or theirs (INCOMING), ordered by predicate; optionally only those valid on a day." })
   async relations(
     @Root() actor: Actor,
-    @Args(() => RelationsArgs) { direction, filter, first, after }: RelationsArgs,
+    @Args(() => RelationsArgs) { direction, filter, at, first, after }: RelationsArgs,
     @Ctx() context: ActorsContext,
   ): Promise<Connection<ActorRelation>> {
+    checkDay("at", at);
     const loader = direction === RelationDirection.INCOMING ? context.loaders.relations.incoming : context.loaders.relations.outgoing;
-    return loader.load({ parentId: actor.id, first, after, filter: { predicate: filter?.predicate ?? null } });
+    return loader.load({ parentId: actor.id, first, after, filter: { predicate: filter?.predicate ?? null, at: at ?? null } });
   }
 }

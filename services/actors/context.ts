@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Database } from "../../db/client.js";
+import { ActorSearchRepository } from "./actor-search.repository.js";
 import { ActorRepository } from "./actor.repository.js";
 import type { Actor, Alias } from "./actor.type.js";
 import { createRelationLoaders } from "./relation.repository.js";
@@ -7,6 +8,7 @@ import { createRelationLoaders } from "./relation.repository.js";
 /** What every resolver of the actors subgraph gets: the database and this request's loaders. */
 export interface ActorsContext {
   actors: ActorRepository;
+  search: ActorSearchRepository;
   loaders: ActorLoaders;
 }
 
@@ -29,5 +31,5 @@ export function createActorLoaders(repository: ActorRepository, db: Database) {
 
 export function createActorsContext(db: Database): ActorsContext {
   const actors = new ActorRepository(db);
-  return { actors, loaders: createActorLoaders(actors, db) };
+  return { actors, search: new ActorSearchRepository(db), loaders: createActorLoaders(actors, db) };
 }

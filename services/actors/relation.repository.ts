@@ -1,12 +1,19 @@
-import { eq, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { createChildConnectionLoader } from "../common/child-connections.js";
 import { Keyset } from "../common/pagination.js";
+import { validOn } from "./actor-filter.js";
+import type { RelationPredicate } from "./actor.enums.js";
 import { ActorRelation } from "./actor.type.js";
-import type { RelationFilter } from "./actor.input.js";
 import { actorRelations } from "./db/tables.js";
 
 type RelationRow = typeof actorRelations.$inferSelect;
+
+/** Which of an actor's relations a page holds: a predicate, and the day they must be valid on. */
+export interface RelationPageFilter {
+  predicate: RelationPredicate | null;
+  at: string | null;
+}
 
 function toRelation(row: RelationRow): ActorRelation {
   return Object.assign(new ActorRelation(), row);
@@ -23,15 +30,18 @@ export function createRelationLoaders(db: Database) {
     keyset: byPredicate,
     cursorOf: (row: RelationRow) => [row.predicate, row.id],
     toNode: toRelation,
-    filterCondition: (filter: RelationFilter) =>
-      filter.predicate ? eq(actorRelations.predicate, filter.predicate) : undefined,
+    filterCondition: (filter: RelationPageFilter) =>
+      and(
+        filter.predicate ? eq(actorRelations.predicate, filter.predicate) : undefined,
+        filter.at ? validOn(filter.at, actorRelations.validFrom, actorRelations.validTo) : undefined,
+      ),
   };
   return {
-    outgoing: createChildConnectionLoader<RelationRow, ActorRelation, RelationFilter>({
+    outgoing: createChildConnectionLoader<RelationRow, ActorRelation, RelationPageFilter>({
       ...common,
       parent: actorRelations.subjectId,
     }),
-    incoming: createChildConnectionLoader<RelationRow, ActorRelation, RelationFilter>({
+    incoming: createChildConnectionLoader<RelationRow, ActorRelation, RelationPageFilter>({
       ...common,
       parent: actorRelations.objectId,
     }),

@@ -2,13 +2,14 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../common/federation.js";
 import { resolveActorReference } from "./actor.reference.js";
+import { ActorSearchResolver } from "./actor-search.resolver.js";
 import { ActorResolver } from "./actor.resolver.js";
 import { ActorRelationResolver } from "./relation.resolver.js";
 
 /** The actors subgraph: actors, their aliases and their relations. */
 export function buildActorsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ActorResolver, ActorRelationResolver] },
+    { resolvers: [ActorResolver, ActorSearchResolver, ActorRelationResolver] },
     { Actor: { __resolveReference: resolveActorReference } },
   );
 }

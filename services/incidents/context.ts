@@ -1,17 +1,21 @@
 import DataLoader from "dataloader";
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { createChildConnectionLoader } from "../common/child-connections.js";
 import { incidents, participants } from "./db/tables.js";
 import type { ActorIncidentFilter } from "./incident.input.js";
+import { IncidentSearchRepository } from "./incident-search.repository.js";
+import { IncidentStatsRepository } from "./incident-stats.repository.js";
 import { IncidentRepository, incidentsByStartDate } from "./incident.repository.js";
-import { type IncidentRow, toIncident } from "./incident.rows.js";
+import { type IncidentRow, incidentColumns, toIncident } from "./incident.rows.js";
 import type { Incident, Participant, Place } from "./incident.type.js";
 
-/** What every resolver of the incidents subgraph gets: the repository and this request's loaders. */
+/** What every resolver of the incidents subgraph gets: the repositories and this request's loaders. */
 export interface IncidentsContext {
   incidents: IncidentRepository;
+  search: IncidentSearchRepository;
+  stats: IncidentStatsRepository;
   loaders: IncidentLoaders;
 }
 
@@ -50,7 +54,7 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
     incidentsOfActor: createChildConnectionLoader<IncidentRow, Incident, ActorIncidentFilter>({
       db,
       table: incidents,
-      columns: getTableColumns(incidents),
+      columns: incidentColumns,
       join: (query: PgSelect) =>
         query.innerJoin(
           sql`(select distinct ${participants.incidentId} as incident_id, ${participants.actorId} as actor_id from ${participants}) as actor_incident`,
@@ -64,7 +68,7 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
     incidentsOfActorInRole: createChildConnectionLoader<IncidentRow, Incident, ActorIncidentFilter>({
       db,
       table: incidents,
-      columns: getTableColumns(incidents),
+      columns: incidentColumns,
       join: (query: PgSelect) => query.innerJoin(participants, eq(participants.incidentId, incidents.id)),
       parent: participants.actorId,
       keyset: incidentsByStartDate,
@@ -77,5 +81,10 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
 
 export function createIncidentsContext(db: Database): IncidentsContext {
   const repository = new IncidentRepository(db);
-  return { incidents: repository, loaders: createIncidentLoaders(repository, db) };
+  return {
+    incidents: repository,
+    search: new IncidentSearchRepository(db),
+    stats: new IncidentStatsRepository(db),
+    loaders: createIncidentLoaders(repository, db),
+  };
 }

@@ -82,3 +82,35 @@ registerEnumType(ParticipantRole, {
     SIDE_B: { description: "The second side (ACLED actor2, GDELT Actor2)." },
   },
 });
+
+export enum IncidentSortField {
+  OCCURRED_AT = "OCCURRED_AT",
+}
+
+registerEnumType(IncidentSortField, {
+  name: "IncidentSortField",
+  description: "What a list of incidents is sorted by; ties are broken by ID.",
+  valuesConfig: {
+    OCCURRED_AT: { description: "When the incident happened or began (`startDate`)." },
+  },
+});
+
+export enum IncidentGrouping {
+  TIME = "TIME",
+  TYPE = "TYPE",
+  COUNTRY = "COUNTRY",
+  ADMIN1 = "ADMIN1",
+  ACTOR = "ACTOR",
+}
+
+registerEnumType(IncidentGrouping, {
+  name: "IncidentGrouping",
+  description: "How `incidentStats` groups incidents into buckets.",
+  valuesConfig: {
+    TIME: { description: "By period of `startDate`, one bucket per `interval`, empty periods included." },
+    TYPE: { description: "By incident type." },
+    COUNTRY: { description: "By the primary place's country; incidents without one are left out." },
+    ADMIN1: { description: "By the primary place's first-level area within its country; incidents without both are left out." },
+    ACTOR: { description: "By participating actor; an incident counts once for each of its actors." },
+  },
+});

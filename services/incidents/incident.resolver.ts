@@ -3,16 +3,19 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Ro
 import { assertWellFormedId } from "../common/ids.js";
 import { type Connection, ConnectionType, PageArgs } from "../common/pagination.js";
 import type { IncidentsContext } from "./context.js";
-import { IncidentFilter } from "./incident.input.js";
+import { IncidentFilter, IncidentSort } from "./incident.input.js";
 import { Incident, Participant, Place } from "./incident.type.js";
 import { SourceReference } from "./references.type.js";
 
-export const IncidentConnection = ConnectionType(Incident, "Incident", "A page of incidents, oldest first.");
+export const IncidentConnection = ConnectionType(Incident, "Incident", "A page of incidents.");
 
 @ArgsType()
 class IncidentsArgs extends PageArgs {
-  @Field(() => IncidentFilter, { nullable: true })
+  @Field(() => IncidentFilter, { nullable: true, description: "Which incidents to list; all of them when left out." })
   filter?: IncidentFilter | null;
+
+  @Field(() => IncidentSort, { nullable: true, description: "The order, oldest first when left out. A cursor is only valid in the order it came from." })
+  sort?: IncidentSort | null;
 }
 
 @Resolver(() => Incident)
@@ -22,9 +25,9 @@ export class IncidentResolver {
     return context.loaders.incidentById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => IncidentConnection, { description: "Incidents in date order, optionally of one type or within dates." })
-  async incidents(@Args(() => IncidentsArgs) { filter, first, after }: IncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
-    return context.incidents.listIncidents(filter, first, after);
+  @Query(() => IncidentConnection, { description: "Incidents in date order, optionally filtered by type, status, place, dates, participant, deaths and dataset." })
+  async incidents(@Args(() => IncidentsArgs) { filter, sort, first, after }: IncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
+    return context.incidents.listIncidents(filter, sort, first, after);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "Where it happened: the primary place." })

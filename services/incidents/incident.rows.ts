@@ -1,10 +1,15 @@
+import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../common/dates.js";
 import { incidents, participants, places } from "./db/tables.js";
 import { Incident, Participant, Place } from "./incident.type.js";
 
 // Rows of the incidents schema turned into the classes the schema exposes.
 
-export type IncidentRow = typeof incidents.$inferSelect;
+// Every column but the search document, which only Postgres reads.
+const { searchDocument: _searchDocument, ...incidentColumnsToRead } = getTableColumns(incidents);
+export const incidentColumns = incidentColumnsToRead;
+
+export type IncidentRow = Omit<typeof incidents.$inferSelect, "searchDocument">;
 export type PlaceRow = typeof places.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import { type Connection, PageArgs } from "../common/pagination.js";
+import { RelatedClaimFilter } from "./claim.input.js";
 import { ClaimConnection } from "./claim.resolver.js";
 import type { StatementsContext } from "./context.js";
 import { ActorReference } from "./references.type.js";
@@ -10,8 +11,14 @@ import type { Claim, Statement } from "./statement.type.js";
 
 @ArgsType()
 class ActorStatementsArgs extends PageArgs {
-  @Field(() => DateRange, { nullable: true })
+  @Field(() => DateRange, { nullable: true, description: "Only statements said within these days." })
   said?: DateRange | null;
+}
+
+@ArgsType()
+class ActorClaimsArgs extends PageArgs {
+  @Field(() => RelatedClaimFilter, { nullable: true, description: "Only claims that meet these conditions, e.g. `{ status: CONTESTED }`." })
+  filter?: RelatedClaimFilter | null;
 }
 
 /** The fields this subgraph adds to the actors subgraph's Actor. */
@@ -23,8 +30,8 @@ export class ActorExtensionResolver {
     return context.loaders.statementsBySpeaker.load({ parentId: actor.id, first, after, filter });
   }
 
-  @FieldResolver(() => ClaimConnection, { description: "Claims whose subject or object the actor is." })
-  async claimsAbout(@Root() actor: ActorReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
-    return context.loaders.claimsAboutActor.load({ parentId: actor.id, first, after });
+  @FieldResolver(() => ClaimConnection, { description: "Claims whose subject or object the actor is, by ID." })
+  async claimsAbout(@Root() actor: ActorReference, @Args(() => ActorClaimsArgs) { filter, first, after }: ActorClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+    return context.loaders.claimsAboutActor.load({ parentId: actor.id, first, after, filter: filter ?? undefined });
   }
 }

@@ -1,15 +1,39 @@
-import { eq, getTableColumns, sql } from "drizzle-orm";
-import type { PgSelect } from "drizzle-orm/pg-core";
+import { eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
+import { type AnyPgColumn, type PgSelect, type PgTable, alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { createChildConnectionLoader } from "../common/child-connections.js";
 import { Keyset } from "../common/pagination.js";
 import { claims, stances, statementIncidents, statements } from "./db/tables.js";
 import type { DateRange } from "../common/date-range.js";
+import { claimStatusCondition } from "./claim-status.js";
+import type { RelatedClaimFilter } from "./claim.input.js";
 import { claimsById, saidBetween, statementsBySaidDate } from "./statement.repository.js";
 import { type ClaimRow, type StanceRow, type StatementRow, toClaim, toStance, toStatement } from "./statement.rows.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
 
 type StanceWithDate = StanceRow & { saidOn: string };
+
+/**
+ * Each claim once per actor it is about, as its subject or its object, with all its columns:
+ * a union of two reads, so that the actors asked for are looked up in claims_subject_id_idx
+ * and claims_object_id_idx and the claims found need no second read. UNION keeps a claim
+ * about one actor twice over (subject and object) once.
+ */
+function claimsWithActor(db: Database) {
+  const bySubject = alias(claims, "by_subject");
+  const byObject = alias(claims, "by_object");
+  return db
+    .select({ ...getTableColumns(bySubject), actorId: sql<string>`${bySubject.subjectId}`.as("actor_id") })
+    .from(bySubject)
+    .where(isNotNull(bySubject.subjectId))
+    .union(
+      db
+        .select({ ...getTableColumns(byObject), actorId: sql<string>`${byObject.objectId}`.as("actor_id") })
+        .from(byObject)
+        .where(isNotNull(byObject.objectId)),
+    )
+    .as("claim_about");
+}
 
 /** The lists this subgraph hangs under a parent, each batched across parents (see createChildConnectionLoader). */
 export function createChildListLoaders(db: Database) {
@@ -29,7 +53,9 @@ export function createChildListLoaders(db: Database) {
     keyset: claimsById,
     cursorOf: (row: ClaimRow) => [row.id, row.id],
     toNode: toClaim,
+    filterCondition: (filter: RelatedClaimFilter) => (filter.status ? claimStatusCondition(filter.status) : undefined),
   };
+  const claimAbout = claimsWithActor(db);
   return {
     statementsBySpeaker: createChildConnectionLoader<StatementRow, Statement, DateRange>({
       ...statementPage,
@@ -48,16 +74,16 @@ export function createChildListLoaders(db: Database) {
       join: (query: PgSelect) => query.innerJoin(statementIncidents, eq(statementIncidents.statementId, statements.id)),
       parent: statementIncidents.incidentId,
     }),
-    claimsOfIncident: createChildConnectionLoader<ClaimRow, Claim>({ ...claimPage, parent: claims.incidentId }),
+    claimsOfIncident: createChildConnectionLoader<ClaimRow, Claim, RelatedClaimFilter>({ ...claimPage, parent: claims.incidentId }),
     // A claim is about an actor when the actor is its subject or its object.
-    claimsAboutActor: createChildConnectionLoader<ClaimRow, Claim>({
+    // The union is read like a table: Drizzle selects from a subquery as from a table.
+    claimsAboutActor: createChildConnectionLoader<ClaimRow, Claim, RelatedClaimFilter>({
       ...claimPage,
-      join: (query: PgSelect) =>
-        query.innerJoin(
-          sql`lateral (select distinct unnest(array[${claims.subjectId}, ${claims.objectId}]) as actor_id) as claim_actor`,
-          sql`true`,
-        ),
-      parent: sql`claim_actor.actor_id`,
+      table: claimAbout as unknown as PgTable,
+      columns: Object.fromEntries(Object.keys(getTableColumns(claims)).map((key) => [key, claimAbout[key as keyof ClaimRow]])) as Record<string, AnyPgColumn>,
+      parent: sql`${claimAbout.actorId}`,
+      keyset: new Keyset(claimAbout.id, claimAbout.id),
+      filterCondition: (filter: RelatedClaimFilter) => (filter.status ? claimStatusCondition(filter.status, claimAbout.id) : undefined),
     }),
     // Stances on a claim, in the order they were taken.
     stancesOnClaim: createChildConnectionLoader<StanceWithDate, Stance>({

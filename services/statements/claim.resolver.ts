@@ -1,13 +1,21 @@
 import "reflect-metadata";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertWellFormedId } from "../common/ids.js";
 import { type Connection, ConnectionType, PageArgs } from "../common/pagination.js";
+import { ClaimStatus } from "./claim.enums.js";
+import { ClaimFilter } from "./claim.input.js";
 import type { StatementsContext } from "./context.js";
 import { ActorReference, IncidentReference } from "./references.type.js";
 import { Claim, Stance, Statement } from "./statement.type.js";
 
 export const ClaimConnection = ConnectionType(Claim, "Claim", "A page of claims.");
 export const StanceConnection = ConnectionType(Stance, "Stance", "A page of stances, in the order they were taken.");
+
+@ArgsType()
+class ClaimsArgs extends PageArgs {
+  @Field(() => ClaimFilter, { nullable: true, description: "Only claims that meet these conditions." })
+  filter?: ClaimFilter | null;
+}
 
 @Resolver(() => Claim)
 export class ClaimResolver {
@@ -16,9 +24,9 @@ export class ClaimResolver {
     return context.loaders.claimById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => ClaimConnection, { description: "All claims, by ID." })
-  async claims(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
-    return context.statements.listClaims(first, after);
+  @Query(() => ClaimConnection, { description: "Claims by ID, optionally only those with a status, about an actor or about an incident." })
+  async claims(@Args(() => ClaimsArgs) { filter, first, after }: ClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+    return context.claims.listClaims(filter, first, after);
   }
 
   @FieldResolver(() => ActorReference, { nullable: true, description: "Whom or what the claim is about." })
@@ -34,6 +42,35 @@ export class ClaimResolver {
   @FieldResolver(() => IncidentReference, { nullable: true, description: "The incident the claim is about." })
   incident(@Root() claim: Claim): IncidentReference | null {
     return claim.incidentId ? IncidentReference.of(claim.incidentId) : null;
+  }
+
+  @FieldResolver(() => ClaimStatus, { description: "Where the claim stands, derived from the stances taken on it." })
+  async status(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<ClaimStatus> {
+    return (await context.loaders.claimSides.load(claim.id)).status;
+  }
+
+  @FieldResolver(() => [ActorReference], { description: "Who asserts or supports the claim: each speaker once, in the order they first did." })
+  async assertedBy(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<ActorReference[]> {
+    return (await context.loaders.claimSides.load(claim.id)).assertedBy.map(ActorReference.of);
+  }
+
+  @FieldResolver(() => [ActorReference], { description: "Who disputes or denies the claim: each speaker once, in the order they first did." })
+  async disputedBy(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<ActorReference[]> {
+    return (await context.loaders.claimSides.load(claim.id)).disputedBy.map(ActorReference.of);
+  }
+
+  @FieldResolver(() => Statement, { nullable: true, description: "The earliest statement asserting or supporting the claim; null when none does." })
+  async firstAssertion(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<Statement | null> {
+    return context.loaders.firstAssertion.load(claim.id);
+  }
+
+  @FieldResolver(() => Statement, {
+    nullable: true,
+    description:
+      "The latest answer to the claim: a statement that disputes, denies, questions or comments on it, or one that responds to a statement asserting it; null when there is none.",
+  })
+  async latestResponse(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<Statement | null> {
+    return context.loaders.latestResponse.load(claim.id);
   }
 
   @FieldResolver(() => StanceConnection, { description: "Who took which position on the claim, in date order." })

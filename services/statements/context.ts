@@ -1,14 +1,21 @@
 import DataLoader from "dataloader";
 import type { Database } from "../../db/client.js";
 import { createChildListLoaders } from "./child-lists.js";
+import { ClaimRepository } from "./claim.repository.js";
+import { claimSidesOf, firstAssertionsOf, latestResponsesOf } from "./claim-sides.js";
 import type { Source } from "./source.type.js";
 import { StatementRepository } from "./statement.repository.js";
+import { StatementSearchRepository } from "./statement-search.repository.js";
+import { StatementStatsRepository } from "./statement-stats.repository.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
 import { incidentIdsOfStatements } from "./statement-incidents.js";
 
-/** What every resolver of the statements subgraph gets: the repository and this request's loaders. */
+/** What every resolver of the statements subgraph gets: the repositories and this request's loaders. */
 export interface StatementsContext {
   statements: StatementRepository;
+  claims: ClaimRepository;
+  search: StatementSearchRepository;
+  stats: StatementStatsRepository;
   loaders: StatementLoaders;
 }
 
@@ -32,11 +39,21 @@ export function createStatementLoaders(repository: StatementRepository, db: Data
       return statementIds.map((id) => stances.filter((stance) => stance.statementId === id));
     }),
     incidentIdsOfStatement: new DataLoader<string, string[]>((statementIds) => incidentIdsOfStatements(db, statementIds)),
+    // The claims view: status and both sides come from one query, whatever fields are asked.
+    claimSides: new DataLoader((claimIds: readonly string[]) => claimSidesOf(db, claimIds)),
+    firstAssertion: new DataLoader((claimIds: readonly string[]) => firstAssertionsOf(db, claimIds)),
+    latestResponse: new DataLoader((claimIds: readonly string[]) => latestResponsesOf(db, claimIds)),
     ...createChildListLoaders(db),
   };
 }
 
 export function createStatementsContext(db: Database): StatementsContext {
   const statements = new StatementRepository(db);
-  return { statements, loaders: createStatementLoaders(statements, db) };
+  return {
+    statements,
+    claims: new ClaimRepository(db),
+    search: new StatementSearchRepository(db),
+    stats: new StatementStatsRepository(db),
+    loaders: createStatementLoaders(statements, db),
+  };
 }

@@ -1,11 +1,18 @@
 import "reflect-metadata";
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import { type Connection, PageArgs } from "../common/pagination.js";
+import { RelatedClaimFilter } from "./claim.input.js";
 import { ClaimConnection } from "./claim.resolver.js";
 import type { StatementsContext } from "./context.js";
 import { IncidentReference } from "./references.type.js";
 import { StatementConnection } from "./statement.resolver.js";
 import type { Claim, Statement } from "./statement.type.js";
+
+@ArgsType()
+class IncidentClaimsArgs extends PageArgs {
+  @Field(() => RelatedClaimFilter, { nullable: true, description: "Only claims that meet these conditions, e.g. `{ status: CONTESTED }`." })
+  filter?: RelatedClaimFilter | null;
+}
 
 /** The fields this subgraph adds to the incidents subgraph's Incident. */
 @Resolver(() => IncidentReference)
@@ -15,8 +22,8 @@ export class IncidentExtensionResolver {
     return context.loaders.statementsAboutIncident.load({ parentId: incident.id, first, after });
   }
 
-  @FieldResolver(() => ClaimConnection, { description: "Claims made about the incident." })
-  async claims(@Root() incident: IncidentReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
-    return context.loaders.claimsOfIncident.load({ parentId: incident.id, first, after });
+  @FieldResolver(() => ClaimConnection, { description: "Claims made about the incident, by ID." })
+  async claims(@Root() incident: IncidentReference, @Args(() => IncidentClaimsArgs) { filter, first, after }: IncidentClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+    return context.loaders.claimsOfIncident.load({ parentId: incident.id, first, after, filter: filter ?? undefined });
   }
 }

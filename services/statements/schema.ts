@@ -7,12 +7,23 @@ import { IncidentExtensionResolver } from "./incident-extension.resolver.js";
 import { statementsReferenceResolvers } from "./references.js";
 import { SourceResolver } from "./source.resolver.js";
 import { StatementResolver } from "./statement.resolver.js";
+import { StatementSearchResolver } from "./statement-search.resolver.js";
+import { StatementStatsResolver } from "./statement-stats.resolver.js";
 
 /** The statements subgraph: sources, statements, claims and stances. */
 export function buildStatementsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [StatementResolver, ClaimResolver, StanceResolver, SourceResolver, ActorExtensionResolver, IncidentExtensionResolver],
+      resolvers: [
+        StatementResolver,
+        StatementSearchResolver,
+        StatementStatsResolver,
+        ClaimResolver,
+        StanceResolver,
+        SourceResolver,
+        ActorExtensionResolver,
+        IncidentExtensionResolver,
+      ],
     },
     statementsReferenceResolvers as unknown as ReferenceResolvers,
   );

@@ -58,3 +58,34 @@ registerEnumType(StanceKind, {
     COMMENTS: { description: "Speaks about the claim without taking a side." },
   },
 });
+
+export enum StatementSortField {
+  SAID_AT = "SAID_AT",
+}
+
+registerEnumType(StatementSortField, {
+  name: "StatementSortField",
+  description: "What a list of statements can be sorted by.",
+  valuesConfig: {
+    SAID_AT: { description: "The day it was said (`saidAt.date`), ties broken by ID." },
+  },
+});
+
+export enum StatementGrouping {
+  SPEAKER = "SPEAKER",
+  STANCE = "STANCE",
+  MONTH = "MONTH",
+}
+
+registerEnumType(StatementGrouping, {
+  name: "StatementGrouping",
+  description: "How `statementStats` groups statements into buckets.",
+  valuesConfig: {
+    SPEAKER: { description: "By speaker." },
+    STANCE: {
+      description:
+        "By the stance taken; a statement counts once in each kind of stance it takes, and statements that take none are left out. With `filter.claim`, only stances on that claim count.",
+    },
+    MONTH: { description: "By calendar month of `saidAt.date`, in order, months without statements included as zeros." },
+  },
+});

@@ -1,10 +1,11 @@
-import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, gte, inArray, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { checkDateRange } from "../common/date-range.js";
-import { assertWellFormedId } from "../common/ids.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { claims, sources, stances, statements } from "./db/tables.js";
-import type { StatementFilter } from "./statement.input.js";
+import { checkStatementFilter, statementFilterCondition } from "./statement-filter.js";
+import type { StatementFilter, StatementSort } from "./statement.input.js";
+import { StatementOrder } from "./statement-order.js";
 import { toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
 import type { Source } from "./source.type.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
@@ -19,7 +20,17 @@ export function saidBetween(from: string | null | undefined, to: string | null |
   return and(from ? gte(statements.saidOn, from) : undefined, to ? lte(statements.saidOn, to) : undefined);
 }
 
-/** Reads the statements schema: statements, claims, stances and sources. */
+/** One page of statements meeting a checked filter, in `order`, with one row more to tell whether a next page exists. */
+export function statementPageQuery(db: Database, filter: StatementFilter | null | undefined, order: StatementOrder, first: number, after: string | null | undefined) {
+  return db
+    .select()
+    .from(statements)
+    .where(and(statementFilterCondition(filter), order.after(after)))
+    .orderBy(...order.orderBy())
+    .limit(first + 1);
+}
+
+/** Reads statements, claims, stances and sources by ID, and lists statements and sources. */
 export class StatementRepository {
   constructor(private readonly db: Database) {}
 
@@ -43,31 +54,17 @@ export class StatementRepository {
     return rows.map(toStance);
   }
 
-  async listStatements(filter: StatementFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<Statement>> {
+  async listStatements(
+    filter: StatementFilter | null | undefined,
+    sort: StatementSort | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<Statement>> {
     checkPageSize(first);
-    const speaker = filter?.speaker ? assertWellFormedId("filter.speaker", filter.speaker) : undefined;
-    const condition = and(
-      speaker ? eq(statements.speakerId, speaker) : undefined,
-      saidBetween(filter?.saidFrom, filter?.saidTo, { from: "filter.saidFrom", to: "filter.saidTo" }),
-    );
-    const rows = await this.db
-      .select()
-      .from(statements)
-      .where(and(condition, statementsBySaidDate.after(after)))
-      .orderBy(...statementsBySaidDate.orderBy())
-      .limit(first + 1);
-    return toConnection(rows, first, (row) => [row.saidOn, row.id], toStatement, () => this.db.$count(statements, condition));
-  }
-
-  async listClaims(first: number, after: string | null | undefined): Promise<Connection<Claim>> {
-    checkPageSize(first);
-    const rows = await this.db
-      .select()
-      .from(claims)
-      .where(claimsById.after(after))
-      .orderBy(...claimsById.orderBy())
-      .limit(first + 1);
-    return toConnection(rows, first, (row) => [row.id, row.id], toClaim, () => this.db.$count(claims));
+    checkStatementFilter(filter);
+    const order = StatementOrder.of(sort);
+    const rows = await statementPageQuery(this.db, filter, order, first, after);
+    return toConnection(rows, first, (row) => order.cursorOf(row), toStatement, () => this.db.$count(statements, statementFilterCondition(filter)));
   }
 
   async listSources(first: number, after: string | null | undefined): Promise<Connection<Source>> {

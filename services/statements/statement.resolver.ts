@@ -5,15 +5,18 @@ import { type Connection, ConnectionType, PageArgs } from "../common/pagination.
 import type { StatementsContext } from "./context.js";
 import { ActorReference, IncidentReference } from "./references.type.js";
 import { Source } from "./source.type.js";
-import { StatementFilter } from "./statement.input.js";
+import { StatementFilter, StatementSort } from "./statement.input.js";
 import { Stance, Statement } from "./statement.type.js";
 
-export const StatementConnection = ConnectionType(Statement, "Statement", "A page of statements, oldest first.");
+export const StatementConnection = ConnectionType(Statement, "Statement", "A page of statements.");
 
 @ArgsType()
 class StatementsArgs extends PageArgs {
-  @Field(() => StatementFilter, { nullable: true })
+  @Field(() => StatementFilter, { nullable: true, description: "Only statements that meet these conditions." })
   filter?: StatementFilter | null;
+
+  @Field(() => StatementSort, { nullable: true, description: "The order; oldest first when left out. A cursor only continues the order it was made in." })
+  sort?: StatementSort | null;
 }
 
 @Resolver(() => Statement)
@@ -23,9 +26,9 @@ export class StatementResolver {
     return context.loaders.statementById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => StatementConnection, { description: "Statements in the order they were said, optionally by one speaker or within dates." })
-  async statements(@Args(() => StatementsArgs) { filter, first, after }: StatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
-    return context.statements.listStatements(filter, first, after);
+  @Query(() => StatementConnection, { description: "Statements in the order they were said, filtered by speaker, dates, stance, claim, language, source or the statement they answer." })
+  async statements(@Args(() => StatementsArgs) { filter, sort, first, after }: StatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+    return context.statements.listStatements(filter, sort, first, after);
   }
 
   // Nullable so that, with the actors subgraph down, the statement still comes back.

@@ -1,5 +1,6 @@
 // The actors subgraph's tables. They live in the Postgres schema "actors" and nothing
 // outside this subgraph reads them: other subgraphs hold actor IDs, never foreign keys.
+import { sql } from "drizzle-orm";
 import { date, index, pgSchema, text, timestamp, uniqueIndex, check } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 
@@ -51,6 +52,8 @@ export const actors = actorsSchema.table(
     index("actors_name_id_idx").on(table.name, table.id),
     index("actors_kind_name_id_idx").on(table.kind, table.name, table.id),
     index("actors_country_name_id_idx").on(table.country, table.name, table.id),
+    // searchActors matches the lower-cased name by trigrams (the `<%` operator of pg_trgm).
+    index("actors_name_trgm_idx").using("gin", sql`lower(${table.name}) gin_trgm_ops`),
   ],
 );
 
@@ -72,6 +75,8 @@ export const aliases = actorsSchema.table(
     uniqueIndex("aliases_actor_scheme_value_key").on(table.actorId, table.scheme, table.value),
     index("aliases_scheme_value_idx").on(table.scheme, table.value),
     index("aliases_normalized_value_idx").on(table.normalizedValue),
+    // searchActors matches aliases by trigrams of their normalized form.
+    index("aliases_normalized_value_trgm_idx").using("gin", table.normalizedValue.op("gin_trgm_ops")),
   ],
 );
 
@@ -93,8 +98,11 @@ export const actorRelations = actorsSchema.table(
   },
   (table) => [
     check("actor_relations_predicate_check", oneOf(table.predicate, RELATION_PREDICATE_VALUES)),
-    index("actor_relations_subject_idx").on(table.subjectId, table.predicate),
-    index("actor_relations_object_idx").on(table.objectId, table.predicate),
+    // An actor's relations, from either end, are paged by (predicate, id).
+    index("actor_relations_subject_idx").on(table.subjectId, table.predicate, table.id),
+    index("actor_relations_object_idx").on(table.objectId, table.predicate, table.id),
+    // The actors filter on a relation (a predicate, perhaps its object) reads the subjects from this index alone.
+    index("actor_relations_predicate_object_subject_idx").on(table.predicate, table.objectId, table.subjectId),
   ],
 );
 

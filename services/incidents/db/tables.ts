@@ -1,7 +1,10 @@
 // The incidents subgraph's tables, in the Postgres schema "incidents". Participants' actors
 // and incidents' sources belong to other subgraphs and are held here as IDs only.
+import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -9,7 +12,6 @@ import {
   pgSchema,
   primaryKey,
   text,
-  check,
 } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 
@@ -57,6 +59,12 @@ export const PARTICIPANT_ROLE_VALUES = [
   "SIDE_B",
 ] as const;
 
+/** Postgres full-text search document; Drizzle has no column type for it. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** The text search configuration of incident titles and summaries, which are in English. */
+export const SEARCH_CONFIGURATION = "english";
+
 export const incidents = incidentsSchema.table(
   "incidents",
   {
@@ -79,15 +87,38 @@ export const incidents = incidentsSchema.table(
     acledEventType: text("acled_event_type"),
     acledSubEventType: text("acled_sub_event_type"),
     cameoCode: text("cameo_code"),
+    // The primary place, copied here by the writers so that filters by area and the keyset
+    // order are served by one index on this table instead of a join with places.
+    /** ISO 3166-1 alpha-3 of the primary place. */
+    country: text("country"),
+    /** First-level administrative area of the primary place. */
+    admin1: text("admin1"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    /** Title (weight A) and summary (weight B) for full-text search; Postgres keeps it current. */
+    searchDocument: tsvector("search_document").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("summary", '')), 'B')`,
+    ),
   },
   (table) => [
     check("incidents_type_check", oneOf(table.type, INCIDENT_TYPE_VALUES)),
     check("incidents_start_precision_check", oneOf(table.startPrecision, DATE_PRECISION_VALUES)),
     check("incidents_end_precision_check", oneOf(table.endPrecision, DATE_PRECISION_VALUES)),
     check("incidents_status_check", oneOf(table.status, INCIDENT_STATUS_VALUES)),
-    // Keyset pagination orders incidents by (start_on, id); filters by type and dates.
+    // Lists are ordered by (start_on, id), either way; each equality filter has an index that
+    // ends in the same columns, so a filtered page is read in order and stops after `first`.
     index("incidents_start_on_id_idx").on(table.startOn, table.id),
     index("incidents_type_start_on_id_idx").on(table.type, table.startOn, table.id),
+    index("incidents_status_start_on_id_idx").on(table.status, table.startOn, table.id),
+    index("incidents_country_start_on_id_idx").on(table.country, table.startOn, table.id),
+    index("incidents_admin1_start_on_id_idx").on(table.admin1, table.startOn, table.id),
+    index("incidents_dataset_start_on_id_idx").on(table.dataset, table.startOn, table.id),
+    // Most recorded incidents have no deaths; the ones with deaths are listed in order from here.
+    index("incidents_with_fatalities_start_on_id_idx").on(table.startOn, table.id).where(sql`${table.fatalitiesBest} > 0`),
+    index("incidents_fatalities_best_idx").on(table.fatalitiesBest),
+    // A bounding box is a containment test on points, which a GiST index answers.
+    index("incidents_location_idx").using("gist", sql`point(${table.longitude}, ${table.latitude})`),
+    index("incidents_search_idx").using("gin", table.searchDocument),
   ],
 );
 
@@ -133,7 +164,8 @@ export const participants = incidentsSchema.table(
   (table) => [
     check("participants_role_check", oneOf(table.role, PARTICIPANT_ROLE_VALUES)),
     primaryKey({ columns: [table.incidentId, table.actorId, table.role] }),
-    index("participants_actor_idx").on(table.actorId, table.incidentId),
+    // An actor's incidents, in any role or in one: the filter's EXISTS and Actor.incidents.
+    index("participants_actor_role_incident_idx").on(table.actorId, table.role, table.incidentId),
   ],
 );
 

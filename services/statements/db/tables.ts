@@ -1,6 +1,7 @@
 // The statements subgraph's tables, in the Postgres schema "statements". Speakers, claim
 // subjects and incidents belong to other subgraphs and are held here as IDs only.
-import { date, index, integer, pgSchema, primaryKey, text, timestamp, check } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, date, index, integer, pgSchema, primaryKey, text, timestamp, check } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 
 export const statementsSchema = pgSchema("statements");
@@ -30,6 +31,14 @@ export const STANCE_KIND_VALUES = [
   "QUESTIONS",
   "COMMENTS",
 ] as const;
+
+/**
+ * The full-text search document of a statement's text, which is in English or quoted in an
+ * English translation. Queries must use this very expression for the index to serve them.
+ */
+export function searchDocumentOf(text: AnyPgColumn): SQL {
+  return sql`to_tsvector('english', ${text})`;
+}
 
 export const sources = statementsSchema.table(
   "sources",
@@ -70,11 +79,18 @@ export const statements = statementsSchema.table(
   (table) => [
     check("statements_said_precision_check", oneOf(table.saidPrecision, DATE_PRECISION_VALUES)),
     check("statements_modality_check", oneOf(table.modality, MODALITY_VALUES)),
-    // Keyset pagination orders statements by (said_on, id); filters by speaker and date.
+    // Lists are ordered by (said_on, id), either way; each equality filter has an index that
+    // ends in the same columns, so a filtered page is read in order and stops after `first`.
     index("statements_said_on_id_idx").on(table.saidOn, table.id),
     index("statements_speaker_said_on_id_idx").on(table.speakerId, table.saidOn, table.id),
-    index("statements_responds_to_idx").on(table.respondsToId),
-    index("statements_source_idx").on(table.sourceId),
+    index("statements_on_behalf_of_said_on_id_idx").on(table.onBehalfOfId, table.saidOn, table.id),
+    index("statements_language_said_on_id_idx").on(table.language, table.saidOn, table.id),
+    index("statements_source_said_on_id_idx").on(table.sourceId, table.saidOn, table.id),
+    index("statements_responds_to_said_on_id_idx").on(table.respondsToId, table.saidOn, table.id),
+    // Full-text search over the text as English. An expression index rather than a stored
+    // generated column: the document loader upserts every column of this table, and Postgres
+    // refuses to update a generated column.
+    index("statements_search_idx").using("gin", searchDocumentOf(table.text)),
   ],
 );
 
@@ -90,10 +106,11 @@ export const claims = statementsSchema.table(
     /** An Incident of the incidents subgraph. */
     incidentId: text("incident_id"),
   },
+  // Claims are listed by ID; each filter's index ends in it, so a filtered page is read in order.
   (table) => [
-    index("claims_subject_idx").on(table.subjectId),
-    index("claims_object_idx").on(table.objectId),
-    index("claims_incident_idx").on(table.incidentId),
+    index("claims_subject_id_idx").on(table.subjectId, table.id),
+    index("claims_object_id_idx").on(table.objectId, table.id),
+    index("claims_incident_id_idx").on(table.incidentId, table.id),
   ],
 );
 
@@ -111,7 +128,10 @@ export const stances = statementsSchema.table(
   (table) => [
     check("stances_stance_check", oneOf(table.stance, STANCE_KIND_VALUES)),
     primaryKey({ columns: [table.statementId, table.claimId] }),
-    index("stances_claim_idx").on(table.claimId),
+    // A claim's stances, and whether it has one of a side (its status), from the index alone.
+    index("stances_claim_stance_statement_idx").on(table.claimId, table.stance, table.statementId),
+    // Statements that take a stance, on whatever claim.
+    index("stances_stance_statement_idx").on(table.stance, table.statementId),
   ],
 );
 

@@ -1,0 +1,92 @@
+import { type SQL, and, desc, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { badUserInput } from "../common/errors.js";
+import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
+import { checkSearchText } from "../common/search-text.js";
+import { SEARCH_CONFIGURATION, incidents } from "./db/tables.js";
+import { checkIncidentFilter, incidentFilterCondition } from "./incident-filter.js";
+import { IncidentSearchHit } from "./incident-search.type.js";
+import type { IncidentFilter } from "./incident.input.js";
+import { incidentColumns, toIncident } from "./incident.rows.js";
+
+// ts_headline marks matches with characters no text holds, so that the excerpt can be
+// HTML-escaped before the marks become <b> tags: titles and summaries are plain text.
+const MATCH_START = "\uE000";
+const MATCH_END = "\uE001";
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=20`;
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/** The excerpt as HTML; whitespace is collapsed, as ts_headline leaves runs of it where it drops markup. */
+function snippetHtml(headline: string): string {
+  return headline
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[&<>]/g, (character) => HTML_ESCAPES[character]!)
+    .replaceAll(MATCH_START, "<b>")
+    .replaceAll(MATCH_END, "</b>");
+}
+
+function textQuery(text: string): SQL {
+  return sql`websearch_to_tsquery(${SEARCH_CONFIGURATION}, ${text})`;
+}
+
+function searchCondition(text: string, filter: IncidentFilter | null | undefined): SQL | undefined {
+  return and(sql`${incidents.searchDocument} @@ ${textQuery(text)}`, incidentFilterCondition(filter));
+}
+
+function decodeSearchCursor(after: string): { score: number; id: string } {
+  const [score, id] = decodeCursor(after, 2);
+  if (typeof score !== "number" || typeof id !== "string") throw badUserInput("after", "is not a cursor from this list");
+  return { score, id };
+}
+
+/**
+ * One page of search hits, best first: every match is ranked (the GIN index finds them),
+ * the page is cut by keyset on (score, id), and only the page's rows get an excerpt, as
+ * ts_headline re-parses the text. The plan tests EXPLAIN it.
+ */
+export function incidentSearchQuery(db: Database, text: string, filter: IncidentFilter | null | undefined, first: number, after: string | null | undefined) {
+  const query = textQuery(text);
+  const ranked = db
+    .select({ ...incidentColumns, score: sql<number>`ts_rank(${incidents.searchDocument}, ${query})`.as("score") })
+    .from(incidents)
+    .where(searchCondition(text, filter))
+    .as("ranked");
+  const cursor = after ? decodeSearchCursor(after) : undefined;
+  const page = db
+    .select()
+    .from(ranked)
+    .where(cursor ? sql`(${ranked.score}, ${ranked.id}) < (cast(${cursor.score} as real), ${cursor.id})` : undefined)
+    .orderBy(desc(ranked.score), desc(ranked.id))
+    .limit(first + 1)
+    .as("page");
+  const summaryMatches = sql`to_tsvector(${SEARCH_CONFIGURATION}, coalesce(${page.summary}, '')) @@ ${query}`;
+  const headline = (text: SQL) => sql`ts_headline(${SEARCH_CONFIGURATION}, ${text}, ${query}, ${HEADLINE_OPTIONS})`;
+  return db
+    .select({
+      ...page._.selectedFields,
+      headline: sql<string>`case when ${summaryMatches} then ${headline(sql`${page.summary}`)} else ${headline(sql`${page.title}`)} end`.as("headline"),
+    })
+    .from(page)
+    .orderBy(desc(page.score), desc(page.id));
+}
+
+/** Full-text search over incident titles and summaries. */
+export class IncidentSearchRepository {
+  constructor(private readonly db: Database) {}
+
+  async search(text: string, filter: IncidentFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<IncidentSearchHit>> {
+    const checkedText = checkSearchText("query", text);
+    checkPageSize(first);
+    checkIncidentFilter(filter);
+    const rows = await incidentSearchQuery(this.db, checkedText, filter, first, after);
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.score, row.id],
+      (row) => Object.assign(new IncidentSearchHit(), { score: row.score, snippet: snippetHtml(row.headline), incident: toIncident(row) }),
+      () => this.db.$count(incidents, searchCondition(checkedText, filter)),
+    );
+  }
+}

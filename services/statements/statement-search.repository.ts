@@ -1,0 +1,89 @@
+import { type SQL, and, desc, getTableColumns, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { badUserInput } from "../common/errors.js";
+import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
+import { checkSearchText } from "../common/search-text.js";
+import { searchDocumentOf, statements } from "./db/tables.js";
+import { checkStatementFilter, statementFilterCondition } from "./statement-filter.js";
+import { StatementSearchHit } from "./statement-search.type.js";
+import type { StatementFilter } from "./statement.input.js";
+import { type StatementRow, toStatement } from "./statement.rows.js";
+
+// ts_headline marks matches with characters no text holds, so that the excerpt can be
+// HTML-escaped before the marks become <b> tags: statement texts are plain text.
+const MATCH_START = "\uE000";
+const MATCH_END = "\uE001";
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15`;
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/** The excerpt as HTML; whitespace is collapsed, as ts_headline may leave runs of it. */
+function snippetHtml(headline: string): string {
+  return headline
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[&<>]/g, (character) => HTML_ESCAPES[character]!)
+    .replaceAll(MATCH_START, "<b>")
+    .replaceAll(MATCH_END, "</b>");
+}
+
+// The configuration is a literal, as in the index's expression: a query made only of stop
+// words ("the") becomes an empty tsquery, which matches nothing.
+function textQuery(text: string): SQL {
+  return sql`websearch_to_tsquery('english', ${text})`;
+}
+
+function searchCondition(text: string, filter: StatementFilter | null | undefined): SQL | undefined {
+  return and(sql`${searchDocumentOf(statements.text)} @@ ${textQuery(text)}`, statementFilterCondition(filter));
+}
+
+function decodeSearchCursor(after: string): { score: number; id: string } {
+  const [score, id] = decodeCursor(after, 2);
+  if (typeof score !== "number" || typeof id !== "string") throw badUserInput("after", "is not a cursor from this list");
+  return { score, id };
+}
+
+/**
+ * One page of search hits, best first: every match is ranked (the GIN index finds them),
+ * the page is cut by keyset on (score, id), and only the page's rows get an excerpt, as
+ * ts_headline re-parses the text.
+ */
+export function statementSearchQuery(db: Database, text: string, filter: StatementFilter | null | undefined, first: number, after: string | null | undefined) {
+  const query = textQuery(text);
+  const ranked = db
+    .select({ ...getTableColumns(statements), score: sql<number>`ts_rank(${searchDocumentOf(statements.text)}, ${query})`.as("score") })
+    .from(statements)
+    .where(searchCondition(text, filter))
+    .as("ranked");
+  const cursor = after ? decodeSearchCursor(after) : undefined;
+  const page = db
+    .select()
+    .from(ranked)
+    .where(cursor ? sql`(${ranked.score}, ${ranked.id}) < (cast(${cursor.score} as real), ${cursor.id})` : undefined)
+    .orderBy(desc(ranked.score), desc(ranked.id))
+    .limit(first + 1)
+    .as("page");
+  return db
+    .select({ ...page._.selectedFields, headline: sql<string>`ts_headline('english', ${page.text}, ${query}, ${HEADLINE_OPTIONS})`.as("headline") })
+    .from(page)
+    .orderBy(desc(page.score), desc(page.id));
+}
+
+/** Full-text search over statement texts. */
+export class StatementSearchRepository {
+  constructor(private readonly db: Database) {}
+
+  async search(text: string, filter: StatementFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<StatementSearchHit>> {
+    const checkedText = checkSearchText("query", text);
+    checkPageSize(first);
+    checkStatementFilter(filter);
+    const rows = (await statementSearchQuery(this.db, checkedText, filter, first, after)) as (StatementRow & { score: number; headline: string })[];
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.score, row.id],
+      (row) => Object.assign(new StatementSearchHit(), { score: row.score, snippet: snippetHtml(row.headline), statement: toStatement(row) }),
+      () => this.db.$count(statements, searchCondition(checkedText, filter)),
+    );
+  }
+}

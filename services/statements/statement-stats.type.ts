@@ -1,0 +1,24 @@
+import "reflect-metadata";
+import { Field, Int, ObjectType } from "type-graphql";
+import { ActorReference } from "./references.type.js";
+import { StanceKind } from "./statement.enums.js";
+
+@ObjectType({ description: "A group of statements in `statementStats`, and how many there are." })
+export class StatementBucket {
+  @Field(() => String, {
+    description: "What the bucket stands for, unique within one answer: the month's first day (MONTH, e.g. \"2025-04-01\"), the speaker's ID (SPEAKER) or the stance (STANCE).",
+  })
+  key!: string;
+
+  @Field(() => String, { nullable: true, description: "MONTH: the first day of the month (YYYY-MM-DD)." })
+  start!: string | null;
+
+  @Field(() => ActorReference, { nullable: true, description: "SPEAKER: who said the statements." })
+  speaker!: ActorReference | null;
+
+  @Field(() => StanceKind, { nullable: true, description: "STANCE: the stance the statements take." })
+  stance!: StanceKind | null;
+
+  @Field(() => Int, { description: "How many statements." })
+  count!: number;
+}
