@@ -1,12 +1,11 @@
 // Loads a Meridian document into the three subgraphs' databases: checks all of it first,
 // then writes each subgraph's rows into its own schema. Loading a document again changes
 // nothing, and the summary says so.
-import type { Database } from "../client.js";
-import type { SubgraphName } from "../migrate.js";
 import { checkDocument } from "./check-document.js";
 import { ENTITY_LISTS, type EntityList } from "./document.schema.js";
 import { ParsedDocument, parseDocument } from "./parse-document.js";
-import { groupByHandle, type SubgraphHandles } from "./subgraph-handles.js";
+import { inOneTransactionPerHandle } from "./in-one-transaction.js";
+import type { SubgraphHandles } from "./subgraph-handles.js";
 import type { EntityCounts } from "./sync-entities.js";
 import { writeActors } from "./write-actors.js";
 import { writeIncidents } from "./write-incidents.js";
@@ -31,26 +30,3 @@ export async function loadDocument(document: unknown, handles: SubgraphHandles):
   return Object.fromEntries(ENTITY_LISTS.map((list) => [list, summary[list]!])) as LoadSummary;
 }
 
-/**
- * Runs `work` with every subgraph's database inside a transaction: one transaction per
- * distinct handle, so subgraphs sharing the embedded PGlite (a single connection, on which
- * a second transaction would wait forever) write in one. Transactions on distinct handles
- * are nested, so that all writes are done before any of them commits and a failing write
- * rolls back every database; only a failing commit could leave them apart.
- */
-async function inOneTransactionPerHandle(
-  handles: SubgraphHandles,
-  work: (databases: Record<SubgraphName, Database>) => Promise<void>,
-): Promise<void> {
-  const groups = groupByHandle(handles);
-  const databases: Partial<Record<SubgraphName, Database>> = {};
-  const open = async (index: number): Promise<void> => {
-    if (index === groups.length) return work(databases as Record<SubgraphName, Database>);
-    const { handle, subgraphs } = groups[index]!;
-    await handle.db.transaction(async (transaction) => {
-      for (const name of subgraphs) databases[name] = transaction;
-      await open(index + 1);
-    });
-  };
-  await open(0);
-}

@@ -1,0 +1,87 @@
+// What an import did, per entity (inserted, updated, unchanged, rejected) and for actors
+// (matched by alias, matched by name, created), and its rendering for the terminal.
+import type { EntityCounts } from "../documents/sync-entities.js";
+import type { ActorResolution, ResolutionOutcome } from "./actor-resolver.js";
+
+export interface EntitySummary extends EntityCounts {
+  /** Rows meant to become this entity that were invalid (with --skip-invalid). */
+  rejected: number;
+}
+
+export interface ImportSummary {
+  format: string;
+  files: string[];
+  dryRun: boolean;
+  rows: {
+    /** Data rows read (documents: entities read). */
+    read: number;
+    rejected: number;
+    /** Valid rows that become no entity, by reason. */
+    skipped: Record<string, number>;
+    /** Records whose stored version is newer, left as stored. */
+    olderThanStored: number;
+    /** Records repeated in one batch of the input, of which the newest was written. */
+    repeated: number;
+  };
+  entities: Record<string, EntitySummary>;
+  /** Dataset imports only: how the actors they name were resolved. */
+  actors?: { resolutions: ActorResolution[] };
+  rejectFiles: string[];
+  seconds: number;
+}
+
+export function countOutcomes(resolutions: readonly ActorResolution[]): Record<ResolutionOutcome, number> {
+  const counts: Record<ResolutionOutcome, number> = { alias: 0, name: 0, created: 0 };
+  for (const resolution of resolutions) counts[resolution.outcome] += 1;
+  return counts;
+}
+
+export function formatSummary(summary: ImportSummary, options: { listActors: boolean }): string {
+  const lines: string[] = [];
+  const rate = summary.seconds > 0 ? `, ${Math.round(summary.rows.read / summary.seconds).toLocaleString("en")} rows/s` : "";
+  lines.push(
+    `import --format ${summary.format}${summary.dryRun ? " (dry run: nothing was written)" : ""}: ` +
+      `${number(summary.rows.read)} rows from ${summary.files.join(", ")} in ${summary.seconds.toFixed(1)} s${rate}`,
+  );
+  lines.push(table(summary.entities));
+  if (summary.actors) {
+    const counts = countOutcomes(summary.actors.resolutions);
+    lines.push(`actors: ${number(counts.alias + counts.name)} matched (${number(counts.alias)} by alias, ${number(counts.name)} by name), ${number(counts.created)} created`);
+    if (options.listActors) lines.push(...actorList(summary.actors.resolutions));
+  }
+  for (const [reason, count] of Object.entries(summary.rows.skipped)) lines.push(`skipped: ${number(count)} ${reason}`);
+  if (summary.rows.olderThanStored > 0) lines.push(`kept as stored: ${number(summary.rows.olderThanStored)} records older than the stored version`);
+  if (summary.rows.repeated > 0) lines.push(`repeated: ${number(summary.rows.repeated)} records given more than once; the newest was written`);
+  if (summary.rows.rejected > 0) lines.push(`rejected: ${number(summary.rows.rejected)} invalid rows, listed in ${summary.rejectFiles.join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function table(entities: Record<string, EntitySummary>): string {
+  const header = ["", "inserted", "updated", "unchanged", "rejected"];
+  const rows = Object.entries(entities).map(([name, counts]) => [name, ...[counts.inserted, counts.updated, counts.unchanged, counts.rejected].map(number)]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  return [header, ...rows]
+    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "))
+    .join("\n");
+}
+
+const OUTCOME_TITLES: Record<ResolutionOutcome, string> = {
+  created: "actors created",
+  name: "actors matched by name (the alias is added to the actor)",
+  alias: "actors matched by alias",
+};
+
+function actorList(resolutions: readonly ActorResolution[]): string[] {
+  return (["created", "name", "alias"] as const).flatMap((outcome) => {
+    const listed = resolutions.filter((resolution) => resolution.outcome === outcome);
+    if (listed.length === 0) return [];
+    return [
+      `${OUTCOME_TITLES[outcome]}:`,
+      ...listed.map((resolution) => `  ${resolution.scheme} ${JSON.stringify(resolution.value)} → ${resolution.actorId} (${resolution.kind}, ${JSON.stringify(resolution.actorName)})`),
+    ];
+  });
+}
+
+function number(value: number): string {
+  return value.toLocaleString("en");
+}
