@@ -1,5 +1,6 @@
 // Filtering and sorting `incidents`: every condition alone, together, both orders with
 // their cursors, and the bad inputs each one refuses.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subgraphNamed } from "../services/subgraphs.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
@@ -76,6 +77,26 @@ describe.each(BACKENDS)("incident filters and sort on $name", (backend) => {
       after = data.incidents.pageInfo.endCursor;
     }
     expect(seen).toEqual(expected);
+  });
+
+  it("keeps a cursor's place while incidents are inserted before and after it", async () => {
+    const page = `query($after: String) { incidents(first: 3, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
+    const first = await incidents.execute(page, { after: null });
+    const db = incidents.database.handle.db;
+    const insert = (id: string, day: string) =>
+      db.execute(sql`insert into incidents.incidents (id, type, title, start_on, start_precision, status, dataset)
+        values (${id}, 'OTHER', 'Inserted while paging', ${day}, 'DAY', 'REPORTED', 'MERIDIAN')`);
+    try {
+      await insert("meridian:inserted-before-the-cursor", "2000-01-01");
+      await insert("meridian:inserted-after-the-cursor", "2030-01-01");
+      const rest = await incidents.execute(page.replace("first: 3", "first: 50"), { after: first.data.incidents.pageInfo.endCursor });
+      const ids = (result: any) => result.data.incidents.edges.map((edge: any) => edge.node.id);
+      // An offset would have shifted by one and repeated the third incident.
+      expect(ids(first)).toEqual(OLDEST_FIRST.slice(0, 3));
+      expect(ids(rest)).toEqual([...OLDEST_FIRST.slice(3), "meridian:inserted-after-the-cursor"]);
+    } finally {
+      await db.execute(sql`delete from incidents.incidents where id like 'meridian:inserted-%'`);
+    }
   });
 
   it("refuses a cursor from the list in the other order", async () => {
