@@ -1,31 +1,13 @@
 // Actor filters, fuzzy search and relations on a day as a front-end meets them: through the
 // gateway, on the seed story loaded as `npm start` loads it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
-import { type RunningGraph, postGraphQL, startGraph } from "./support/graph.js";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
+import { useSeededGraph } from "./support/seeded-graph.js";
 
 const id = (key: string) => `meridian:${key}`;
 
 describe.each(BACKENDS)("actor filters, search and relations through the gateway on $name", (backend) => {
-  let database: TestDatabase;
-  let graph: RunningGraph;
-  const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const { data, errors } = await postGraphQL(graph.gatewayUrl, query, variables);
-    expect(errors).toBeUndefined();
-    return data;
-  };
-
-  beforeAll(async () => {
-    database = await backend.create();
-    const handle = database.handle;
-    await loadSeed({ actors: handle, statements: handle, incidents: handle });
-    graph = await startGraph(handle);
-  });
-  afterAll(async () => {
-    await graph.stop();
-    await database.dispose();
-  });
+  const { ask, post } = useSeededGraph(backend);
 
   it.each(["Zelenskyy", "Zelenskiy", "zelensky"])("finds Volodymyr Zelensky first when searching %s", async (query) => {
     const data = await ask(`query($query: String!) { searchActors(query: $query, first: 3) { edges { node { score matchedAlias { scheme value } actor { id name } } } } }`, { query });
@@ -62,7 +44,7 @@ describe.each(BACKENDS)("actor filters, search and relations through the gateway
     [`{ actors(filter: { relation: { predicate: SERVES_IN, at: "2025-13-01" } }) { totalCount } }`, "filter.relation.at"],
     [`{ actor(id: "${id("chinese-foreign-ministry")}") { relations(at: "April 10") { totalCount } } }`, "at"],
   ])("answers %s with BAD_USER_INPUT naming %s", async (query, argumentName) => {
-    const { errors } = await postGraphQL(graph.gatewayUrl, query);
+    const { errors } = await post(query);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
   });
 });

@@ -1,11 +1,10 @@
 // Filters, search and statistics of incidents as a front-end meets them: through the gateway,
 // on the seed story loaded as `npm start` loads it, actors' names resolved by the actors subgraph.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MeridianDocument } from "../db/documents/document.schema.js";
 import { loadDocument } from "../db/documents/load-document.js";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
-import { type RunningGraph, postGraphQL, startGraph } from "./support/graph.js";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
+import { useSeededGraph } from "./support/seeded-graph.js";
 
 const id = (key: string) => `meridian:${key}`;
 
@@ -32,25 +31,7 @@ const donetskDocument: MeridianDocument = {
 const aroundDonetsk = `{ minLatitude: 47.5, maxLatitude: 48.5, minLongitude: 37.3, maxLongitude: 38.3 }`;
 
 describe.each(BACKENDS)("incident filters, search and statistics through the gateway on $name", (backend) => {
-  let database: TestDatabase;
-  let graph: RunningGraph;
-  const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const { data, errors } = await postGraphQL(graph.gatewayUrl, query, variables);
-    expect(errors).toBeUndefined();
-    return data;
-  };
-
-  beforeAll(async () => {
-    database = await backend.create();
-    const handles = { actors: database.handle, statements: database.handle, incidents: database.handle };
-    await loadSeed(handles);
-    await loadDocument(donetskDocument, handles);
-    graph = await startGraph(database.handle);
-  });
-  afterAll(async () => {
-    await graph.stop();
-    await database.dispose();
-  });
+  const { ask, post } = useSeededGraph(backend, (handles) => loadDocument(donetskDocument, handles));
 
   it("lists the incidents in a box around Donetsk, with their place and actors", async () => {
     const data = await ask(`{ incidents(filter: { bbox: ${aroundDonetsk} }) { totalCount edges { node { id place { name latitude longitude } participants { role actor { name } } } } } }`);
@@ -110,7 +91,7 @@ describe.each(BACKENDS)("incident filters, search and statistics through the gat
     [`{ searchIncidents(query: " ") { totalCount } }`, "query"],
     [`{ incidentStats(groupBy: TIME) { key } }`, "interval"],
   ])("answers %s with BAD_USER_INPUT naming %s", async (query, argumentName) => {
-    const { errors } = await postGraphQL(graph.gatewayUrl, query);
+    const { errors } = await post(query);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
   });
 });

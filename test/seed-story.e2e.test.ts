@@ -1,32 +1,13 @@
 // The questions a new user asks the graph about the seed story, through the gateway, on
 // each backend: the seed is loaded exactly as `npm start` loads it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
-import { type RunningGraph, postGraphQL } from "./support/graph.js";
-import { startGraph } from "./support/graph.js";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
+import { useSeededGraph } from "./support/seeded-graph.js";
 
 const id = (key: string) => `meridian:${key}`;
 
 describe.each(BACKENDS)("the seed story through the gateway on $name", (backend) => {
-  let database: TestDatabase;
-  let graph: RunningGraph;
-  const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const { data, errors } = await postGraphQL(graph.gatewayUrl, query, variables);
-    expect(errors).toBeUndefined();
-    return data;
-  };
-
-  beforeAll(async () => {
-    database = await backend.create();
-    const handle = database.handle;
-    await loadSeed({ actors: handle, statements: handle, incidents: handle });
-    graph = await startGraph(handle);
-  });
-  afterAll(async () => {
-    await graph.stop();
-    await database.dispose();
-  });
+  const { ask } = useSeededGraph(backend);
 
   it("tells who asserted the 155 claim and who disputed it, with dates and sources", async () => {
     const data = await ask(`query($claim: ID!) { claim(id: $claim) { text quantity

@@ -1,31 +1,14 @@
 // Filters, search, statistics and the claims view of statements as a front-end meets them:
 // through the gateway, on the seed story loaded as `npm start` loads it, speakers' names
 // resolved by the actors subgraph.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
-import { type RunningGraph, postGraphQL, startGraph } from "./support/graph.js";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
+import { useSeededGraph } from "./support/seeded-graph.js";
 
 const id = (key: string) => `meridian:${key}`;
 
 describe.each(BACKENDS)("statement filters, search, statistics and claims through the gateway on $name", (backend) => {
-  let database: TestDatabase;
-  let graph: RunningGraph;
-  const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const { data, errors } = await postGraphQL(graph.gatewayUrl, query, variables);
-    expect(errors).toBeUndefined();
-    return data;
-  };
-
-  beforeAll(async () => {
-    database = await backend.create();
-    await loadSeed({ actors: database.handle, statements: database.handle, incidents: database.handle });
-    graph = await startGraph(database.handle);
-  });
-  afterAll(async () => {
-    await graph.stop();
-    await database.dispose();
-  });
+  const { ask, post } = useSeededGraph(backend);
 
   it("answers the contested claims about an actor in one query, with who stands on each side", async () => {
     const data = await ask(`query($actor: ID!) { actor(id: $actor) { name
@@ -136,7 +119,7 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
     [`{ claims(filter: { about: "china" }) { totalCount } }`, "filter.about"],
     [`{ actor(id: "meridian:china") { claimsAbout(filter: { status: DEBUNKED }) { totalCount } } }`, "filter.status"],
   ])("answers %s with BAD_USER_INPUT naming %s", async (query, argumentName) => {
-    const { errors } = await postGraphQL(graph.gatewayUrl, query);
+    const { errors } = await post(query);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
   });
 });
