@@ -1,10 +1,11 @@
 // Makes stored entities match a document: each entity row with its child rows (an actor's
 // aliases, an incident's places). Entities are compared with what is stored first, so that
 // loading the same document twice writes nothing and the counts say what changed.
-import { type SQL, getTableColumns, inArray, sql } from "drizzle-orm";
+import { type SQL, getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
 import { chunks } from "./chunks.js";
+import { insertJsonRows, inJsonIds } from "./json-rows.js";
 
 export interface EntityCounts {
   inserted: number;
@@ -52,8 +53,8 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
   }
   await upsert(db, tables, changed.map((write) => write.row));
   for (const [index, child] of tables.children.entries()) {
-    for (const ids of chunks(updatedIds)) await db.delete(child.table).where(inArray(child.parentId, ids));
-    for (const rows of chunks(changed.flatMap((write) => write.children[index]!))) await db.insert(child.table).values(rows);
+    for (const ids of chunks(updatedIds)) await db.delete(child.table).where(inJsonIds(child.parentId, ids));
+    for (const rows of chunks(changed.flatMap((write) => write.children[index]!))) await insertJsonRows(db, child.table, rows);
   }
   return counts;
 }
@@ -63,10 +64,10 @@ async function storedFingerprints(db: Database, tables: EntityTables, ids: reado
   const rows: Row[] = [];
   const childRows = tables.children.map(() => new Map<string, Row[]>());
   for (const chunk of chunks(ids)) {
-    rows.push(...(await db.select().from(tables.table).where(inArray(tables.id, chunk))));
+    rows.push(...(await db.select().from(tables.table).where(inJsonIds(tables.id, chunk))));
     for (const [index, child] of tables.children.entries()) {
       const parentKey = columnKey(child.table, child.parentId);
-      for (const row of (await db.select().from(child.table).where(inArray(child.parentId, chunk))) as Row[]) {
+      for (const row of (await db.select().from(child.table).where(inJsonIds(child.parentId, chunk))) as Row[]) {
         const parentId = row[parentKey] as string;
         childRows[index]!.set(parentId, [...(childRows[index]!.get(parentId) ?? []), row]);
       }
@@ -106,14 +107,10 @@ function comparedKeys(tables: EntityTables): string[] {
 }
 
 async function upsert(db: Database, tables: EntityTables, rows: readonly Row[]): Promise<void> {
-  const columns = getTableColumns(tables.table);
   const idKey = columnKey(tables.table, tables.id);
-  const set: Record<string, SQL> = { ...tables.onUpdate };
-  for (const key of comparedKeys(tables)) {
-    if (key !== idKey) set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
-  }
+  const updateKeys = comparedKeys(tables).filter((key) => key !== idKey);
   for (const chunk of chunks(rows)) {
-    await db.insert(tables.table).values(chunk).onConflictDoUpdate({ target: tables.id, set });
+    await insertJsonRows(db, tables.table, chunk, { conflictTarget: tables.id, updateKeys, extraSet: tables.onUpdate });
   }
 }
 

@@ -1,9 +1,9 @@
 // ACLED's CSV export (the current 31 columns, with a header row) → incidents. Each event
 // becomes an incident with its place, its actors as participants (actor1 SIDE_A, actor2
 // SIDE_B, the semicolon lists assoc_actor_1/2 ASSOCIATE) and its sources: the ACLED record
-// itself (a DATASET_RECORD source, which holds the record's version, ACLED's `timestamp`) and
-// each outlet of the `source` list. Columns Meridian has no place for yet (tags, interaction,
-// civilian_targeting, source_scale, time_precision's week value) are not stored.
+// itself (a DATASET_RECORD source) and each outlet of the `source` list. ACLED's own fields
+// are kept beside ours: its record version (`timestamp`), time_precision, tags, interaction
+// and civilian_targeting (these three optional: older exports lack them). source_scale is not stored.
 import type { SourceRow } from "../documents/statement-rows.js";
 import { acledDate, acledFuzzyDate } from "./acled-dates.js";
 import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, acledActorKind, incidentTypeOf, kindOfActorType } from "./acled-taxonomy.js";
@@ -68,7 +68,9 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
   const location = fields.text("location");
   const isoCode = fields.optionalInteger("iso", { min: 0 });
   const country = isoCode === null ? null : (alpha3FromIsoNumeric(isoCode) ?? null);
-  const version = new Date(fields.integer("timestamp", { min: 0 }) * 1000);
+  const versionSeconds = fields.integer("timestamp", { min: 0 });
+  const version = new Date(versionSeconds * 1000);
+  const timePrecision = fields.integer("time_precision", { min: 1, max: 3 });
   const recordSource: SourceRow = {
     id: acledRecordSourceId(id),
     kind: "DATASET_RECORD",
@@ -77,7 +79,6 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
     publisher: "ACLED",
     publishedOn: version.toISOString().slice(0, 10),
     publishedPrecision: "DAY",
-    // Until incidents have a source_version column, the record's version is kept here.
     retrievedAt: version,
   };
   const outlets = listOf(fields, "source").map(
@@ -104,6 +105,11 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
         acledEventType: eventType,
         acledSubEventType: subEventType,
         cameoCode: null,
+        sourceVersion: versionSeconds,
+        timePrecision,
+        tags: fields.has("tags") ? listOf(fields, "tags") : null,
+        acledInteraction: fields.has("interaction") ? fields.optionalText("interaction") : null,
+        civilianTargeting: fields.has("civilian_targeting") ? fields.optionalText("civilian_targeting") !== null : null,
       },
       place: {
         id: placeIdFor(id, location),
@@ -126,7 +132,7 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
     },
     sharedSources: outlets,
     recordSource,
-    version: { sourceId: recordSource.id, at: version },
+    version: { incidentId: id, seconds: versionSeconds },
   };
 }
 

@@ -33,17 +33,18 @@ export interface IncidentDraft {
 }
 
 export interface StatementDraft {
-  row: Omit<StatementRow, "speakerId">;
+  row: Omit<StatementRow, "speakerId" | "addresseeId">;
   speaker: ActorMention;
-  /** Whom it is about (GDELT's Actor2): resolved so the actor exists, named in the text until statements have a column for it. */
+  /** Whom it is about (GDELT's Actor2): its actor is the statement's addressee. */
   addressee: ActorMention | null;
 }
 
 /** The record's version in its dataset, which a newer import may replace and an older one may not. */
 export interface RecordVersion {
-  /** The DATASET_RECORD source that holds the version (in its retrievedAt) until incidents have a column for it. */
-  sourceId: string;
-  at: Date;
+  /** The incident that holds the version (in its source_version). */
+  incidentId: string;
+  /** ACLED's `timestamp`: Unix seconds. */
+  seconds: number;
 }
 
 export type DatasetRecord =

@@ -51,7 +51,11 @@ export class DatasetWriter {
       sources: this.sourcesToWrite(current),
       claims: [],
       statements: statements.map(({ statement }): StatementsPart["statements"][number] => ({
-        row: { ...statement.row, speakerId: actorIds.get(mentionKey(statement.speaker))! },
+        row: {
+          ...statement.row,
+          speakerId: actorIds.get(mentionKey(statement.speaker))!,
+          addresseeId: statement.addressee ? actorIds.get(mentionKey(statement.addressee))! : null,
+        },
         stances: [],
         incidents: [],
       })),
@@ -64,7 +68,7 @@ export class DatasetWriter {
   private async withoutOlderThanStored(records: EntityRecord[]): Promise<EntityRecord[]> {
     const versions = records.flatMap((record) => (record.kind === "incident" && record.version ? [record.version] : []));
     if (versions.length === 0) return records;
-    const stored = await storedVersions(this.databases.statements, versions);
+    const stored = await storedVersions(this.databases.incidents, versions);
     const current = records.filter((record) => !(record.kind === "incident" && record.version && isOlderThanStored(record.version, stored)));
     this.olderThanStored += records.length - current.length;
     return current;
@@ -106,7 +110,7 @@ function latestPerEntity(records: readonly EntityRecord[]): EntityRecord[] {
   for (const record of records) {
     const id = `${record.kind} ${recordEntityId(record)}`;
     const earlier = latest.get(id);
-    if (earlier?.kind === "incident" && record.kind === "incident" && earlier.version && record.version && earlier.version.at > record.version.at) continue;
+    if (earlier?.kind === "incident" && record.kind === "incident" && earlier.version && record.version && earlier.version.seconds > record.version.seconds) continue;
     latest.set(id, record);
   }
   return [...latest.values()];

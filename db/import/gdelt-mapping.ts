@@ -1,10 +1,10 @@
 // GDELT 2.0 events (61 tab-separated columns, no header) → statements and incidents.
-// Verbal events become statements by Actor1 (Actor2 is named in the text), material events
-// incidents with Actor1 and Actor2 as participants; SOURCEURL becomes an ARTICLE source and
-// the action geography the incident's place. Until statements and incidents have columns for
-// them, GDELT's measures (Goldstein scale, average tone, mention, source and article counts)
-// are written into the statement's text and the incident's summary, and DATEADDED is the
-// article source's retrievedAt; the event date (SQLDATE) is the statement's or incident's date.
+// Verbal events become statements by Actor1 addressed to Actor2, material events incidents
+// with Actor1 and Actor2 as participants; SOURCEURL becomes an ARTICLE source and the action
+// geography the incident's place. GDELT's measures (Goldstein scale, average tone, mention,
+// source and article counts), its CAMEO event code and DATEADDED are kept in columns of the
+// statement or incident (DATEADDED is also the article source's retrievedAt); the event date
+// (SQLDATE) is the statement's or incident's date.
 import { isIsoDate } from "../../services/common/iso-date.js";
 import type { PlaceRow } from "../documents/incident-rows.js";
 import type { SourceRow } from "../documents/statement-rows.js";
@@ -65,10 +65,13 @@ function mapGdeltRow(values: string[]): DatasetRecord {
           saidPrecision: "DAY",
           venue: null,
           modality: "PARAPHRASE",
-          text: `${label}. ${figures}`,
+          text: label,
           language: "en",
           sourceId: source.id,
           respondsToId: null,
+          cameoCode: eventCode,
+          ...figures,
+          dateAdded,
         },
         speaker: actor1,
         addressee: actor2,
@@ -85,7 +88,7 @@ function mapGdeltRow(values: string[]): DatasetRecord {
         id,
         type: incidentTypeOfCameo(eventCode),
         title: label,
-        summary: figures,
+        summary: null,
         startOn: date,
         startPrecision: "DAY",
         endOn: null,
@@ -99,6 +102,8 @@ function mapGdeltRow(values: string[]): DatasetRecord {
         acledEventType: null,
         acledSubEventType: null,
         cameoCode: eventCode,
+        ...figures,
+        dateAdded,
       },
       place: actionPlace(fields, id, source.id),
       participants: [
@@ -113,12 +118,22 @@ function mapGdeltRow(values: string[]): DatasetRecord {
   };
 }
 
-function measures(fields: RowFields): string {
-  // Checked as numbers, written as GDELT wrote them.
-  fields.number("GoldsteinScale", { min: -10, max: 10 });
-  fields.number("AvgTone", { min: -100, max: 100 });
-  const [mentions, sources, articles] = ["NumMentions", "NumSources", "NumArticles"].map((column) => fields.integer(column, { min: 0 }));
-  return `Goldstein ${fields.text("GoldsteinScale")}, average tone ${fields.text("AvgTone")}; ${mentions} mentions in ${sources} sources, ${articles} articles.`;
+interface Measures {
+  goldsteinScale: number;
+  avgTone: number;
+  numMentions: number;
+  numSources: number;
+  numArticles: number;
+}
+
+function measures(fields: RowFields): Measures {
+  return {
+    goldsteinScale: fields.number("GoldsteinScale", { min: -10, max: 10 }),
+    avgTone: fields.number("AvgTone", { min: -100, max: 100 }),
+    numMentions: fields.integer("NumMentions", { min: 0 }),
+    numSources: fields.integer("NumSources", { min: 0 }),
+    numArticles: fields.integer("NumArticles", { min: 0 }),
+  };
 }
 
 function actorOf(fields: RowFields, prefix: "Actor1" | "Actor2"): ActorMention | null {

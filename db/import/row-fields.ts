@@ -17,6 +17,11 @@ export class RowFields {
     private readonly columns: ReadonlyMap<string, number>,
   ) {}
 
+  /** Whether the file has the column (exports may leave out those the import can do without). */
+  has(column: string): boolean {
+    return this.columns.has(column);
+  }
+
   /** The trimmed value, or null when the field is empty. */
   optionalText(column: string): string | null {
     const index = this.columns.get(column);

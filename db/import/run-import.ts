@@ -95,39 +95,52 @@ async function importDataset(
     let mapping: FileMapping | undefined;
     let rowsInFile = 0;
     let batch: Exclude<DatasetRecord, { kind: "skipped" }>[] = [];
+    // One batch is written while the next is read and checked: the database and the parsing
+    // work at the same time. Batches are still written one after the other, in file order.
+    let writing: Promise<void> = Promise.resolve();
     const writeBatch = async () => {
+      await writing;
       if (environment.signal?.aborted) throw new ImportInterrupted();
-      await writer.write(batch);
+      const records = batch;
+      const rowsWritten = rowsInFile;
       batch = [];
-      progress.rowsDone(rowsInFile);
+      writing = writer.write(records).then(() => progress.rowsDone(rowsWritten));
+      // Its failure is thrown by the next `await writing`; until then it is not unhandled.
+      writing.catch(() => {});
     };
-    for await (const row of delimitedRows(file, input.stream, format.delimited)) {
-      if (!mapping) {
-        mapping = format.begin(file, row);
-        if (mapping.firstRowIsHeader) continue;
+    try {
+      for await (const row of delimitedRows(file, input.stream, format.delimited)) {
+        if (!mapping) {
+          mapping = format.begin(file, row);
+          if (mapping.firstRowIsHeader) continue;
+        }
+        rowsInFile += 1;
+        summary.rows.read += 1;
+        let record: DatasetRecord;
+        try {
+          record = mapping.mapRow(row);
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          const bad: RejectedRow = { file, line: row.line, field: error.field, reason: error.reason, text: row.text };
+          if (!options.skipInvalid) throw new InvalidRowError(bad);
+          await rejects.write(bad);
+          summary.rows.rejected += 1;
+          rejected[format.entityOf(row)] += 1;
+          continue;
+        }
+        if (record.kind === "skipped") {
+          summary.rows.skipped[record.reason] = (summary.rows.skipped[record.reason] ?? 0) + 1;
+          continue;
+        }
+        batch.push(record);
+        if (batch.length >= BATCH_SIZE) await writeBatch();
       }
-      rowsInFile += 1;
-      summary.rows.read += 1;
-      let record: DatasetRecord;
-      try {
-        record = mapping.mapRow(row);
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        const bad: RejectedRow = { file, line: row.line, field: error.field, reason: error.reason, text: row.text };
-        if (!options.skipInvalid) throw new InvalidRowError(bad);
-        await rejects.write(bad);
-        summary.rows.rejected += 1;
-        rejected[format.entityOf(row)] += 1;
-        continue;
-      }
-      if (record.kind === "skipped") {
-        summary.rows.skipped[record.reason] = (summary.rows.skipped[record.reason] ?? 0) + 1;
-        continue;
-      }
-      batch.push(record);
-      if (batch.length >= BATCH_SIZE) await writeBatch();
+      await writeBatch();
+    } finally {
+      // Nothing may still be writing when the transaction ends, whether it commits or rolls back.
+      await writing.catch(() => {});
     }
-    await writeBatch();
+    await writing;
     progress.endFile(rowsInFile);
   }
   const entity = (name: keyof typeof writer.counts): EntitySummary => ({ ...writer.counts[name], rejected: name === "sources" ? 0 : rejected[name] });

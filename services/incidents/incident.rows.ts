@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../common/dates.js";
 import { incidents, participants, places } from "./db/tables.js";
-import { Incident, Participant, Place } from "./incident.type.js";
+import { type GdeltEventMeasures, Incident, Participant, Place } from "./incident.type.js";
 
 // Rows of the incidents schema turned into the classes the schema exposes.
 
@@ -29,8 +29,20 @@ export function toIncident(row: IncidentRow): Incident {
       eventType: row.acledEventType,
       subEventType: row.acledSubEventType,
       cameoCode: row.cameoCode,
+      recordVersion: row.sourceVersion,
+      timePrecision: row.timePrecision,
+      tags: row.tags,
+      interaction: row.acledInteraction,
+      civilianTargeting: row.civilianTargeting,
+      gdelt: gdeltMeasuresOf(row),
     },
   });
+}
+
+function gdeltMeasuresOf(row: IncidentRow): GdeltEventMeasures | null {
+  const { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded } = row;
+  if (goldsteinScale === null || avgTone === null || numMentions === null || numSources === null || numArticles === null || dateAdded === null) return null;
+  return { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded: dateAdded.toISOString() };
 }
 
 export function toPlace(row: PlaceRow): Place {

@@ -15,6 +15,27 @@ export class Fatalities {
   high!: number | null;
 }
 
+@ObjectType({ description: "GDELT's measures of an event and of its coverage, as GDELT gives them." })
+export class GdeltEventMeasures {
+  @Field(() => Float, { description: "Goldstein scale: the event's likely effect on a country's stability, -10 to +10." })
+  goldsteinScale!: number;
+
+  @Field(() => Float, { description: "Average tone of the articles that mention the event, -100 (negative) to +100 (positive)." })
+  avgTone!: number;
+
+  @Field(() => Int, { description: "Mentions of the event in the first 15 minutes after it was found." })
+  numMentions!: number;
+
+  @Field(() => Int, { description: "Sources that mention it in that time." })
+  numSources!: number;
+
+  @Field(() => Int, { description: "Articles that mention it in that time." })
+  numArticles!: number;
+
+  @Field(() => String, { description: "When GDELT added the event (DATEADDED), an ISO 8601 time in UTC." })
+  dateAdded!: string;
+}
+
 @ObjectType({ description: "The incident's classification in the dataset it came from, kept verbatim." })
 export class SourceTaxonomy {
   @Field(() => String, { description: "MERIDIAN, ACLED or GDELT." })
@@ -31,6 +52,24 @@ export class SourceTaxonomy {
 
   @Field(() => String, { nullable: true, description: "CAMEO event code, leading zeros kept (\"0841\")." })
   cameoCode!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "The record's version in its dataset (ACLED's timestamp, Unix seconds): an import of an older version leaves the incident as it is." })
+  recordVersion!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "ACLED's time precision: 1 the day is known, 2 the week, 3 the month." })
+  timePrecision!: number | null;
+
+  @Field(() => [String], { nullable: true, description: "ACLED's tags (\"crowd size=no report\")." })
+  tags!: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "ACLED's interaction: the kinds of the two sides (\"State forces-Rebel group\")." })
+  interaction!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "ACLED's civilian targeting: true when civilians were the target; null when the export does not say." })
+  civilianTargeting!: boolean | null;
+
+  @Field(() => GdeltEventMeasures, { nullable: true, description: "GDELT's measures, for incidents from GDELT." })
+  gdelt!: GdeltEventMeasures | null;
 }
 
 @Directive('@key(fields: "id")')

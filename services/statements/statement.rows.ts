@@ -1,7 +1,7 @@
 import { FuzzyDate } from "../common/dates.js";
 import { claims, sources, stances, statements } from "./db/tables.js";
 import { Source } from "./source.type.js";
-import { Claim, Stance, Statement } from "./statement.type.js";
+import { Claim, type GdeltStatementMeasures, Stance, Statement } from "./statement.type.js";
 
 // Rows of the statements schema turned into the classes the schema exposes.
 
@@ -22,7 +22,16 @@ export function toStatement(row: StatementRow): Statement {
     onBehalfOfId: row.onBehalfOfId,
     sourceId: row.sourceId,
     respondsToId: row.respondsToId,
+    addresseeId: row.addresseeId,
+    cameoCode: row.cameoCode,
+    gdelt: gdeltMeasuresOf(row),
   });
+}
+
+function gdeltMeasuresOf(row: StatementRow): GdeltStatementMeasures | null {
+  const { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded } = row;
+  if (goldsteinScale === null || avgTone === null || numMentions === null || numSources === null || numArticles === null || dateAdded === null) return null;
+  return { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded: dateAdded.toISOString() };
 }
 
 export function toClaim(row: ClaimRow): Claim {

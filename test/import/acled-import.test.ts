@@ -119,6 +119,35 @@ describe.each(BACKENDS)("importing the ACLED samples on $name", (backend) => {
     expect(record).toMatchObject({ kind: "DATASET_RECORD", title: "ACLED event SOM49639", publisher: "ACLED", publishedOn: "2025-10-06", retrievedAt: new Date(1759790065 * 1000) });
   });
 
+  it("keeps each event's ACLED timestamp, time precision, tags, interaction and civilian targeting as the file gives them", async () => {
+    const stored = await database.handles.incidents.db
+      .select({
+        id: incidents.id,
+        sourceVersion: incidents.sourceVersion,
+        timePrecision: incidents.timePrecision,
+        tags: incidents.tags,
+        acledInteraction: incidents.acledInteraction,
+        civilianTargeting: incidents.civilianTargeting,
+      })
+      .from(incidents)
+      .where(eq(incidents.dataset, "ACLED"));
+    const byId = new Map(stored.map(({ id, ...fields }) => [id, fields]));
+    for (const row of allRows) {
+      expect(byId.get(`acled:${row.event_id_cnty}`)).toEqual({
+        sourceVersion: Number(row.timestamp),
+        timePrecision: Number(row.time_precision),
+        tags: row.tags!.split(";").map((tag) => tag.trim()).filter(Boolean),
+        acledInteraction: row.interaction || null,
+        civilianTargeting: row.civilian_targeting === "Civilian targeting",
+      });
+    }
+    // The files do hold both kinds of each, so the comparison above could fail.
+    expect(stored.filter((row) => row.civilianTargeting).length).toBe(allRows.filter((row) => row.civilian_targeting).length);
+    expect(allRows.filter((row) => row.civilian_targeting).length).toBeGreaterThan(0);
+    expect(stored.filter((row) => row.tags!.length > 0).length).toBeGreaterThan(0);
+    expect(stored.filter((row) => row.timePrecision === 2)).toHaveLength(allRows.filter((row) => row.time_precision === "2").length);
+  });
+
   it("creates ACLED actors with their alias and a kind from inter1/inter2 and ACLED's naming", async () => {
     const db = database.handles.actors.db;
     const kinds = await db

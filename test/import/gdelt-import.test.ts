@@ -17,6 +17,10 @@ import { GDELT_EVENTS, readGdelt } from "./support/sample-files.js";
 const QUAD_CLASS = 29;
 const ROOT_CODE = 28;
 const ACTOR1_CODE = 5;
+const EVENT_CODE = 26;
+/** GoldsteinScale, then NumMentions, NumSources, NumArticles, AvgTone. */
+const GOLDSTEIN = 30;
+const DATE_ADDED = 59;
 const events = readGdelt();
 // The documented rule, applied to the raw columns: QuadClass 1 and 3 are statements, except protests (root 14).
 const isVerbal = (event: string[]) => ["1", "3"].includes(event[QUAD_CLASS]!) && event[ROOT_CODE] !== "14";
@@ -61,9 +65,15 @@ describe.each(BACKENDS)("importing the GDELT sample on $name", (backend) => {
     expect(incident).toMatchObject({
       type: "ARMED_CLASH",
       title: "POLICE → GERMAN: CAMEO 190 (fight)",
-      summary: "Goldstein -10.0, average tone -8.03827751196173; 20 mentions in 2 sources, 20 articles.",
+      summary: null,
       startOn: "2018-10-24",
       cameoCode: "190",
+      goldsteinScale: -10,
+      avgTone: -8.03827751196173,
+      numMentions: 20,
+      numSources: 2,
+      numArticles: 20,
+      dateAdded: new Date("2019-10-24T14:30:00Z"),
       dataset: "GDELT",
       country: "DEU",
       admin1: "Berlin",
@@ -92,10 +102,44 @@ describe.each(BACKENDS)("importing the GDELT sample on $name", (backend) => {
       saidPrecision: "DAY",
       modality: "PARAPHRASE",
       language: "en",
-      text: "AFGHANISTAN → AFGHANISTAN: CAMEO 0256 (appeal). Goldstein -0.3, average tone 3.31753554502369; 1 mentions in 1 sources, 1 articles.",
+      text: "AFGHANISTAN → AFGHANISTAN: CAMEO 0256 (appeal)",
+      addresseeId: "gdelt:afg",
+      cameoCode: "0256",
+      goldsteinScale: -0.3,
+      avgTone: 3.31753554502369,
+      numMentions: 1,
+      numSources: 1,
+      numArticles: 1,
+      dateAdded: new Date("2019-10-24T14:30:00Z"),
     });
     const [speaker] = await database.handles.actors.db.select().from(actors).where(eq(actors.id, "gdelt:afggov"));
     expect(speaker).toMatchObject({ kind: "GOVERNMENT_BODY", country: "AFG" });
+  });
+
+  it("keeps each event's CAMEO code, Goldstein scale, tone, counts and date added as the file gives them", async () => {
+    const measuresOf = (event: string[]) => ({
+      cameoCode: event[EVENT_CODE]!,
+      goldsteinScale: Number(event[GOLDSTEIN]),
+      numMentions: Number(event[GOLDSTEIN + 1]),
+      numSources: Number(event[GOLDSTEIN + 2]),
+      numArticles: Number(event[GOLDSTEIN + 3]),
+      avgTone: Number(event[GOLDSTEIN + 4]),
+      dateAdded: event[DATE_ADDED]!,
+    });
+    const stored = (rows: { id: string; dateAdded: Date | null }[]) =>
+      new Map(rows.map(({ id, dateAdded, ...rest }) => [id, { ...rest, dateAdded: dateAdded!.toISOString().replace(/\D/g, "").slice(0, 14) }]));
+    const { cameoCode, goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded } = statements;
+    const statementRows = stored(await database.handles.statements.db.select({ id: statements.id, cameoCode, goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded }).from(statements).where(sql`${statements.id} like 'gdelt:%'`));
+    const incidentRows = stored(
+      await database.handles.incidents.db
+        .select({ id: incidents.id, cameoCode: incidents.cameoCode, goldsteinScale: incidents.goldsteinScale, avgTone: incidents.avgTone, numMentions: incidents.numMentions, numSources: incidents.numSources, numArticles: incidents.numArticles, dateAdded: incidents.dateAdded })
+        .from(incidents)
+        .where(eq(incidents.dataset, "GDELT")),
+    );
+    for (const event of expectedStatements) expect(statementRows.get(`gdelt:${event[0]}`)).toEqual(measuresOf(event));
+    for (const event of expectedIncidents) expect(incidentRows.get(`gdelt:${event[0]}`)).toEqual(measuresOf(event));
+    // The sample's events do differ in these, so the comparison above could fail.
+    expect(new Set(expectedStatements.map((event) => event[GOLDSTEIN])).size).toBeGreaterThan(5);
   });
 
   it("resolves CAMEO codes to the seed story's actors by alias and creates the others with their code", async () => {

@@ -46,6 +46,8 @@ describe.each(BACKENDS)("ACLED record versions on $name", (backend) => {
     expect(await storedFatalities(database)).toEqual([7, 7, 7]);
     const [record] = await database.handles.statements.db.select({ retrievedAt: sources.retrievedAt }).from(sources).where(eq(sources.id, `${ids[0]}.record`));
     expect(record!.retrievedAt).toEqual(new Date((Number(csvFields(rows[0]!)[TIMESTAMP]) + 3600) * 1000));
+    const [incident] = await database.handles.incidents.db.select({ version: incidents.sourceVersion }).from(incidents).where(eq(incidents.id, ids[0]!));
+    expect(incident!.version).toBe(Number(csvFields(rows[0]!)[TIMESTAMP]) + 3600);
   });
 
   it("writes the newest of the exports given in one import, whatever their order", async () => {

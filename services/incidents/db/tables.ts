@@ -2,6 +2,7 @@
 // and incidents' sources belong to other subgraphs and are held here as IDs only.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -12,6 +13,7 @@ import {
   pgSchema,
   primaryKey,
   text,
+  timestamp,
 } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 
@@ -87,6 +89,25 @@ export const incidents = incidentsSchema.table(
     acledEventType: text("acled_event_type"),
     acledSubEventType: text("acled_sub_event_type"),
     cameoCode: text("cameo_code"),
+    // What the source dataset says beside our model, kept as it says it.
+    /** The record's version in its dataset (ACLED's `timestamp`, Unix seconds): an older version never overwrites a newer. */
+    sourceVersion: bigint("source_version", { mode: "number" }),
+    /** ACLED's time_precision: 1 the day is known, 2 the week, 3 the month. */
+    timePrecision: integer("time_precision"),
+    /** ACLED's tags ("crowd size=no report"), split on semicolons. */
+    tags: text("tags").array(),
+    /** ACLED's interaction: the kinds of the two sides ("Rebel group-External/Other forces", or a code in older exports). */
+    acledInteraction: text("acled_interaction"),
+    /** ACLED's civilian_targeting: whether civilians were the target. */
+    civilianTargeting: boolean("civilian_targeting"),
+    // GDELT's measures of the event and its coverage.
+    goldsteinScale: doublePrecision("goldstein_scale"),
+    avgTone: doublePrecision("avg_tone"),
+    numMentions: integer("num_mentions"),
+    numSources: integer("num_sources"),
+    numArticles: integer("num_articles"),
+    /** When GDELT added the event (DATEADDED), apart from when it happened. */
+    dateAdded: timestamp("date_added", { withTimezone: true }),
     // The primary place, copied here by the writers so that filters by area and the keyset
     // order are served by one index on this table instead of a join with places.
     /** ISO 3166-1 alpha-3 of the primary place. */

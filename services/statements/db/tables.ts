@@ -1,7 +1,7 @@
 // The statements subgraph's tables, in the Postgres schema "statements". Speakers, claim
 // subjects and incidents belong to other subgraphs and are held here as IDs only.
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, date, index, integer, pgSchema, primaryKey, text, timestamp, check } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp, check } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 
 export const statementsSchema = pgSchema("statements");
@@ -75,6 +75,17 @@ export const statements = statementsSchema.table(
       .notNull()
       .references(() => sources.id),
     respondsToId: text("responds_to_id"),
+    /** An Actor of the actors subgraph the statement is addressed to or about (GDELT's Actor2). */
+    addresseeId: text("addressee_id"),
+    // What the source dataset says beside our model (GDELT's event code and measures).
+    cameoCode: text("cameo_code"),
+    goldsteinScale: doublePrecision("goldstein_scale"),
+    avgTone: doublePrecision("avg_tone"),
+    numMentions: integer("num_mentions"),
+    numSources: integer("num_sources"),
+    numArticles: integer("num_articles"),
+    /** When GDELT added the event (DATEADDED), apart from when it was said. */
+    dateAdded: timestamp("date_added", { withTimezone: true }),
   },
   (table) => [
     check("statements_said_precision_check", oneOf(table.saidPrecision, DATE_PRECISION_VALUES)),

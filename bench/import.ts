@@ -1,0 +1,217 @@
+// npm run bench:import -- [--rows 100000]
+// Measures the ACLED import against Postgres's own bulk load. Multiplies the ACLED samples
+// in ../shared/data/acled/ into a temporary CSV of at least --rows rows (each copy's
+// event_id_cnty made unique), creates a throwaway database on the local Postgres (the
+// server of DATABASE_URL, else postgres://postgres@127.0.0.1:5432), and in the same run:
+//   1. COPYs the file into a staging table of text columns: the speed limit of loading it;
+//   2. imports it as `npm run import -- --format acled FILE` does (runImport, one transaction).
+// Then, for scale, times an INSERT … SELECT of the staged rows into the incidents table alone.
+// Prints rows/s of both, their ratio (target: the import at least a third of COPY's speed)
+// and the import's memory (RSS before, peak during, and at the half and the end: streaming
+// keeps it flat), and writes them to bench/import-RESULTS.md. Drops the database at the end.
+import { once } from "node:events";
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { parse } from "csv-parse/sync";
+import postgres from "postgres";
+import { openPostgres } from "../db/client.js";
+import type { SubgraphHandles } from "../db/documents/subgraph-handles.js";
+import type { ProgressSink } from "../db/import/import-progress.js";
+import { runImport } from "../db/import/run-import.js";
+import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";
+
+const projectRoot = new URL("..", import.meta.url).pathname;
+const SAMPLES_FOLDER = join(projectRoot, "../shared/data/acled");
+const BENCH_DATABASE = "meridian_bench_import";
+const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
+/** The import must run at no less than this share of COPY's rows/s (issue 4, item 8). */
+const TARGET_RATIO = 1 / 3;
+
+function options(): { rows: number } {
+  const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" } } });
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows: must be a positive whole number, got ${values.rows}`);
+  return { rows };
+}
+
+/** The samples' rows under one header: the files' columns may be in capitals or in another order. */
+function sampleRows(): { header: string[]; rows: string[][]; files: string[] } {
+  const files = readdirSync(SAMPLES_FOLDER).filter((name) => name.endsWith(".csv")).sort();
+  if (files.length === 0) throw new Error(`no ACLED samples (*.csv) in ${SAMPLES_FOLDER}`);
+  let header: string[] | undefined;
+  const rows: string[][] = [];
+  for (const file of files) {
+    const [fileHeader, ...fileRows] = parse(readFileSync(join(SAMPLES_FOLDER, file)), { relax_column_count: false }) as string[][];
+    const names = fileHeader!.map((name) => name.trim().toLowerCase());
+    header ??= names;
+    const indexOf = header.map((name) => names.indexOf(name));
+    if (indexOf.some((index) => index < 0)) throw new Error(`${file}: its columns differ from those of ${files[0]}`);
+    for (const row of fileRows) rows.push(indexOf.map((index) => row[index]!));
+  }
+  return { header: header!, rows, files };
+}
+
+function csvLine(fields: readonly string[]): string {
+  return `${fields.map((field) => (/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(",")}\n`;
+}
+
+/** Writes copies of the rows until there are at least `wanted`, the n-th copy's keys ending in "-n". */
+async function writeMultiplied(path: string, header: string[], rows: string[][], wanted: number): Promise<number> {
+  const keyColumn = header.indexOf("event_id_cnty");
+  const out = createWriteStream(path);
+  out.write(csvLine(header));
+  let written = 0;
+  for (let copy = 1; written < wanted; copy += 1) {
+    for (const row of rows) {
+      const fields = [...row];
+      fields[keyColumn] = `${row[keyColumn]}-${copy}`;
+      if (!out.write(csvLine(fields))) await once(out, "drain");
+      written += 1;
+    }
+  }
+  out.end();
+  await once(out, "finish");
+  return written;
+}
+
+function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function timeCopy(url: string, file: string, header: string[]): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`create table bench_staging (${header.map((name) => `"${name}" text`).join(", ")})`);
+    const startedAt = performance.now();
+    const writable = await sql`copy bench_staging from stdin with (format csv, header true)`.writable();
+    await pipeline(createReadStream(file), writable);
+    return (performance.now() - startedAt) / 1000;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * The floor the schema sets: the same rows put straight from the staging table into the
+ * incidents table alone (its indexes and generated search document), by one INSERT … SELECT
+ * in a transaction that is rolled back. What the import does beyond this is its own cost.
+ */
+async function timeIncidentsInsert(url: string): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  let seconds = 0;
+  try {
+    await sql
+      .begin(async (transaction) => {
+        const startedAt = performance.now();
+        await transaction.unsafe(`
+          insert into incidents.incidents (id, type, title, summary, start_on, start_precision, status, fatalities_best, dataset,
+            acled_disorder_type, acled_event_type, acled_sub_event_type, source_version, time_precision, tags, acled_interaction,
+            civilian_targeting, country, admin1, latitude, longitude)
+          select 'floor:' || event_id_cnty, 'OTHER', sub_event_type || ' in ' || location || ': ' || actor1, notes, event_date::date, 'DAY',
+            'REPORTED', fatalities::integer, 'ACLED', disorder_type, event_type, sub_event_type, timestamp::bigint, time_precision::integer,
+            string_to_array(tags, '; '), interaction, civilian_targeting <> '', 'SOM', admin1, latitude::float8, longitude::float8
+          from bench_staging`);
+        seconds = (performance.now() - startedAt) / 1000;
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+    return seconds;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+class RolledBack extends Error {}
+
+interface ImportRun {
+  seconds: number;
+  inserted: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  rssAtHalfMb: number;
+  rssAtEndMb: number;
+}
+
+async function timeImport(url: string, file: string, rows: number): Promise<ImportRun> {
+  const handle = await openPostgres(url, { maxConnections: 2 });
+  try {
+    for (const name of SUBGRAPH_NAMES) await migrateSubgraph(handle, name);
+    const handles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, handle])) as SubgraphHandles;
+    global.gc?.();
+    const megabytes = () => process.memoryUsage().rss / 2 ** 20;
+    const rssBeforeMb = megabytes();
+    let peakRssMb = rssBeforeMb;
+    let rssAtHalfMb = 0;
+    const sample = setInterval(() => (peakRssMb = Math.max(peakRssMb, megabytes())), 100);
+    const progress: ProgressSink = {
+      startFile() {},
+      rowsDone(done) {
+        peakRssMb = Math.max(peakRssMb, megabytes());
+        if (!rssAtHalfMb && done >= rows / 2) rssAtHalfMb = megabytes();
+      },
+      endFile() {},
+    };
+    const startedAt = performance.now();
+    const summary = await runImport({ format: "acled", files: [file], dryRun: false, skipInvalid: false }, handles, { stdin: process.stdin, progress });
+    const seconds = (performance.now() - startedAt) / 1000;
+    clearInterval(sample);
+    const rssAtEndMb = megabytes();
+    peakRssMb = Math.max(peakRssMb, rssAtEndMb);
+    const inserted = summary.entities.incidents?.inserted ?? 0;
+    if (inserted !== rows) throw new Error(`the import inserted ${inserted} incidents of ${rows} rows`);
+    return { seconds, inserted, rssBeforeMb, peakRssMb, rssAtHalfMb, rssAtEndMb };
+  } finally {
+    await handle.close();
+  }
+}
+
+const { rows: wanted } = options();
+const serverUrl = databaseUrl(process.env.DATABASE_URL ?? DEFAULT_SERVER, "postgres");
+const benchUrl = databaseUrl(serverUrl, BENCH_DATABASE);
+const folder = mkdtempSync(join(tmpdir(), "meridian-bench-import-"));
+const file = join(folder, "acled-multiplied.csv");
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+try {
+  const { header, rows: samples, files } = sampleRows();
+  const rows = await writeMultiplied(file, header, samples, wanted);
+  console.error(`bench:import: ${rows.toLocaleString("en")} rows (${files.join(", ")} × ${Math.ceil(rows / samples.length)}) in ${file}`);
+  await admin.unsafe(`drop database if exists ${BENCH_DATABASE}`);
+  await admin.unsafe(`create database ${BENCH_DATABASE}`);
+  const copySeconds = await timeCopy(benchUrl, file, header);
+  console.error(`bench:import: COPY took ${copySeconds.toFixed(2)} s; importing…`);
+  const run = await timeImport(benchUrl, file, rows);
+  const floorSeconds = await timeIncidentsInsert(benchUrl);
+  const copyRate = rows / copySeconds;
+  const importRate = rows / run.seconds;
+  const ratio = importRate / copyRate;
+  const mb = (value: number) => `${value.toFixed(0)} MB`;
+  const table = [
+    "| measure | value |",
+    "|---|---|",
+    `| rows | ${rows.toLocaleString("en")} |`,
+    `| COPY into a staging table | ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString("en")} rows/s |`,
+    `| import (--format acled, one transaction) | ${run.seconds.toFixed(2)} s, ${Math.round(importRate).toLocaleString("en")} rows/s |`,
+    `| INSERT … SELECT of the staged rows into incidents alone (the schema's floor) | ${floorSeconds.toFixed(2)} s, ${Math.round(rows / floorSeconds).toLocaleString("en")} rows/s |`,
+    `| import / COPY | ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"}) |`,
+    `| import RSS before / at half / at end | ${mb(run.rssBeforeMb)} / ${mb(run.rssAtHalfMb)} / ${mb(run.rssAtEndMb)} |`,
+    `| import peak RSS | ${mb(run.peakRssMb)} |`,
+    `| machine | Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end |`,
+  ].join("\n");
+  console.log(table);
+  writeFileSync(
+    join(projectRoot, "bench/import-RESULTS.md"),
+    `# Import benchmark\n\n\`npm run bench:import -- --rows ${wanted}\` on ${new Date().toISOString().slice(0, 10)}, Postgres at ${new URL(serverUrl).host}:\n\n${table}\n`,
+  );
+  if (ratio < TARGET_RATIO) process.exitCode = 1;
+} finally {
+  await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`).catch(() => {});
+  await admin.end({ timeout: 5 });
+  rmSync(folder, { recursive: true, force: true });
+}

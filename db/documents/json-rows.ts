@@ -1,0 +1,53 @@
+// Bulk statements that pass a batch of rows (or IDs) as ONE JSON parameter, which Postgres
+// turns back into rows (json_populate_recordset). Drizzle's multi-row insert builds a
+// parameter object per value, which costs more than the database's own work for big imports
+// (see bench/import.ts); a JSON text costs one JSON.stringify, and works alike on PGlite and
+// Postgres. Dates go as ISO text, arrays as JSON arrays, both of which Postgres converts.
+import { type SQL, getTableColumns, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../client.js";
+
+type Row = Record<string, unknown>;
+
+/** The columns a write sets: the table's, less generated ones, keyed as Drizzle's rows are. */
+function writableColumns(table: PgTable, rows: readonly Row[]): [string, PgColumn][] {
+  const present = new Set<string>();
+  for (const row of rows) for (const [key, value] of Object.entries(row)) if (value !== undefined) present.add(key);
+  return Object.entries(getTableColumns(table)).filter(([key, column]) => present.has(key) && !column.generated) as [string, PgColumn][];
+}
+
+function rowsAsJson(columns: readonly [string, PgColumn][], rows: readonly Row[]): string {
+  return JSON.stringify(rows.map((row) => Object.fromEntries(columns.map(([key, column]) => [column.name, row[key] ?? null]))));
+}
+
+/** `column` is one of `ids`: an array built once from the JSON, which an index on `column` serves. */
+export function inJsonIds(column: PgColumn, ids: readonly string[]): SQL {
+  return sql`${column} = any(array(select json_array_elements_text(${JSON.stringify(ids)}::json)))`;
+}
+
+/**
+ * Inserts `rows`; with `conflictTarget`, a row whose key is stored updates it (the
+ * `updateKeys` columns from the row, plus `extraSet`).
+ */
+export async function insertJsonRows(
+  db: Database,
+  table: PgTable,
+  rows: readonly Row[],
+  upsert?: { conflictTarget: PgColumn; updateKeys: readonly string[]; extraSet?: Record<string, SQL> },
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = writableColumns(table, rows);
+  const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  let onConflict = sql``;
+  if (upsert) {
+    const byKey = new Map(columns);
+    const assignments = upsert.updateKeys
+      .filter((key) => byKey.has(key))
+      .map((key) => sql`${sql.identifier(byKey.get(key)!.name)} = excluded.${sql.identifier(byKey.get(key)!.name)}`);
+    const allColumns = getTableColumns(table);
+    for (const [key, value] of Object.entries(upsert.extraSet ?? {})) assignments.push(sql`${sql.identifier(allColumns[key]!.name)} = ${value}`);
+    const target = sql.identifier(upsert.conflictTarget.name);
+    onConflict = assignments.length > 0 ? sql` on conflict (${target}) do update set ${sql.join(assignments, sql`, `)}` : sql` on conflict (${target}) do nothing`;
+  }
+  await db.execute(sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${rowsAsJson(columns, rows)}::json)${onConflict}`);
+}

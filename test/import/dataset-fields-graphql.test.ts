@@ -1,0 +1,65 @@
+// The dataset fields an import keeps (ACLED's timestamp, time precision, tags, interaction,
+// civilian targeting; GDELT's CAMEO code, Goldstein scale, tone, counts and date added) are
+// answered by the incidents and statements subgraphs as the files give them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SubgraphHandles } from "../../db/documents/subgraph-handles.js";
+import { subgraphNamed } from "../../services/subgraphs.js";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";
+import { type SubgraphUnderTest, subgraphUnderTest } from "../support/execute.js";
+import { importFiles } from "./support/import-runs.js";
+import { ACLED_EXPORT_TOOL, GDELT_EVENTS } from "./support/sample-files.js";
+
+const oneDatabase = (handle: SubgraphHandles["actors"]): SubgraphHandles => ({ actors: handle, statements: handle, incidents: handle });
+
+const GDELT_MEASURES = "gdelt { goldsteinScale avgTone numMentions numSources numArticles dateAdded }";
+
+describe.each(BACKENDS)("dataset fields through the subgraphs on $name", (backend) => {
+  let incidents: SubgraphUnderTest;
+  let statements: SubgraphUnderTest;
+  beforeAll(async () => {
+    incidents = await subgraphUnderTest(backend, subgraphNamed("incidents"), async (handle) => {
+      await importFiles(oneDatabase(handle), "acled", [ACLED_EXPORT_TOOL]);
+      await importFiles(oneDatabase(handle), "gdelt", [GDELT_EVENTS]);
+    });
+    statements = await subgraphUnderTest(backend, subgraphNamed("statements"), async (handle) => {
+      await importFiles(oneDatabase(handle), "gdelt", [GDELT_EVENTS]);
+    });
+  });
+  afterAll(async () => {
+    await incidents?.database.dispose();
+    await statements?.database.dispose();
+  });
+
+  it("answers ACLED's fields of an incident (YEM93235: a protest with a crowd size tag)", async () => {
+    const { data, errors } = await incidents.execute(`{ incident(id: "acled:YEM93235") {
+      taxonomy { recordVersion timePrecision tags interaction civilianTargeting ${GDELT_MEASURES} } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.incident.taxonomy).toEqual({
+      recordVersion: 1730758099,
+      timePrecision: 1,
+      tags: ["crowd size=large"],
+      interaction: "Protesters only",
+      civilianTargeting: false,
+      gdelt: null,
+    });
+  });
+
+  it("answers GDELT's measures of an incident (event 881990839)", async () => {
+    const { data } = await incidents.execute(`{ incident(id: "gdelt:881990839") { taxonomy { cameoCode recordVersion ${GDELT_MEASURES} } } }`);
+    expect(data.incident.taxonomy).toEqual({
+      cameoCode: "190",
+      recordVersion: null,
+      gdelt: { goldsteinScale: -10, avgTone: -8.03827751196173, numMentions: 20, numSources: 2, numArticles: 20, dateAdded: "2019-10-24T14:30:00.000Z" },
+    });
+  });
+
+  it("answers GDELT's CAMEO code and measures of a statement (event 881991063)", async () => {
+    const { data } = await statements.execute(`{ statement(id: "gdelt:881991063") { cameoCode ${GDELT_MEASURES} } }`);
+    expect(data.statement).toEqual({
+      cameoCode: "0256",
+      gdelt: { goldsteinScale: -0.3, avgTone: 3.31753554502369, numMentions: 1, numSources: 1, numArticles: 1, dateAdded: "2019-10-24T14:30:00.000Z" },
+    });
+  });
+});
+
+if (POSTGRES_SKIPPED_NOTE) describe.skip(POSTGRES_SKIPPED_NOTE, () => it("dataset fields through the subgraphs on postgres"));
