@@ -1,6 +1,7 @@
 // Opens the database a subgraph works on: PGlite embedded in the process when no URL is
 // given (the zero-setup default), a Postgres server through postgres.js otherwise.
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Logger as DrizzleLogger } from "drizzle-orm";
@@ -20,7 +21,17 @@ export interface DatabaseHandle {
   /** Where it is, without credentials, for log lines. */
   readonly description: string;
   migrate(config: { migrationsFolder: string; migrationsTable: string }): Promise<void>;
+  /** How the connections are used right now, for /metrics. */
+  poolUsage(): Promise<PoolUsage>;
   close(): Promise<void>;
+}
+
+export interface PoolUsage {
+  /** The most connections the pool opens. */
+  max: number;
+  open: number;
+  /** Connections busy with a query; undefined where the driver cannot tell. */
+  inUse?: number;
 }
 
 export interface OpenOptions {
@@ -43,6 +54,8 @@ export async function openPglite(dataDir: string | undefined, options: OpenOptio
     driver: "pglite",
     description: dataDir ? `PGlite in ${dataDir}` : "PGlite in memory",
     migrate: (config) => migratePglite(db, { ...config, migrationsSchema: "drizzle" }),
+    // PGlite is one connection inside this process, and runs one query at a time.
+    poolUsage: async () => ({ max: 1, open: 1 }),
     close: () => client.close(),
   };
 }
@@ -54,10 +67,14 @@ export interface PostgresOptions extends OpenOptions {
 
 /** Connects to a Postgres server and checks that it answers, so a bad URL fails at start. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
+  const max = options.maxConnections ?? 10;
+  // postgres.js keeps its connection counts to itself; the server knows them, by this name.
+  const applicationName = uniqueApplicationName();
   const client = postgres(url, {
-    max: options.maxConnections ?? 10,
+    max,
     onnotice: () => {},
     connect_timeout: 10,
+    connection: { application_name: applicationName },
   });
   try {
     await client`select 1`;
@@ -71,8 +88,23 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     driver: "postgres",
     description: `Postgres at ${describeUrl(url)}`,
     migrate: (config) => migratePostgres(db, { ...config, migrationsSchema: "drizzle" }),
+    poolUsage: async () => {
+      // The connection asking is open too, but not in use by the application.
+      const [row] = await client<{ open: number; in_use: number }[]>`
+        select count(*)::int as open, (count(*) filter (where state <> 'idle' and pid <> pg_backend_pid()))::int as in_use
+        from pg_stat_activity where application_name = ${applicationName}`;
+      return { max, open: row!.open, inUse: row!.in_use };
+    },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+let poolsOpened = 0;
+
+/** "meridian/<host>/<pid>/<n>": unique per pool, also across containers (where every pid is 1). */
+function uniqueApplicationName(): string {
+  poolsOpened += 1;
+  return `meridian/${hostname().slice(0, 32)}/${process.pid}/${poolsOpened}`;
 }
 
 export class DatabaseUnreachableError extends Error {

@@ -4,19 +4,31 @@ import { loadConfig, subgraphUrls } from "../services/common/config.js";
 import { exitOnStartupFailure } from "../services/common/fail.js";
 import { createLogger } from "../services/common/logger.js";
 import { stopOnSignals } from "../services/common/shutdown.js";
+import { resolveSubgraphSecret } from "../services/common/subgraph-secret.js";
 import { createGatewayServer } from "./server.js";
 import { readSupergraph } from "./supergraph.js";
 
 try {
   const config = loadConfig();
+  const logger = createLogger("gateway", config.logLevel);
   const server = createGatewayServer({
     supergraphSdl: readSupergraph(),
     subgraphUrls: subgraphUrls(config),
     isProduction: config.isProduction,
+    operationLimits: config.operationLimits,
+    introspection: config.introspection,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
+    subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    logger,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    persistedOperations: config.persistedOperations,
+    apiKeys: config.apiKeys,
+    metrics: config.metricsEnabled,
   });
   const running = await server.listen(config.gatewayPort, config.host);
-  stopOnSignals(() => running.stop());
-  createLogger("gateway", config.logLevel).info({ url: running.url }, "gateway ready");
+  stopOnSignals(() => running.stop(), { logger, timeoutMs: config.shutdownTimeoutMs });
+  logger.info({ url: running.url }, "gateway ready");
 } catch (error) {
   exitOnStartupFailure("gateway", error);
 }

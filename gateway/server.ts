@@ -1,18 +1,47 @@
-import { readFileSync } from "node:fs";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { SubgraphName } from "../db/migrate.js";
+import type { Logger } from "pino";
 import { GraphQLHttpServer } from "../services/common/http-server.js";
-
-/** The operation the Sandbox opens on in development: the seed story. */
-export const EXAMPLE_OPERATION = readFileSync(new URL("./example-operation.graphql", import.meta.url), "utf8");
+import { gatewayReadinessChecks } from "../services/common/readiness.js";
+import { examplesDocument, readExamples } from "./examples.js";
+import { graphiqlRoutes } from "./graphiql.js";
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "./limits/operation-limits.js";
+import { operationCostPlugin } from "./limits/cost-plugin.js";
+import { reportLimitCodes } from "./limits/error-codes.js";
+import { operationShapeRule } from "./limits/shape-rule.js";
+import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persisted-operations.js";
+import type { ApiKeyEntry } from "../services/common/api-keys.js";
+import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
+import { SubgraphDataSource } from "./subgraph-data-source.js";
+import { createSubgraphFetcher } from "./subgraph-fetcher.js";
+import { subgraphFetchMetrics } from "./subgraph-fetch-metrics.js";
+import { ServiceMetrics } from "../services/common/metrics/service-metrics.js";
 
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph is reached; overrides the routing URLs in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   isProduction: boolean;
+  /** Sent to every subgraph in the meridian-subgraph-secret header; none when undefined. */
+  subgraphSecret?: string;
+  /** Deadline for one request to one subgraph (SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
+  logger?: Logger;
+  shutdownTimeoutMs?: number;
+  /** With `safelist`, only the manifest's operations run (PERSISTED_OPERATIONS_SAFELIST). */
+  persistedOperations?: { safelist: boolean; manifestPath?: string };
+  /** What one operation may ask for (GATEWAY_MAX_*); the defaults when undefined. */
+  operationLimits?: OperationLimits;
+  /** Whether introspection is answered (GATEWAY_INTROSPECTION); in development only when undefined. */
+  introspection?: boolean;
+  /** Largest request body read (MAX_REQUEST_BODY_BYTES); 1 MB when undefined. */
+  maxRequestBodyBytes?: number;
+  /** The API keys (MERIDIAN_API_KEYS): mutations need an editor's; none when undefined. */
+  apiKeys?: readonly ApiKeyEntry[];
+  /** Serve /metrics (METRICS_ENABLED); on when undefined. */
+  metrics?: boolean;
 }
 
 /**
@@ -22,20 +51,50 @@ export interface GatewayOptions {
 export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<Record<string, never>> {
   // Otherwise the gateway exports usage telemetry to Apollo: Meridian sends nothing anywhere.
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
+  const examples = readExamples();
+  // Requests by operation name (the examples' names always get their own series), latencies,
+  // and each subgraph fetch's latency.
+  const metrics = options.metrics === false ? undefined : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
+  const observeFetches = metrics ? subgraphFetchMetrics(metrics) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // Every request to a subgraph carries the secret, the request ID and the caller's
+    // Authorization header (subgraph-data-source.ts), and is fetched under the timeout.
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url }),
+      new SubgraphDataSource({
+        url: options.subgraphUrls[name as SubgraphName] ?? url,
+        fetcher: createSubgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, observeFetches?.(name)),
+        subgraphSecret: options.subgraphSecret,
+      }),
   });
+  const manifestPath = options.persistedOperations?.manifestPath ?? PERSISTED_OPERATIONS_PATH;
+  const safelist = options.persistedOperations?.safelist ? createSafelist(readManifest(manifestPath)) : undefined;
+  const limits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   return new GraphQLHttpServer({
     gateway,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [operationShapeRule(limits)],
+    formatError: reportLimitCodes,
+    hideErrorDetails: options.isProduction,
+    maxRequestBodyBytes: options.maxRequestBodyBytes,
     paths: ["/", "/graphql"],
-    introspection: !options.isProduction,
+    introspection: options.introspection ?? !options.isProduction,
     plugins: [
+      operationCostPlugin(limits),
+      mutationAuthorizationPlugin(options.apiKeys ?? []),
       options.isProduction
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
+        : // Sandbox takes one document when run locally: every example in it, the seed story first.
+          ApolloServerPluginLandingPageLocalDefault({ embed: true, document: examplesDocument(examples) }),
+      ...(safelist ? [safelist.plugin] : []),
     ],
+    persistedQueries: safelist?.persistedQueries,
+    // The offline explorer, like Sandbox, in development only.
+    routes: options.isProduction ? undefined : graphiqlRoutes(examples),
     createContext: () => ({}),
+    readinessChecks: gatewayReadinessChecks(options.subgraphUrls),
+    logger: options.logger,
+    shutdownTimeoutMs: options.shutdownTimeoutMs,
+    metrics,
   });
 }

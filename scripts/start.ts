@@ -13,6 +13,7 @@ import type { RunningServer } from "../services/common/http-server.js";
 import { stopOnSignals } from "../services/common/shutdown.js";
 import { createLogger } from "../services/common/logger.js";
 import { createSubgraphServer } from "../services/common/subgraph-server.js";
+import { resolveSubgraphSecret } from "../services/common/subgraph-secret.js";
 import { subgraphNamed } from "../services/subgraphs.js";
 
 try {
@@ -25,14 +26,28 @@ try {
     await loadSeed(handles);
     logger.info("loaded the seed story into the empty database");
   }
+  // One secret for the gateway and the subgraphs of this process (a random one unless configured).
+  const subgraphSecret = resolveSubgraphSecret(config, { embedded: true });
   const urls: string[] = [];
   const running: RunningServer[] = [];
-  stopOnSignals(async () => {
-    for (const server of running.reverse()) await server.stop();
-    await databases.close();
-  });
+  stopOnSignals(
+    async () => {
+      for (const server of running.reverse()) await server.stop();
+      await databases.close();
+    },
+    { logger, timeoutMs: config.shutdownTimeoutMs },
+  );
   for (const name of SUBGRAPH_NAMES) {
-    const server = await createSubgraphServer(subgraphNamed(name), handles[name].db, config);
+    const server = await createSubgraphServer(subgraphNamed(name), handles[name].db, {
+      isProduction: config.isProduction,
+      maxRequestBodyBytes: config.maxRequestBodyBytes,
+      subgraphSecret,
+      apiKeys: config.apiKeys,
+      metrics: config.metricsEnabled,
+      readPoolUsage: () => handles[name].poolUsage(),
+      logger: logger.child({ service: name }),
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
+    });
     const subgraph = await server.listen(config.subgraphs[name].port, config.host);
     running.push(subgraph);
     urls.push(`  ${name.padEnd(10)} ${subgraph.url}  (${handles[name].description})`);
@@ -41,10 +56,23 @@ try {
     supergraphSdl: readSupergraph(),
     subgraphUrls: subgraphUrls(config),
     isProduction: config.isProduction,
+    operationLimits: config.operationLimits,
+    introspection: config.introspection,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
+    subgraphSecret,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    logger: logger.child({ service: "gateway" }),
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    persistedOperations: config.persistedOperations,
+    apiKeys: config.apiKeys,
+    metrics: config.metricsEnabled,
   });
   const gatewayServer = await gateway.listen(config.gatewayPort, config.host);
   running.push(gatewayServer);
-  console.log(`Meridian is up.\n  gateway    ${gatewayServer.url}  ← open this in a browser for Apollo Sandbox\n${urls.join("\n")}`);
+  const explorer = config.isProduction ? "" : `  explorer   ${new URL("/graphiql", gatewayServer.url)}  ← GraphiQL, served by the gateway itself (works offline)\n`;
+  // In production the Sandbox is off: the gateway is for clients, not browsers.
+  const sandbox = config.isProduction ? "" : "  ← open this in a browser for Apollo Sandbox";
+  console.log(`Meridian is up.\n  gateway    ${gatewayServer.url}${sandbox}\n${explorer}${urls.join("\n")}`);
 } catch (error) {
   exitOnStartupFailure("meridian", error);
 }

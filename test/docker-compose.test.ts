@@ -1,6 +1,6 @@
 // No Docker engine runs here, so docker-compose.yml is checked by reading it: its services,
 // ports, commands and environment must agree with what the code reads and serves.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_ROUTING_URLS } from "../gateway/compose.js";
@@ -9,6 +9,7 @@ import { ENVIRONMENT_VARIABLES, loadConfig } from "../services/common/config.js"
 interface ComposeService {
   build?: string;
   image?: string;
+  profiles?: string[];
   command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
@@ -21,13 +22,19 @@ const compose = parse(readFileSync(new URL("../docker-compose.yml", import.meta.
   services: Record<string, ComposeService>;
   volumes: Record<string, unknown>;
 };
-const packageScripts = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).scripts as Record<string, string>;
 const defaults = loadConfig({});
 const SUBGRAPHS = ["actors", "statements", "incidents"] as const;
 
 describe("docker-compose.yml", () => {
-  it("runs Postgres, the migrations, the three subgraphs and the gateway", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["actors", "gateway", "incidents", "migrate", "postgres", "statements"]);
+  it("runs Postgres, the migrations, the three subgraphs, and the Node gateway or Apollo Router", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["actors", "gateway", "incidents", "migrate", "postgres", "router", "statements"]);
+  });
+
+  it("starts one gateway per profile: the Node gateway with `node`, Apollo Router with `router`, on the same port", () => {
+    expect(compose.services.gateway!.profiles).toEqual(["node"]);
+    expect(compose.services.router!.profiles).toEqual(["router"]);
+    expect(compose.services.router!.ports).toEqual(compose.services.gateway!.ports);
+    for (const name of ["postgres", "migrate", ...SUBGRAPHS]) expect(compose.services[name]!.profiles, name).toBeUndefined();
   });
 
   it("keeps Postgres's data in a volume and waits for it to be healthy", () => {
@@ -38,16 +45,21 @@ describe("docker-compose.yml", () => {
     expect(compose.services.migrate!.depends_on?.postgres?.condition).toBe("service_healthy");
   });
 
-  it("runs only npm scripts that package.json defines", () => {
+  it("runs every Meridian service from the Dockerfile's image as node on a compiled entry point", () => {
+    // Not npm or tsx: node is PID 1 and gets SIGTERM itself. test/build.test.ts checks that
+    // `npm run build` produces each of these files.
     for (const [name, service] of Object.entries(compose.services)) {
-      if (!service.command) continue;
-      expect(service.command.slice(0, 2), name).toEqual(["npm", "run"]);
-      expect(packageScripts, name).toHaveProperty(service.command[2]!);
+      if (name === "postgres" || name === "router") continue;
+      expect(service.build, name).toBe(".");
+      const [program, entry] = service.command ?? [];
+      expect(program, name).toBe("node");
+      const source = /^dist\/(.+)\.js$/.exec(entry ?? "")?.[1];
+      expect(source && existsSync(new URL(`../${source}.ts`, import.meta.url)), `${name}: ${entry}`).toBe(true);
     }
   });
 
   it("applies migrations before any subgraph serves", () => {
-    expect(compose.services.migrate!.command).toEqual(["npm", "run", "db:setup"]);
+    expect(compose.services.migrate!.command).toEqual(["node", "dist/scripts/seed.js", "--if-empty"]);
     for (const name of SUBGRAPHS) {
       expect(compose.services[name]!.depends_on?.migrate?.condition, name).toBe("service_completed_successfully");
     }
@@ -57,12 +69,13 @@ describe("docker-compose.yml", () => {
     for (const name of SUBGRAPHS) {
       const service = compose.services[name]!;
       const port = defaults.subgraphs[name].port;
-      expect(service.command, name).toEqual(["npm", "run", `start:${name}`]);
+      expect(service.command, name).toEqual(["node", `dist/services/${name}/main.js`]);
       expect(service.environment?.[`${name.toUpperCase()}_PORT`], name).toBe(String(port));
       expect(service.ports, name).toEqual([`${port}:${port}`]);
       expect(service.environment?.DATABASE_URL, name).toMatch(/^postgres:\/\/.+@postgres:5432\//);
       expect(service.environment?.HOST, name).toBe("0.0.0.0");
-      expect(service.healthcheck?.test.join(" "), name).toContain(`localhost:${port}/health`);
+      // Ready, not merely alive: the database answers and carries every migration.
+      expect(service.healthcheck?.test.join(" "), name).toContain(`localhost:${port}/ready`);
     }
   });
 
@@ -74,18 +87,43 @@ describe("docker-compose.yml", () => {
       expect(gateway.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${defaults.subgraphs[name].port}${path}`);
       expect(gateway.depends_on?.[name]?.condition).toBe("service_healthy");
     }
+    expect(gateway.healthcheck?.test.join(" ")).toContain(`localhost:${defaults.gatewayPort}/ready`);
+  });
+
+  it("gives both gateways and every subgraph the shared secret from the user's environment, and nobody else", () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      const secret = service.environment?.SUBGRAPH_SECRET;
+      if (name === "gateway" || name === "router" || (SUBGRAPHS as readonly string[]).includes(name)) {
+        expect(secret, name).toBe("${SUBGRAPH_SECRET:?set SUBGRAPH_SECRET}");
+      } else {
+        expect(secret, name).toBeUndefined();
+      }
+    }
   });
 
   it("sets only environment variables the configuration knows, and values it accepts", () => {
     for (const [name, service] of Object.entries(compose.services)) {
-      if (name === "postgres") continue;
+      // Postgres and Apollo Router read variables of their own.
+      if (name === "postgres" || name === "router") continue;
       for (const variable of Object.keys(service.environment ?? {})) {
         expect([...ENVIRONMENT_VARIABLES, "APOLLO_TELEMETRY_DISABLED"], `${name}: ${variable}`).toContain(variable);
       }
       const environment = Object.fromEntries(
-        Object.entries(service.environment ?? {}).map(([key, value]) => [key, value.replace(/\$\{POSTGRES_PASSWORD[^}]*\}/, "secret")]),
+        Object.entries(service.environment ?? {}).map(([key, value]) => [
+          key,
+          value
+            .replace(/\$\{(POSTGRES_PASSWORD|SUBGRAPH_SECRET)[^}]*\}/, "a-secret-of-at-least-16-characters")
+            // ${NAME:-default}: what Compose passes when the user sets nothing.
+            .replace(/\$\{[A-Z_]+:-([^}]*)\}/, "$1"),
+        ]),
       );
       expect(() => loadConfig(environment), name).not.toThrow();
+    }
+  });
+
+  it("gives the gateway and every subgraph the API keys from the user's environment", () => {
+    for (const name of ["gateway", ...SUBGRAPHS]) {
+      expect(compose.services[name]!.environment?.MERIDIAN_API_KEYS, name).toBe("${MERIDIAN_API_KEYS:-}");
     }
   });
 

@@ -83,7 +83,7 @@ describe.each(BACKENDS)("incident filters, search and statistics through the gat
   });
 
   it.each([
-    [`{ incidents(filter: { types: [WIZARD] }) { totalCount } }`, "filter.types"],
+    [`{ incidents(filter: { types: [WIZARD] }) { totalCount } }`, "filter.types[0]"],
     [`{ incidentStats(groupBy: COLOUR) { key } }`, "groupBy"],
     [`{ incidents(sort: { order: SIDEWAYS }) { totalCount } }`, "sort.order"],
     [`{ incidents(filter: { bbox: { minLatitude: 47, maxLatitude: 91, minLongitude: 37, maxLongitude: 38 } }) { totalCount } }`, "filter.bbox.maxLatitude"],

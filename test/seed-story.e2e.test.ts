@@ -66,7 +66,7 @@ describe.each(BACKENDS)("the seed story through the gateway on $name", (backend)
 
   it("answers the Sandbox's example operation without errors", async () => {
     const { readFileSync } = await import("node:fs");
-    const example = readFileSync(new URL("../gateway/example-operation.graphql", import.meta.url), "utf8");
+    const example = readFileSync(new URL("../examples/seed-story.graphql", import.meta.url), "utf8");
     const data = await ask(example);
     expect(data.claim.stances.edges.length).toBeGreaterThan(1);
     expect(data.incidents.edges.length).toBe(2);

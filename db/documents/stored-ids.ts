@@ -10,7 +10,8 @@ import { chunks } from "./chunks.js";
 import type { EntityKind, StoredReference } from "./reference-resolver.js";
 import type { SubgraphHandles } from "./subgraph-handles.js";
 
-const TABLE_OF: Record<EntityKind, { subgraph: SubgraphName; table: PgTable; id: PgColumn }> = {
+/** Where each kind of entity is stored: the subgraph that owns it, its table and ID column. */
+export const TABLE_OF: Record<EntityKind, { subgraph: SubgraphName; table: PgTable; id: PgColumn }> = {
   actor: { subgraph: "actors", table: actors, id: actors.id },
   source: { subgraph: "statements", table: sources, id: sources.id },
   statement: { subgraph: "statements", table: statements, id: statements.id },

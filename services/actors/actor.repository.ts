@@ -1,10 +1,10 @@
-import { and, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
 import { type Alias, Actor } from "./actor.type.js";
 import type { ActorFilter } from "./actor.input.js";
-import { actors, aliases } from "./db/tables.js";
+import { actorRedirects, actors, aliases } from "./db/tables.js";
 
 type ActorRow = typeof actors.$inferSelect;
 
@@ -24,10 +24,25 @@ export function toActor(row: ActorRow): Actor {
 export class ActorRepository {
   constructor(private readonly db: Database) {}
 
-  async findByIds(ids: readonly string[]): Promise<Actor[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db.select().from(actors).where(inArray(actors.id, [...ids]));
-    return rows.map(toActor);
+  /**
+   * The actor each ID names, following merges: the ID of an actor merged into another gives
+   * the survivor. IDs that name nothing are left out of the map.
+   */
+  async resolveIds(ids: readonly string[]): Promise<Map<string, Actor>> {
+    if (ids.length === 0) return new Map();
+    // One query whether or not any ID was merged: the actors named, and the survivors of the merged.
+    const columns = getTableColumns(actors);
+    const direct = this.db
+      .select({ requestedId: actors.id, ...columns })
+      .from(actors)
+      .where(inArray(actors.id, [...ids]));
+    const redirected = this.db
+      .select({ requestedId: actorRedirects.fromId, ...columns })
+      .from(actorRedirects)
+      .innerJoin(actors, eq(actors.id, actorRedirects.toId))
+      .where(inArray(actorRedirects.fromId, [...ids]));
+    const rows = await direct.unionAll(redirected);
+    return new Map(rows.map(({ requestedId, ...row }) => [requestedId, toActor(row)]));
   }
 
   async list(filter: ActorFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<Actor>> {

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Database } from "../../db/client.js";
+import { ActorCuration } from "./actor-curation.js";
 import { ActorSearchRepository } from "./actor-search.repository.js";
 import { ActorRepository } from "./actor.repository.js";
 import type { Actor, Alias } from "./actor.type.js";
@@ -10,6 +11,8 @@ export interface ActorsContext {
   actors: ActorRepository;
   search: ActorSearchRepository;
   loaders: ActorLoaders;
+  /** The mutations' writes. */
+  curation: ActorCuration;
 }
 
 export type ActorLoaders = ReturnType<typeof createActorLoaders>;
@@ -18,7 +21,7 @@ export type ActorLoaders = ReturnType<typeof createActorLoaders>;
 export function createActorLoaders(repository: ActorRepository, db: Database) {
   return {
     actorById: new DataLoader<string, Actor | null>(async (ids) => {
-      const found = new Map((await repository.findByIds(ids)).map((actor) => [actor.id, actor]));
+      const found = await repository.resolveIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
     aliasesByActor: new DataLoader<string, Alias[]>(async (actorIds) => {
@@ -31,5 +34,5 @@ export function createActorLoaders(repository: ActorRepository, db: Database) {
 
 export function createActorsContext(db: Database): ActorsContext {
   const actors = new ActorRepository(db);
-  return { actors, search: new ActorSearchRepository(db), loaders: createActorLoaders(actors, db) };
+  return { actors, search: new ActorSearchRepository(db), loaders: createActorLoaders(actors, db), curation: new ActorCuration(db) };
 }

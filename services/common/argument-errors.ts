@@ -1,12 +1,14 @@
 import type { GraphQLFormattedError } from "graphql";
-import { type ASTNode, GraphQLError, type ObjectFieldNode, parse, visit } from "graphql";
+import { type ASTNode, GraphQLError, type ListValueNode, type ObjectFieldNode, parse, visit } from "graphql";
+import { variablePathOf } from "./variable-errors.js";
 
 const contains = (node: ASTNode | undefined, position: number) =>
   node?.loc !== undefined && node.loc.start <= position && position < node.loc.end;
 
 /**
- * The dotted path of the argument whose value holds `position` in an operation, e.g.
- * "filter.kind" for `actors(filter: { kind: WIZARD })`; undefined outside argument values.
+ * The path of the argument whose value holds `position` in an operation, e.g.
+ * "filter.kind" for `actors(filter: { kind: WIZARD })` or "input.aliases[1].scheme";
+ * undefined outside argument values.
  */
 export function argumentPathAt(operation: string, position: number): string | undefined {
   let path: string[] | undefined;
@@ -15,10 +17,14 @@ export function argumentPathAt(operation: string, position: number): string | un
       if (contains(node.value, position)) path = [node.name.value];
     },
     ObjectField(node: ObjectFieldNode) {
-      if (path && contains(node.value, position)) path.push(node.name.value);
+      if (path && contains(node.value, position)) path.push(`.${node.name.value}`);
+    },
+    ListValue(node: ListValueNode) {
+      const index = node.values.findIndex((value) => contains(value, position));
+      if (path && index >= 0) path.push(`[${index}]`);
     },
   });
-  return path?.join(".");
+  return path?.join("");
 }
 
 /**
@@ -27,6 +33,8 @@ export function argumentPathAt(operation: string, position: number): string | un
  * teams get BAD_USER_INPUT naming it, like every other bad argument.
  */
 export function formatArgumentErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const variablePath = formatted.extensions?.code === "BAD_USER_INPUT" && !formatted.extensions.argumentName ? variablePathOf(formatted.message) : undefined;
+  if (variablePath) return { ...formatted, extensions: { ...formatted.extensions, argumentName: variablePath, field: variablePath } };
   if (formatted.extensions?.code !== "GRAPHQL_VALIDATION_FAILED" || !(error instanceof GraphQLError)) return formatted;
   const position = error.positions?.[0];
   const operation = error.source?.body;

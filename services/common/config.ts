@@ -2,6 +2,9 @@
 // bad value stops the process with every problem listed at once.
 import { z } from "zod";
 import type { SubgraphName } from "../../db/migrate.js";
+import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
+import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
+import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "./request-body.js";
 
 const port = z.coerce.number().int().min(1).max(65535);
 const postgresUrl = z
@@ -30,6 +33,36 @@ const environmentSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_ON_START: flag.default(true),
+  // Operation limits at the gateway (gateway/limits/): what one operation may ask for.
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).default(limits.maxDepth),
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(limits.maxAliases),
+  GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(limits.maxRootFields),
+  GATEWAY_MAX_TOKENS: z.coerce.number().int().min(1).default(limits.maxTokens),
+  GATEWAY_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).default(limits.maxDirectivesPerField),
+  GATEWAY_MAX_COST: z.coerce.number().int().min(1).default(limits.maxCost),
+  GATEWAY_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).default(limits.defaultListSize),
+  // Schema introspection at the gateway: on in development, off in production unless set.
+  GATEWAY_INTROSPECTION: flag.optional(),
+  MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BODY_BYTES),
+  // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
+  SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
+  METRICS_ENABLED: flag.default(true),
+  // Production lock-down: the gateway runs only the operations in its persisted operation manifest.
+  PERSISTED_OPERATIONS_SAFELIST: flag.default(false),
+  PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
+  // API keys as "role:sha256hex" entries (roles reader, editor), comma-separated: only hashes
+  // are configured; `npm run api-key -- --role editor` makes a key and its entry.
+  MERIDIAN_API_KEYS: z
+    .string()
+    .default("")
+    .transform((text, context) => {
+      const { entries, problems } = parseApiKeyEntries(text);
+      for (const problem of problems) context.addIssue({ code: "custom", message: problem });
+      return entries;
+    }),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -46,6 +79,23 @@ export interface Config {
   databasePoolMax: number;
   pgliteDataDir: string;
   seedOnStart: boolean;
+  operationLimits: OperationLimits;
+  /** Whether the gateway answers introspection. */
+  introspection: boolean;
+  /** Largest request body any service reads; larger ones get 413. */
+  maxRequestBodyBytes: number;
+  /** The shared secret between gateway and subgraphs; undefined outside production means none. */
+  subgraphSecret: string | undefined;
+  /** How long the gateway waits for one subgraph request before giving up on it. */
+  subgraphTimeoutMs: number;
+  /** How long a stopping process lets in-flight requests finish. */
+  shutdownTimeoutMs: number;
+  /** Whether the gateway and the subgraphs serve /metrics. */
+  metricsEnabled: boolean;
+  /** Whether the gateway refuses operations not in the manifest, and which manifest (the committed one when undefined). */
+  persistedOperations: { safelist: boolean; manifestPath: string | undefined };
+  /** The API keys' roles and hashes; without any, nobody may run mutations. */
+  apiKeys: ApiKeyEntry[];
 }
 
 export class ConfigError extends Error {
@@ -81,6 +131,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolMax: e.DATABASE_POOL_MAX,
     pgliteDataDir: e.PGLITE_DATA_DIR,
     seedOnStart: e.SEED_ON_START,
+    operationLimits: {
+      maxDepth: e.GATEWAY_MAX_DEPTH,
+      maxAliases: e.GATEWAY_MAX_ALIASES,
+      maxRootFields: e.GATEWAY_MAX_ROOT_FIELDS,
+      maxTokens: e.GATEWAY_MAX_TOKENS,
+      maxDirectivesPerField: e.GATEWAY_MAX_DIRECTIVES_PER_FIELD,
+      maxCost: e.GATEWAY_MAX_COST,
+      defaultListSize: e.GATEWAY_DEFAULT_LIST_SIZE,
+    },
+    introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== "production",
+    maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    subgraphSecret: e.SUBGRAPH_SECRET,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsEnabled: e.METRICS_ENABLED,
+    persistedOperations: { safelist: e.PERSISTED_OPERATIONS_SAFELIST, manifestPath: e.PERSISTED_OPERATIONS_MANIFEST },
+    apiKeys: e.MERIDIAN_API_KEYS,
   };
 }
 

@@ -1,12 +1,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, type BaseContext, type PersistedQueryOptions } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from "graphql";
+import type { Logger } from "pino";
 import { formatArgumentErrors } from "./argument-errors.js";
+import { graphqlMetricsPlugin } from "./metrics/graphql-metrics-plugin.js";
+import { METRICS_PATH, type ServiceMetrics } from "./metrics/service-metrics.js";
+import { hideErrorDetails } from "./error-details.js";
+import { type ReadinessCheck, readinessRoute } from "./readiness.js";
+import { graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
+import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** A subgraph's schema, or a gateway. */
@@ -17,6 +24,30 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   introspection: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
   createContext: (request: express.Request) => Promise<TContext> | TContext;
+  /** What `/ready` checks; without checks it answers ready whenever the process is alive. */
+  readinessChecks?: Record<string, ReadinessCheck>;
+  /** Runs before the GraphQL endpoint, e.g. the subgraph secret check. */
+  guard?: express.RequestHandler;
+  /** Routes served beside the GraphQL endpoint, e.g. the gateway's /graphiql. */
+  routes?: express.Router;
+  /** Counted requests and GET /metrics (no secret needed, like /health); none when undefined. */
+  metrics?: ServiceMetrics;
+  /** Automatic persisted queries: Apollo's default (on, cached in memory) when undefined. */
+  persistedQueries?: PersistedQueryOptions | false;
+  /** Where the one line per request goes; none when undefined. */
+  logger?: Logger;
+  /** How long stopping waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs?: number;
+  /** Production: no stack traces, internal error messages or schema suggestions in errors. */
+  hideErrorDetails?: boolean;
+  /** Largest request body read; a larger one gets 413 (MAX_REQUEST_BODY_BYTES). */
+  maxRequestBodyBytes?: number;
+  /** Parser limits, e.g. the gateway's token limit. */
+  parseOptions?: ParseOptions;
+  /** Rules run with graphql's own validation, e.g. the gateway's operation limits. */
+  validationRules?: ValidationRule[];
+  /** Rewrites an error before it is sent, after the common rewrites. */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 export interface RunningServer {
@@ -37,26 +68,49 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
   constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
     const common = {
       introspection: options.introspection,
-      formatError: formatArgumentErrors,
+      formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+        const rewritten = options.formatError ? options.formatError(formatArgumentErrors(formatted, error), error) : formatArgumentErrors(formatted, error);
+        return options.hideErrorDetails ? hideErrorDetails(rewritten) : rewritten;
+      },
+      // Apollo decides by NODE_ENV alone; production here is the configuration's isProduction.
+      includeStacktraceInErrorResponses: options.hideErrorDetails ? false : undefined,
+      hideSchemaDetailsFromClientErrors: options.hideErrorDetails ?? false,
+      parseOptions: options.parseOptions,
+      validationRules: options.validationRules,
+      // Apollo's defaults, stated because scanners check them: one operation per request, and
+      // no simple requests (form posts, text/plain) that a browser sends cross-site unasked.
+      allowBatchedHttpRequests: false,
+      csrfPrevention: true,
       // Apollo would stop itself on SIGINT and re-raise the signal, killing the process
       // before the database is closed; the process's own shutdown stops the servers instead.
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }), ...(options.plugins ?? [])],
+      persistedQueries: options.persistedQueries,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
+        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>()] : []),
+        ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
+        ...(options.plugins ?? []),
+      ],
     };
     this.apollo = options.gateway
       ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
       : new ApolloServer<TContext>({ ...common, schema: options.schema! });
+    if (options.logger) this.app.use(logRequests(options.logger));
     this.app.get("/health", (_request, response) => {
       response.json({ status: "ok" });
     });
+    this.app.get("/ready", readinessRoute(options.readinessChecks ?? {}));
+    if (options.metrics) this.app.get(METRICS_PATH, options.metrics.route());
+    if (options.routes) this.app.use(options.routes);
   }
 
   async listen(port: number, host: string): Promise<RunningServer> {
     await this.apollo.start();
     this.app.use(
       this.options.paths,
-      express.json({ limit: "1mb" }),
-      expressMiddleware(this.apollo, { context: async ({ req }) => this.options.createContext(req) }),
+      ...(this.options.guard ? [this.options.guard] : []),
+      ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
+      expressMiddleware(this.apollo, { context: async ({ req }) => rememberRequest(await this.options.createContext(req), req) }),
     );
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once("error", reject);

@@ -6,6 +6,7 @@ import { loadConfig } from "./config.js";
 import { StartupError, exitOnStartupFailure } from "./fail.js";
 import { createLogger } from "./logger.js";
 import { stopOnSignals } from "./shutdown.js";
+import { resolveSubgraphSecret } from "./subgraph-secret.js";
 import { createSubgraphServer } from "./subgraph-server.js";
 
 /**
@@ -21,15 +22,29 @@ export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
         `no database: set ${name.toUpperCase()}_DATABASE_URL or DATABASE_URL (or use \`npm start\` for the embedded database)`,
       );
     }
+    const subgraphSecret = resolveSubgraphSecret(config, { embedded: false });
     const logger = createLogger(name, config.logLevel);
+    if (subgraphSecret === undefined) logger.warn("SUBGRAPH_SECRET is not set: this subgraph answers anyone, not only the gateway");
     const databases = await openSubgraphDatabases(config, [name]);
     await migrateSubgraphs(databases.handles);
-    const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, config);
-    const running = await server.listen(settings.port, config.host);
-    stopOnSignals(async () => {
-      await running.stop();
-      await databases.close();
+    const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, {
+      isProduction: config.isProduction,
+      maxRequestBodyBytes: config.maxRequestBodyBytes,
+      subgraphSecret,
+      apiKeys: config.apiKeys,
+      metrics: config.metricsEnabled,
+      readPoolUsage: () => databases.handles[name]!.poolUsage(),
+      logger,
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
     });
+    const running = await server.listen(settings.port, config.host);
+    stopOnSignals(
+      async () => {
+        await running.stop();
+        await databases.close();
+      },
+      { logger, timeoutMs: config.shutdownTimeoutMs },
+    );
     logger.info({ url: running.url, database: databases.handles[name]!.description }, `${name} subgraph ready`);
   } catch (error) {
     exitOnStartupFailure(name, error);

@@ -1,21 +1,52 @@
 import type { BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { Database } from "../../db/client.js";
+import type { Database, PoolUsage } from "../../db/client.js";
 import type { SubgraphDefinition } from "../subgraphs.js";
+import type { Logger } from "pino";
+import type { ApiKeyEntry } from "./api-keys.js";
+import { identifyCaller } from "./caller.js";
 import { GraphQLHttpServer } from "./http-server.js";
+import { registerDatabasePoolMetrics } from "./metrics/database-pool-metrics.js";
+import { ServiceMetrics } from "./metrics/service-metrics.js";
+import { subgraphReadinessChecks } from "./readiness.js";
+import { requireSubgraphSecret } from "./subgraph-secret.js";
 
 /** A subgraph's HTTP server on a database; each request gets a fresh context with fresh loaders. */
 export async function createSubgraphServer(
   subgraph: SubgraphDefinition,
   db: Database,
-  options: { isProduction: boolean },
+  options: {
+    isProduction: boolean;
+    /** The secret the gateway must send; undefined leaves the subgraph open (development only). */
+    subgraphSecret?: string;
+    logger?: Logger;
+    shutdownTimeoutMs?: number;
+    /** Largest request body read (MAX_REQUEST_BODY_BYTES); 1 MB when undefined. */
+    maxRequestBodyBytes?: number;
+    /** The API keys (MERIDIAN_API_KEYS) the subgraph checks the forwarded Authorization header against; none when undefined. */
+    apiKeys?: readonly ApiKeyEntry[];
+    /** Serve /metrics (METRICS_ENABLED); on when undefined. */
+    metrics?: boolean;
+    /** The database pool's use for /metrics (DatabaseHandle.poolUsage); not reported when undefined. */
+    readPoolUsage?: () => Promise<PoolUsage>;
+  },
 ): Promise<GraphQLHttpServer<BaseContext>> {
-  return new GraphQLHttpServer({
+  const metrics = options.metrics === false ? undefined : new ServiceMetrics({ service: subgraph.name });
+  if (metrics && options.readPoolUsage) registerDatabasePoolMetrics(metrics.registry, options.readPoolUsage);
+  return new GraphQLHttpServer<BaseContext>({
     schema: await subgraph.buildSchema(),
     paths: ["/graphql"],
     introspection: !options.isProduction,
     // Inline traces are only read by Apollo's hosted studio, which this offline graph does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    createContext: () => subgraph.createContext(db),
+    // The caller is identified here again, not taken from the gateway's word: see caller.ts.
+    createContext: (request) => ({ ...subgraph.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
+    readinessChecks: subgraphReadinessChecks(db, subgraph.name),
+    guard: options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret),
+    logger: options.logger,
+    shutdownTimeoutMs: options.shutdownTimeoutMs,
+    hideErrorDetails: options.isProduction,
+    maxRequestBodyBytes: options.maxRequestBodyBytes,
+    metrics,
   });
 }

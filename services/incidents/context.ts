@@ -5,6 +5,7 @@ import type { Database } from "../../db/client.js";
 import { createChildConnectionLoader } from "../common/child-connections.js";
 import { incidents, participants } from "./db/tables.js";
 import type { ActorIncidentFilter } from "./incident.input.js";
+import { IncidentCuration } from "./incident-curation.js";
 import { IncidentSearchRepository } from "./incident-search.repository.js";
 import { IncidentStatsRepository } from "./incident-stats.repository.js";
 import { IncidentRepository, incidentsByStartDate } from "./incident.repository.js";
@@ -17,6 +18,8 @@ export interface IncidentsContext {
   search: IncidentSearchRepository;
   stats: IncidentStatsRepository;
   loaders: IncidentLoaders;
+  /** The mutations' writes. */
+  curation: IncidentCuration;
 }
 
 export type IncidentLoaders = ReturnType<typeof createIncidentLoaders>;
@@ -86,5 +89,6 @@ export function createIncidentsContext(db: Database): IncidentsContext {
     search: new IncidentSearchRepository(db),
     stats: new IncidentStatsRepository(db),
     loaders: createIncidentLoaders(repository, db),
+    curation: new IncidentCuration(db),
   };
 }

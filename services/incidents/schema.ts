@@ -2,6 +2,7 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { type ReferenceResolvers, buildFederatedSchema } from "../common/federation.js";
 import { ActorExtensionResolver } from "./actor-extension.resolver.js";
+import { IncidentCurationResolver } from "./incident-curation.resolver.js";
 import { IncidentSearchResolver } from "./incident-search.resolver.js";
 import { IncidentStatsResolver } from "./incident-stats.resolver.js";
 import { IncidentResolver } from "./incident.resolver.js";
@@ -11,7 +12,7 @@ import { incidentsReferenceResolvers } from "./references.js";
 /** The incidents subgraph: incidents, their places and participants, search and statistics. */
 export function buildIncidentsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [IncidentResolver, IncidentSearchResolver, IncidentStatsResolver, PlaceResolver, ParticipantResolver, ActorExtensionResolver] },
+    { resolvers: [IncidentResolver, IncidentSearchResolver, IncidentStatsResolver, PlaceResolver, ParticipantResolver, ActorExtensionResolver, IncidentCurationResolver] },
     incidentsReferenceResolvers as unknown as ReferenceResolvers,
   );
 }

@@ -24,13 +24,15 @@ class ActorClaimsArgs extends PageArgs {
 /** The fields this subgraph adds to the actors subgraph's Actor. */
 @Resolver(() => ActorReference)
 export class ActorExtensionResolver {
-  @FieldResolver(() => StatementConnection, { description: "What the actor said, oldest first." })
+  // Nullable, as every field this subgraph adds to another's type: when this subgraph is down,
+  // the gateway still answers with the actor and null here, instead of nulling the whole list.
+  @FieldResolver(() => StatementConnection, { nullable: true, description: "What the actor said, oldest first (null when the statements subgraph is unavailable)." })
   async statements(@Root() actor: ActorReference, @Args(() => ActorStatementsArgs) { said, first, after }: ActorStatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
     const filter = { from: said?.from ?? null, to: said?.to ?? null };
     return context.loaders.statementsBySpeaker.load({ parentId: actor.id, first, after, filter });
   }
 
-  @FieldResolver(() => ClaimConnection, { description: "Claims whose subject or object the actor is, by ID." })
+  @FieldResolver(() => ClaimConnection, { nullable: true, description: "Claims whose subject or object the actor is, by ID (null when the statements subgraph is unavailable)." })
   async claimsAbout(@Root() actor: ActorReference, @Args(() => ActorClaimsArgs) { filter, first, after }: ActorClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
     return context.loaders.claimsAboutActor.load({ parentId: actor.id, first, after, filter: filter ?? undefined });
   }

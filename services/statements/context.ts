@@ -4,6 +4,7 @@ import { createChildListLoaders } from "./child-lists.js";
 import { ClaimRepository } from "./claim.repository.js";
 import { claimSidesOf, firstAssertionsOf, latestResponsesOf } from "./claim-sides.js";
 import type { Source } from "./source.type.js";
+import { StatementCuration } from "./statement-curation.js";
 import { StatementRepository } from "./statement.repository.js";
 import { StatementSearchRepository } from "./statement-search.repository.js";
 import { StatementStatsRepository } from "./statement-stats.repository.js";
@@ -17,6 +18,8 @@ export interface StatementsContext {
   search: StatementSearchRepository;
   stats: StatementStatsRepository;
   loaders: StatementLoaders;
+  /** The mutations' writes. */
+  curation: StatementCuration;
 }
 
 export type StatementLoaders = ReturnType<typeof createStatementLoaders>;
@@ -55,5 +58,6 @@ export function createStatementsContext(db: Database): StatementsContext {
     search: new StatementSearchRepository(db),
     stats: new StatementStatsRepository(db),
     loaders: createStatementLoaders(statements, db),
+    curation: new StatementCuration(db),
   };
 }

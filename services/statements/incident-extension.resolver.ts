@@ -17,12 +17,13 @@ class IncidentClaimsArgs extends PageArgs {
 /** The fields this subgraph adds to the incidents subgraph's Incident. */
 @Resolver(() => IncidentReference)
 export class IncidentExtensionResolver {
-  @FieldResolver(() => StatementConnection, { description: "Statements about the incident, oldest first." })
+  // Nullable so that the incident survives this subgraph being down (see actor-extension.resolver.ts).
+  @FieldResolver(() => StatementConnection, { nullable: true, description: "Statements about the incident, oldest first (null when the statements subgraph is unavailable)." })
   async statements(@Root() incident: IncidentReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
     return context.loaders.statementsAboutIncident.load({ parentId: incident.id, first, after });
   }
 
-  @FieldResolver(() => ClaimConnection, { description: "Claims made about the incident, by ID." })
+  @FieldResolver(() => ClaimConnection, { nullable: true, description: "Claims made about the incident, by ID (null when the statements subgraph is unavailable)." })
   async claims(@Root() incident: IncidentReference, @Args(() => IncidentClaimsArgs) { filter, first, after }: IncidentClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
     return context.loaders.claimsOfIncident.load({ parentId: incident.id, first, after, filter: filter ?? undefined });
   }

@@ -6,6 +6,7 @@ import { ClaimResolver, StanceResolver } from "./claim.resolver.js";
 import { IncidentExtensionResolver } from "./incident-extension.resolver.js";
 import { statementsReferenceResolvers } from "./references.js";
 import { SourceResolver } from "./source.resolver.js";
+import { StatementCurationResolver } from "./statement-curation.resolver.js";
 import { StatementResolver } from "./statement.resolver.js";
 import { StatementSearchResolver } from "./statement-search.resolver.js";
 import { StatementStatsResolver } from "./statement-stats.resolver.js";
@@ -23,6 +24,7 @@ export function buildStatementsSchema(): Promise<GraphQLSchema> {
         SourceResolver,
         ActorExtensionResolver,
         IncidentExtensionResolver,
+        StatementCurationResolver,
       ],
     },
     statementsReferenceResolvers as unknown as ReferenceResolvers,

@@ -1,8 +1,11 @@
 // Starts the real thing for end-to-end tests: three subgraph HTTP servers on free ports,
 // on one test database, and the gateway on the committed supergraph in front of them.
+import { randomBytes } from "node:crypto";
 import type { DatabaseHandle } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
+import type { ApiKeyEntry } from "../../services/common/api-keys.js";
 import { createGatewayServer } from "../../gateway/server.js";
+import type { OperationLimits } from "../../gateway/limits/operation-limits.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
 import type { RunningServer } from "../../services/common/http-server.js";
 import { createSubgraphServer } from "../../services/common/subgraph-server.js";
@@ -11,24 +14,31 @@ import { SUBGRAPHS } from "../../services/subgraphs.js";
 export interface RunningGraph {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** What the gateway sends and the subgraphs demand, as in production. */
+  subgraphSecret: string;
   stop(): Promise<void>;
 }
 
-export async function startGraph(handle: DatabaseHandle, options: { isProduction?: boolean } = {}): Promise<RunningGraph> {
+export async function startGraph(
+  handle: DatabaseHandle,
+  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits } = {},
+): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
+  const subgraphSecret = randomBytes(24).toString("hex");
   const servers: RunningServer[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const subgraph of SUBGRAPHS) {
-    const server = await createSubgraphServer(subgraph, handle.db, { isProduction });
+    const server = await createSubgraphServer(subgraph, handle.db, { isProduction, subgraphSecret, apiKeys: options.apiKeys, readPoolUsage: () => handle.poolUsage() });
     const running = await server.listen(0, "127.0.0.1");
     servers.push(running);
     subgraphUrls[subgraph.name] = running.url;
   }
-  const gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls, isProduction }).listen(0, "127.0.0.1");
+  const gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls, isProduction, subgraphSecret, apiKeys: options.apiKeys, operationLimits: options.operationLimits }).listen(0, "127.0.0.1");
   servers.push(gateway);
   return {
     gatewayUrl: gateway.url,
     subgraphUrls,
+    subgraphSecret,
     async stop() {
       for (const server of servers.reverse()) await server.stop();
     },

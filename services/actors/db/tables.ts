@@ -107,3 +107,20 @@ export const actorRelations = actorsSchema.table(
 );
 
 
+
+/**
+ * Actors merged into another: the merged actor's ID keeps resolving, to the survivor, so
+ * that the IDs other subgraphs hold (speakers, participants) need no rewrite. Deleting the
+ * survivor deletes its redirects with it.
+ */
+export const actorRedirects = actorsSchema.table(
+  "actor_redirects",
+  {
+    fromId: text("from_id").primaryKey(),
+    toId: text("to_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    mergedAt: timestamp("merged_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("actor_redirects_to_id_idx").on(table.toId)],
+);

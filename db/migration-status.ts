@@ -1,0 +1,39 @@
+// Which of a subgraph's committed migrations its database has not applied yet, judged the
+// way drizzle's migrator judges it: a migration is applied when the newest row of the
+// subgraph's bookkeeping table is at least as recent as the migration's journal entry.
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Database } from "./client.js";
+import { type SubgraphName, migrationsFolder } from "./migrate.js";
+
+interface JournalEntry {
+  tag: string;
+  when: number;
+}
+
+function journalEntries(subgraph: SubgraphName): JournalEntry[] {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder(subgraph)}/meta/_journal.json`, "utf8")) as { entries: JournalEntry[] };
+  return journal.entries;
+}
+
+/** Tags of the migrations still to apply; empty when the database is up to date. */
+export async function pendingMigrations(db: Database, subgraph: SubgraphName): Promise<string[]> {
+  const table = sql.identifier(`${subgraph}_migrations`);
+  const exists = await rowsOf<{ present: string | null }>(
+    db.execute(sql`select to_regclass(${`drizzle.${subgraph}_migrations`})::text as present`),
+  );
+  if (!exists[0]?.present) return journalEntries(subgraph).map((entry) => entry.tag);
+  const [newest] = await rowsOf<{ created_at: string | number | null }>(
+    db.execute(sql`select max(created_at) as created_at from drizzle.${table}`),
+  );
+  const appliedUpTo = Number(newest?.created_at ?? 0);
+  return journalEntries(subgraph)
+    .filter((entry) => entry.when > appliedUpTo)
+    .map((entry) => entry.tag);
+}
+
+// postgres.js answers with an array of rows, PGlite with `{ rows }`.
+async function rowsOf<TRow>(result: Promise<unknown>): Promise<TRow[]> {
+  const answer = (await result) as TRow[] | { rows: TRow[] };
+  return Array.isArray(answer) ? answer : answer.rows;
+}

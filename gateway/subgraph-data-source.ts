@@ -1,0 +1,36 @@
+// How the gateway calls a subgraph. One data source class, so that everything every
+// subgraph request carries is added in one place: the headers of subgraph-request-headers.ts
+// (shared secret, request ID) and the caller's own Authorization header, which each subgraph
+// verifies itself before it runs a mutation.
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { Fetcher } from "@apollo/utils.fetcher";
+import { addSubgraphRequestHeaders } from "./subgraph-request-headers.js";
+
+export interface SubgraphDataSourceOptions {
+  url: string;
+  fetcher: Fetcher;
+  /** Sent in the meridian-subgraph-secret header; none when undefined. */
+  subgraphSecret?: string;
+}
+
+export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  private readonly subgraphSecret: string | undefined;
+
+  constructor({ url, fetcher, subgraphSecret }: SubgraphDataSourceOptions) {
+    super({ url, fetcher });
+    this.subgraphSecret = subgraphSecret;
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
+    addSubgraphRequestHeaders(options, this.subgraphSecret);
+    forwardAuthorization(options);
+  }
+}
+
+/** Passes the caller's `Authorization: Bearer <key>` on unchanged; the subgraph hashes and checks it. */
+export function forwardAuthorization(options: GraphQLDataSourceProcessOptions): void {
+  const headers = options.request.http?.headers;
+  // Absent for the gateway's own calls (health checks), which act for nobody.
+  const authorization = "incomingRequestContext" in options ? options.incomingRequestContext.request.http?.headers.get("authorization") : undefined;
+  if (headers && authorization) headers.set("authorization", authorization);
+}

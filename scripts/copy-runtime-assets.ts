@@ -1,0 +1,29 @@
+// The second half of `npm run build`: tsc compiles the TypeScript to dist/, and this copies
+// the files the compiled code reads beside itself (`new URL("./…", import.meta.url)`), so
+// that dist/ runs on its own: node dist/scripts/copy-runtime-assets.js <outDir>.
+// Run from the project root, which is where npm runs scripts.
+import { cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+/** Every file or folder that code under services/, gateway/, db/ or scripts/ reads at run time. */
+const RUNTIME_ASSETS = [
+  "gateway/supergraph.graphql", // gateway/supergraph.ts
+  "gateway/persisted-operations.json", // gateway/persisted-operations.ts
+  "examples", // gateway/examples.ts: Sandbox's and GraphiQL's example operations
+  "db/migrations", // db/migrate.ts and db/migration-status.ts
+  "db/seed/seed-story.json", // db/seed/load-seed.ts
+  "db/documents/meridian-document.schema.json", // db/documents/document-json-schema.ts
+] as const;
+
+const outDir = process.argv[2];
+if (!outDir) {
+  console.error("usage: node dist/scripts/copy-runtime-assets.js <outDir>");
+  process.exit(2);
+}
+for (const asset of RUNTIME_ASSETS) {
+  if (!existsSync(asset)) {
+    console.error(`copy-runtime-assets: ${asset} is missing (run from the project root)`);
+    process.exit(1);
+  }
+  cpSync(asset, join(outDir, asset), { recursive: true });
+}

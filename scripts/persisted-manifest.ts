@@ -1,0 +1,10 @@
+// npm run persisted:manifest: writes gateway/persisted-operations.json, the operations the
+// gateway runs with PERSISTED_OPERATIONS_SAFELIST on, from examples/*.graphql.
+import { writeFileSync } from "node:fs";
+import { buildManifest, printManifest } from "../clients/persisted-manifest.js";
+import { readExamples } from "../gateway/examples.js";
+import { PERSISTED_OPERATIONS_PATH } from "../gateway/persisted-operations.js";
+
+const manifest = buildManifest(readExamples());
+writeFileSync(PERSISTED_OPERATIONS_PATH, printManifest(manifest));
+console.log(`wrote ${PERSISTED_OPERATIONS_PATH}: ${manifest.operations.map((operation) => operation.name).join(", ")}`);

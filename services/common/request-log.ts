@@ -1,0 +1,87 @@
+// One JSON log line per HTTP request, tied together across processes by a request ID: the
+// gateway accepts the caller's `x-request-id` (or makes one) and passes it to the subgraphs.
+import { randomUUID } from "node:crypto";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { Request, RequestHandler } from "express";
+import type { Logger } from "pino";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+// A caller's ID is logged verbatim, so only a short, plain one is taken.
+const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export function requestIdFor(request: Request): string {
+  const given = request.get(REQUEST_ID_HEADER);
+  return given && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Logs method, path, status, duration and the GraphQL operation name when the response is
+ * sent. Never headers (they carry API keys and the subgraph secret), never variables.
+ * Probes (/health, /ready) log at debug level so that they do not drown the rest.
+ */
+export function logRequests(logger: Logger): RequestHandler {
+  return (request, response, next) => {
+    const requestId = requestIdFor(request);
+    // Later handlers (and the gateway's calls to subgraphs) read the ID from the request.
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    // Read now: mounted handlers rewrite the request's path while they run.
+    const path = request.path;
+    const started = process.hrtime.bigint();
+    response.once("finish", () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const isProbe = path === "/health" || path === "/ready" || path === "/metrics";
+      logger[isProbe ? "debug" : "info"](
+        {
+          requestId,
+          method: request.method,
+          path,
+          operationName: operationNameOf(request),
+          status: response.statusCode,
+          // A GraphQL answer is HTTP 200 even with errors (partial data): their codes, never messages.
+          ...(response.locals.graphqlErrorCodes ? { errorCodes: response.locals.graphqlErrorCodes } : {}),
+          durationMs: Math.round(durationMs * 10) / 10,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+// The Express request each Apollo context was made for, so that the plugin below can reach
+// the response whose log line it adds to. A symbol-keyed property rather than a WeakMap:
+// Apollo executes on a shallow copy of the context, which keeps the property.
+const EXPRESS_REQUEST = Symbol("express request");
+
+export function rememberRequest<TContext extends BaseContext>(context: TContext, request: Request): TContext {
+  return Object.assign(context, { [EXPRESS_REQUEST]: request });
+}
+
+/** Notes the codes of the GraphQL errors in an answer for the request's log line. */
+export function graphqlErrorCodesPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          const expressResponse = (contextValue as { [EXPRESS_REQUEST]?: Request })[EXPRESS_REQUEST]?.res;
+          if (errors?.length && expressResponse) {
+            expressResponse.locals.graphqlErrorCodes = errors.map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          }
+        },
+      };
+    },
+  };
+}
+
+const NAMED_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The operation's name from the body (POST) or the query string (GET), else from its text. */
+export function operationNameOf(request: Request): string | undefined {
+  const source = (request.method === "GET" ? request.query : request.body) as Record<string, unknown> | undefined;
+  if (!source || typeof source !== "object") return undefined;
+  const name = source.operationName ?? (typeof source.query === "string" ? NAMED_OPERATION.exec(source.query)?.[1] : undefined);
+  return typeof name === "string" ? name.slice(0, 100) : undefined;
+}

@@ -1,0 +1,131 @@
+// Faults survived, with real processes on a Postgres server of the test's own: a paused
+// subgraph costs an error within the gateway's timeout, a killed one partial data until it
+// returns, and a Postgres restart errors during the outage and nothing after it.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "../db/client.js";
+import { type SubgraphName, SUBGRAPH_NAMES } from "../db/migrate.js";
+import { type SubgraphDatabases, migrateSubgraphs } from "../db/open.js";
+import { loadSeed } from "../db/seed/load-seed.js";
+import { postGraphQL } from "./support/graph.js";
+import { type MeridianProcess, eventually, freePort, startProcess } from "./support/processes.js";
+import { THROWAWAY_POSTGRES_SKIPPED_NOTE, type ThrowawayPostgres, startThrowawayPostgres } from "./support/throwaway-postgres.js";
+
+const SUBGRAPH_TIMEOUT_MS = 1_500;
+// Crosses two subgraphs: the actor from actors, its statements from statements.
+const ZELENSKY = `query ZelenskyStatements {
+  actor(id: "meridian:volodymyr-zelensky") { name statements(first: 1) { totalCount } }
+}`;
+
+const suite = THROWAWAY_POSTGRES_SKIPPED_NOTE ? describe.skip : describe;
+
+suite(THROWAWAY_POSTGRES_SKIPPED_NOTE ?? "faults, with the gateway and every subgraph as a process of its own", () => {
+  let postgres: ThrowawayPostgres;
+  const env: Record<string, string> = { SUBGRAPH_SECRET: randomBytes(24).toString("hex"), DATABASE_POOL_MAX: "4" };
+  const subgraphs = {} as Record<SubgraphName, MeridianProcess>;
+  const ports = {} as Record<SubgraphName | "gateway", number>;
+  let gateway: MeridianProcess;
+  let gatewayUrl: string;
+
+  const startSubgraph = async (name: SubgraphName) => {
+    subgraphs[name] = startProcess(`services/${name}/main.ts`, { ...env, [`${name.toUpperCase()}_PORT`]: String(ports[name]) });
+    await subgraphs[name].waitForLine((line) => line.includes("subgraph ready"));
+  };
+  const ask = () => postGraphQL(gatewayUrl, ZELENSKY);
+
+  beforeAll(async () => {
+    postgres = await startThrowawayPostgres();
+    env.DATABASE_URL = postgres.url;
+    const handle = await openPostgres(postgres.url);
+    const handles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, handle])) as SubgraphDatabases;
+    await migrateSubgraphs(handles);
+    await loadSeed(handles);
+    await handle.close();
+    for (const name of [...SUBGRAPH_NAMES, "gateway"] as const) ports[name] = await freePort();
+    await Promise.all(SUBGRAPH_NAMES.map(startSubgraph));
+    gateway = startProcess("gateway/main.ts", {
+      SUBGRAPH_SECRET: env.SUBGRAPH_SECRET!,
+      GATEWAY_PORT: String(ports.gateway),
+      SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`])),
+    });
+    await gateway.waitForLine((line) => line.includes("gateway ready"));
+    gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+  });
+
+  afterAll(async () => {
+    await Promise.all([gateway, ...Object.values(subgraphs)].filter(Boolean).map((child) => child.kill()));
+    postgres?.dispose();
+  });
+
+  it("answers across subgraphs when all are up", async () => {
+    const answer = await ask();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.actor).toEqual({ name: "Volodymyr Zelensky", statements: { totalCount: expect.any(Number) } });
+  });
+
+  it("gives partial data and a timeout error for a paused (SIGSTOP) subgraph, and full data once it resumes", async () => {
+    subgraphs.statements.child.kill("SIGSTOP");
+    try {
+      const answer = await ask();
+      expect(answer.data.actor).toEqual({ name: "Volodymyr Zelensky", statements: null });
+      expect(answer.errors).toContainEqual(
+        expect.objectContaining({
+          message: `the statements subgraph did not answer within ${SUBGRAPH_TIMEOUT_MS} ms`,
+          extensions: expect.objectContaining({ code: "SUBGRAPH_TIMEOUT" }),
+        }),
+      );
+    } finally {
+      subgraphs.statements.child.kill("SIGCONT");
+    }
+    const resumed = await ask();
+    expect(resumed.errors).toBeUndefined();
+    expect(resumed.data.actor.statements.totalCount).toBeGreaterThan(0);
+  });
+
+  it("gives partial data while a subgraph is down and recovers by itself when it returns", async () => {
+    await subgraphs.statements.kill();
+    const answer = await ask();
+    expect(answer.data.actor).toEqual({ name: "Volodymyr Zelensky", statements: null });
+    expect(answer.errors).toContainEqual(
+      expect.objectContaining({
+        message: "the statements subgraph is unreachable (ECONNREFUSED)",
+        extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE" }),
+      }),
+    );
+
+    await startSubgraph("statements");
+    await eventually(async () => (await ask()).data?.actor?.statements?.totalCount > 0, "the gateway answering in full again");
+    expect(gateway.child.exitCode).toBeNull();
+  });
+
+  it("errs while Postgres restarts under load and recovers without restarting any service", async () => {
+    const outcomes: ("ok" | "error")[] = [];
+    let loading = true;
+    const load = (async () => {
+      while (loading) {
+        const answer = await ask().catch(() => ({ errors: [{ message: "no answer" }] }) as Awaited<ReturnType<typeof ask>>);
+        outcomes.push(answer.errors || !answer.data?.actor?.statements ? "error" : "ok");
+      }
+    })();
+    const actorsReady = async () => (await fetch(`http://127.0.0.1:${ports.actors}/ready`)).status;
+    try {
+      await eventually(async () => outcomes.filter((outcome) => outcome === "ok").length >= 5, "answers before the restart");
+      postgres.stop();
+      const beforeOutage = outcomes.length;
+      await eventually(async () => outcomes.slice(beforeOutage).includes("error"), "errors during the outage");
+      await eventually(async () => (await actorsReady()) === 503, "the actors subgraph reporting itself not ready");
+      postgres.start();
+      const afterRestart = outcomes.length;
+      await eventually(
+        async () => outcomes.slice(afterRestart).join(",").includes(Array(10).fill("ok").join(",")),
+        "ten answers in a row after the restart",
+      );
+      await eventually(async () => (await actorsReady()) === 200, "the actors subgraph ready again");
+    } finally {
+      loading = false;
+      await load;
+    }
+    for (const child of [gateway, ...Object.values(subgraphs)]) expect(child.child.exitCode).toBeNull();
+  });
+});
