@@ -25,8 +25,15 @@ const asEditor = { authorization: `Bearer ${EDITOR_KEY}` };
 describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
   let database: TestDatabase;
   let graph: RunningGraph;
+  // SQL statements run on the statements and incidents schemas, to see that lists stay batched.
+  const listQueries = { statements: 0, incidents: 0 };
   beforeAll(async () => {
-    database = await backend.create();
+    database = await backend.create({
+      onQuery: (query) => {
+        if (query.includes('"statements".')) listQueries.statements++;
+        if (query.includes('"incidents".')) listQueries.incidents++;
+      },
+    });
     const handle = database.handle;
     await loadSeed({ actors: handle, statements: handle, incidents: handle });
     graph = await startGraph(handle, { apiKeys: API_KEYS });
@@ -167,6 +174,66 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     expect(stored!.speakerId).toBe("meridian:lin-jian-duplicate");
     const again = await post(graph.gatewayUrl, `mutation { createActor(input: { key: "lin-jian-duplicate", kind: PERSON, name: "Someone" }) { id } }`, {}, asEditor);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "input.key" });
+  });
+
+  it("lists under the survivor the statements, claims and incidents that name the merged actor, each once, paged and counted", async () => {
+    /** Every node of an actor's list, two at a time, with the totalCount of the first page. */
+    async function walk(actorId: string, list: string): Promise<{ ids: string[]; totalCount: number }> {
+      const ids: string[] = [];
+      let after: string | null = null;
+      let totalCount = -1;
+      do {
+        const data = await ask(`query($id: ID!, $after: String) { actor(id: $id) { ${list}(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`, { id: actorId, after });
+        const page = data.actor[list];
+        if (totalCount < 0) totalCount = page.totalCount;
+        ids.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return { ids, totalCount };
+    }
+    const lists = ["statements", "claimsAbout", "incidents"] as const;
+    const walkAll = async (actorId: string) => Object.fromEntries(await Promise.all(lists.map(async (list) => [list, await walk(actorId, list)])));
+    await edit(`mutation { createActor(input: { key: "lin-jian-second", kind: PERSON, name: "Lin Jian (second)" }) { id } }`);
+    await edit(`mutation { createStatement(input: { key: "by-the-second", speaker: "meridian:lin-jian-second", said: { date: "2025-04-13", precision: DAY }, modality: PARAPHRASE, text: "A statement recorded under the second duplicate.", language: "en", source: "meridian:babel-116977" }) { id } }`);
+    // About both IDs: must be listed once.
+    await edit(`mutation { createClaim(input: { key: "second-supplies-lin-jian", text: "The second Lin Jian supplies Lin Jian", subject: "meridian:lin-jian-second", predicate: "SUPPLIES", object: "meridian:lin-jian" }) { id } }`);
+    await edit(`mutation { createIncident(input: { key: "with-both-lin-jians", type: OTHER, title: "An incident naming both", start: { date: "2025-04-13", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian-second", role: ASSOCIATE }, { actor: "meridian:lin-jian", role: SIDE_A }] }) { id } }`);
+    const survivorBefore = await walkAll("meridian:lin-jian");
+    const mergedBefore = await walkAll("meridian:lin-jian-second");
+    expect(mergedBefore.statements.ids).toEqual(["meridian:by-the-second"]);
+
+    await edit(`mutation { mergeActors(survivorId: "meridian:lin-jian", mergedId: "meridian:lin-jian-second") { id } }`);
+    expect((await ask(`{ actor(id: "meridian:lin-jian") { mergedIds } }`)).actor.mergedIds).toContain("meridian:lin-jian-second");
+    const after = await walkAll("meridian:lin-jian");
+    for (const list of lists) {
+      const expected = [...new Set([...survivorBefore[list].ids, ...mergedBefore[list].ids])];
+      expect(new Set(after[list].ids), list).toEqual(new Set(expected));
+      expect(after[list].ids.length, `${list} lists each row once`).toBe(expected.length);
+      expect(after[list].totalCount, list).toBe(expected.length);
+    }
+    expect(after.statements.ids).toContain("meridian:by-the-second");
+    expect(after.claimsAbout.ids).toContain("meridian:second-supplies-lin-jian");
+    expect(after.incidents.ids).toContain("meridian:with-both-lin-jians");
+    // Reached through a merged ID (the reference keeps it), the lists are the survivor's all the same.
+    expect(await walkAll("meridian:lin-jian-second")).toEqual(after);
+    const viaSpeaker = await ask(`{ statement(id: "meridian:by-the-second") { speaker { id statements(first: 100) { totalCount } incidents(first: 100, filter: { role: SIDE_A }) { edges { node { id } } } } } }`);
+    // Still one SQL statement per list (and per count) for a page of actors, merged or not.
+    const listQueriesFor = async (first: number) => {
+      listQueries.statements = 0;
+      listQueries.incidents = 0;
+      const data = await ask(`{ actors(first: ${first}, filter: { kind: PERSON }) { edges { node { id ${lists.map((list) => `${list}(first: 2) { totalCount edges { node { id } } }`).join(" ")} } } } }`);
+      return { queries: { ...listQueries }, actorIds: data.actors.edges.map((edge: { node: { id: string } }) => edge.node.id) };
+    };
+    const forOne = await listQueriesFor(1);
+    const forMany = await listQueriesFor(100);
+    expect(forMany.actorIds).toContain("meridian:lin-jian");
+    expect(forMany.actorIds.length).toBeGreaterThan(3);
+    // A page and a count each for statements and claimsAbout, and for incidents.
+    expect(forOne.queries).toEqual({ statements: 4, incidents: 2 });
+    expect(forMany.queries).toEqual(forOne.queries);
+    expect(viaSpeaker.statement.speaker).toMatchObject({ id: "meridian:lin-jian-second", statements: { totalCount: after.statements.totalCount } });
+    // In a role only the survivor had in it: the role filter too applies across the IDs.
+    expect(viaSpeaker.statement.speaker.incidents.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain("meridian:with-both-lin-jians");
   });
 
   it("creates an ID once when two editors create it at the same time", async () => {

@@ -17,6 +17,15 @@ export class ActorCurationResolver {
     return actor.id;
   }
 
+  // The other subgraphs still hold merged IDs (a statement's speaker): they @require this to
+  // list, under the survivor, the rows that name an actor merged into it.
+  @FieldResolver(() => [ID], {
+    description: "The IDs of the actors merged into this one (see mergeActors), which now resolve to it; empty when none was.",
+  })
+  async mergedIds(@Root() actor: Actor, @Ctx() context: ActorsContext): Promise<string[]> {
+    return context.loaders.mergedIdsOfActor.load(actor.id);
+  }
+
   @Authorized(EDITOR)
   @Mutation(() => Actor, { description: "Creates an actor with ID \"meridian:<key>\"." })
   async createActor(@Arg("input", () => CreateActorInput) input: CreateActorInput, @Ctx() context: ActorsContext): Promise<Actor> {

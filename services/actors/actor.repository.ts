@@ -58,6 +58,18 @@ export class ActorRepository {
     return toConnection(rows, first, (row) => [row.name, row.id], toActor, () => this.db.$count(actors, condition));
   }
 
+  /** The IDs of the actors merged into each actor (see mergeActors), in ID order. */
+  async mergedIdsOf(actorIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db
+      .select({ fromId: actorRedirects.fromId, toId: actorRedirects.toId })
+      .from(actorRedirects)
+      .where(inArray(actorRedirects.toId, [...actorIds]))
+      .orderBy(actorRedirects.fromId);
+    const byActor = new Map<string, string[]>();
+    for (const row of rows) byActor.set(row.toId, [...(byActor.get(row.toId) ?? []), row.fromId]);
+    return byActor;
+  }
+
   async aliasesOf(actorIds: readonly string[]): Promise<Map<string, Alias[]>> {
     const rows = await this.db
       .select()

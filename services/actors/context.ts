@@ -28,6 +28,10 @@ export function createActorLoaders(repository: ActorRepository, db: Database) {
       const byActor = await repository.aliasesOf(actorIds);
       return actorIds.map((id) => byActor.get(id) ?? []);
     }),
+    mergedIdsOfActor: new DataLoader<string, string[]>(async (actorIds) => {
+      const byActor = await repository.mergedIdsOf(actorIds);
+      return actorIds.map((id) => byActor.get(id) ?? []);
+    }),
     relations: createRelationLoaders(db),
   };
 }

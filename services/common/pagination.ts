@@ -127,6 +127,11 @@ export class Keyset {
     return sql`(${this.sortColumn}, ${this.idColumn}) ${comparison} (${typedValue}, ${id})`;
   }
 
+  /** A row's place in this order as one row value, which tells two rows apart. */
+  position(): SQL {
+    return sql`(${this.sortColumn}, ${this.idColumn})`;
+  }
+
   orderBy(): SQL[] {
     return this.direction === "ASC"
       ? [sql`${this.sortColumn} asc`, sql`${this.idColumn} asc`]

@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Resolver, Root } from "type-graphql";
+import { actorListParent } from "../common/merged-actor-ids.js";
 import { type Connection, PageArgs } from "../common/pagination.js";
 import type { IncidentsContext } from "./context.js";
 import { ActorIncidentFilter } from "./incident.input.js";
@@ -16,11 +17,13 @@ class ActorIncidentsArgs extends PageArgs {
 /** The field this subgraph adds to the actors subgraph's Actor. */
 @Resolver(() => ActorReference)
 export class ActorExtensionResolver {
+  // The rows of actors merged into this one count as its own (see actorListParent).
+  @Directive('@requires(fields: "canonicalId mergedIds")')
   @FieldResolver(() => IncidentConnection, { description: "Incidents the actor took part in, oldest first." })
   async incidents(@Root() actor: ActorReference, @Args(() => ActorIncidentsArgs) { filter, first, after }: ActorIncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
     if (filter?.role) {
-      return context.loaders.incidentsOfActorInRole.load({ parentId: actor.id, first, after, filter: { role: filter.role } });
+      return context.loaders.incidentsOfActorInRole.load({ ...actorListParent(actor), first, after, filter: { role: filter.role } });
     }
-    return context.loaders.incidentsOfActor.load({ parentId: actor.id, first, after });
+    return context.loaders.incidentsOfActor.load({ ...actorListParent(actor), first, after });
   }
 }

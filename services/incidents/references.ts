@@ -1,4 +1,5 @@
 import type { IncidentsContext } from "./context.js";
+import type { ActorIdentity } from "../common/merged-actor-ids.js";
 import { ActorReference } from "./references.type.js";
 
 // Batched __resolveReference for the entities this subgraph owns; each goes through the
@@ -11,5 +12,5 @@ export const incidentsReferenceResolvers = {
     __resolveReference: (reference: { id: string }, context: IncidentsContext) => context.loaders.placeById.load(reference.id),
   },
   // Actors live in the actors subgraph; their ID is all this subgraph needs to add Actor.incidents.
-  Actor: { __resolveReference: (reference: { id: string }) => ActorReference.of(reference.id) },
+  Actor: { __resolveReference: (reference: ActorIdentity) => ActorReference.fromRepresentation(reference) },
 };

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import type { ActorIdentity } from "../common/merged-actor-ids.js";
 
 // Entities other subgraphs own. This subgraph holds only their IDs.
 
@@ -9,8 +10,23 @@ export class ActorReference {
   @Field(() => ID)
   id!: string;
 
+  // Owned by the actors subgraph: the gateway fetches them there for the fields that
+  // @require them, whose lists then take in rows naming an actor merged into this one.
+  @Directive("@external")
+  @Field(() => ID)
+  canonicalId?: string;
+
+  @Directive("@external")
+  @Field(() => [ID])
+  mergedIds?: string[];
+
   static of(id: string): ActorReference {
     return Object.assign(new ActorReference(), { id });
+  }
+
+  /** The actor as the gateway represents it, with the fields required from the actors subgraph. */
+  static fromRepresentation({ id, canonicalId, mergedIds }: ActorIdentity): ActorReference {
+    return Object.assign(new ActorReference(), { id, canonicalId: canonicalId ?? undefined, mergedIds: mergedIds ? [...mergedIds] : undefined });
   }
 }
 

@@ -1,5 +1,6 @@
 import { ActorReference, IncidentReference } from "./references.type.js";
 import type { StatementsContext } from "./context.js";
+import type { ActorIdentity } from "../common/merged-actor-ids.js";
 
 // Batched __resolveReference for the entities this subgraph owns; each goes through the
 // request's loader, so one `_entities` call costs one SQL query per entity type.
@@ -14,6 +15,6 @@ export const statementsReferenceResolvers = {
     __resolveReference: (reference: { id: string }, context: StatementsContext) => context.loaders.sourceById.load(reference.id),
   },
   // Actors and incidents live elsewhere; their ID is all this subgraph needs to add its fields.
-  Actor: { __resolveReference: (reference: { id: string }) => ActorReference.of(reference.id) },
+  Actor: { __resolveReference: (reference: ActorIdentity) => ActorReference.fromRepresentation(reference) },
   Incident: { __resolveReference: (reference: { id: string }) => IncidentReference.of(reference.id) },
 };
