@@ -22,9 +22,10 @@ import type { SubgraphHandles } from "../db/documents/subgraph-handles.js";
 import type { ProgressSink } from "../db/import/import-progress.js";
 import { runImport } from "../db/import/run-import.js";
 import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";
+import { SHARED_DATA } from "../test/support/shared-data.js";
 
 const projectRoot = new URL("..", import.meta.url).pathname;
-const SAMPLES_FOLDER = join(projectRoot, "../shared/data/acled");
+const SAMPLES_FOLDER = join(SHARED_DATA, "acled");
 const BENCH_DATABASE = "meridian_bench_import";
 const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 /** The import must run at no less than this share of COPY's rows/s (issue 4, item 8). */

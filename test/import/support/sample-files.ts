@@ -1,12 +1,11 @@
-// The real dataset samples in ../shared/data (beside the checkout; never copied into the
-// repository), and small inputs made from them for tests that change or break rows.
+// The real dataset samples in the shared folder (see ../../support/shared-data.ts), and small
+// inputs made from them for tests that change or break rows.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+import { SHARED_DATA } from "../../support/shared-data.js";
 
-const SHARED_DATA = fileURLToPath(new URL("../../../../shared/data/", import.meta.url));
 
 export const ACLED_SOMALIA = join(SHARED_DATA, "acled/somalia-2025-04_2026-03.csv");
 export const ACLED_EXPORT_TOOL = join(SHARED_DATA, "acled/export-tool-dates-2024-11.csv");
