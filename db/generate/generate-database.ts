@@ -1,5 +1,6 @@
 // Fills migrated, empty subgraph databases with generated data, table by table, then
-// ANALYZEs them so that the planner knows their new size at once.
+// VACUUM ANALYZEs them: ANALYZE so that the planner knows their new size at once, VACUUM so
+// that the visibility map lets counts (totalCount) be index-only scans (at 1m, 200 ms -> 20 ms).
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../client.js";
 import type { SubgraphName } from "../migrate.js";
@@ -36,7 +37,7 @@ export async function generateDatabase(
   for (const table of GENERATED_TABLES) {
     const started = performance.now();
     const rows = await targets[table.subgraph].sink.write(table.table, rowBatches(table, options.seed, options.scale, BATCH_ROWS));
-    await targets[table.subgraph].handle.db.execute(sql.raw(`analyze ${table.name}`));
+    await targets[table.subgraph].handle.db.execute(sql.raw(`vacuum (analyze) ${table.name}`));
     const report = { table: table.name, rows, seconds: (performance.now() - started) / 1000 };
     reports.push(report);
     options.onTable?.(report);
