@@ -3,29 +3,14 @@ import type { Database } from "../../db/client.js";
 import { badUserInput } from "../common/errors.js";
 import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
 import { checkSearchText } from "../common/search-text.js";
+import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
 import { SEARCH_CONFIGURATION, incidents } from "./db/tables.js";
 import { checkIncidentFilter, incidentFilterCondition } from "./incident-filter.js";
 import { IncidentSearchHit } from "./incident-search.type.js";
 import type { IncidentFilter } from "./incident.input.js";
 import { incidentColumns, toIncident } from "./incident.rows.js";
 
-// ts_headline marks matches with characters no text holds, so that the excerpt can be
-// HTML-escaped before the marks become <b> tags: titles and summaries are plain text.
-const MATCH_START = "\uE000";
-const MATCH_END = "\uE001";
-const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=20`;
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-
-/** The excerpt as HTML; whitespace is collapsed, as ts_headline leaves runs of it where it drops markup. */
-function snippetHtml(headline: string): string {
-  return headline
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[&<>]/g, (character) => HTML_ESCAPES[character]!)
-    .replaceAll(MATCH_START, "<b>")
-    .replaceAll(MATCH_END, "</b>");
-}
+const HEADLINE_OPTIONS = headlineOptions({ max: 35, min: 20 });
 
 function textQuery(text: string): SQL {
   return sql`websearch_to_tsquery(${SEARCH_CONFIGURATION}, ${text})`;

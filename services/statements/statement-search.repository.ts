@@ -3,29 +3,14 @@ import type { Database } from "../../db/client.js";
 import { badUserInput } from "../common/errors.js";
 import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
 import { checkSearchText } from "../common/search-text.js";
+import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
 import { searchDocumentOf, statements } from "./db/tables.js";
 import { checkStatementFilter, statementFilterCondition } from "./statement-filter.js";
 import { StatementSearchHit } from "./statement-search.type.js";
 import type { StatementFilter } from "./statement.input.js";
 import { type StatementRow, toStatement } from "./statement.rows.js";
 
-// ts_headline marks matches with characters no text holds, so that the excerpt can be
-// HTML-escaped before the marks become <b> tags: statement texts are plain text.
-const MATCH_START = "\uE000";
-const MATCH_END = "\uE001";
-const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15`;
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-
-/** The excerpt as HTML; whitespace is collapsed, as ts_headline may leave runs of it. */
-function snippetHtml(headline: string): string {
-  return headline
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[&<>]/g, (character) => HTML_ESCAPES[character]!)
-    .replaceAll(MATCH_START, "<b>")
-    .replaceAll(MATCH_END, "</b>");
-}
+const HEADLINE_OPTIONS = headlineOptions({ max: 35, min: 15 });
 
 // The configuration is a literal, as in the index's expression: a query made only of stop
 // words ("the") becomes an empty tsquery, which matches nothing.
