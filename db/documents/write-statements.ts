@@ -11,6 +11,8 @@ const CLAIM_TABLES: EntityTables = { table: claims, id: claims.id, children: [] 
 const STATEMENT_TABLES: EntityTables = {
   table: statements,
   id: statements.id,
+  // Postgres derives the search document from the text.
+  maintainedColumns: ["searchDocument"],
   children: [
     { table: stances, parentId: stances.statementId },
     { table: statementIncidents, parentId: statementIncidents.statementId },

@@ -8,7 +8,7 @@ import type { DateRange } from "../common/date-range.js";
 import { claimStatusCondition } from "./claim-status.js";
 import type { RelatedClaimFilter } from "./claim.input.js";
 import { claimsById, saidBetween, statementsBySaidDate } from "./statement.repository.js";
-import { type ClaimRow, type StanceRow, type StatementRow, toClaim, toStance, toStatement } from "./statement.rows.js";
+import { type ClaimRow, type StanceRow, type StatementRow, statementColumns, toClaim, toStance, toStatement } from "./statement.rows.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
 
 type StanceWithDate = StanceRow & { saidOn: string };
@@ -40,7 +40,7 @@ export function createChildListLoaders(db: Database) {
   const statementPage = {
     db,
     table: statements,
-    columns: getTableColumns(statements),
+    columns: statementColumns,
     keyset: statementsBySaidDate,
     cursorOf: (row: StatementRow) => [row.saidOn, row.id],
     toNode: toStatement,

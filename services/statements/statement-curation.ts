@@ -21,7 +21,7 @@ import type {
   UpdateClaimInput,
   UpdateStatementInput,
 } from "./statement-curation.input.js";
-import { type ClaimRow, type StatementRow, toClaim, toSource, toStatement } from "./statement.rows.js";
+import { type ClaimRow, type StatementRow, statementColumns, toClaim, toSource, toStatement } from "./statement.rows.js";
 import type { Claim, Statement } from "./statement.type.js";
 
 export class StatementCuration {
@@ -43,7 +43,7 @@ export class StatementCuration {
     return this.db.transaction(async (db) => {
       const id = await this.checkNewKey(db, "statements", { ...input, key }, input.key == null ? "text" : "key");
       await this.writeStatement(db, id, { ...input, key });
-      return toStatement((await db.select().from(statements).where(eq(statements.id, id)))[0]!);
+      return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
     });
   }
 
@@ -52,7 +52,7 @@ export class StatementCuration {
       const stored = await existingRow<StatementRow>(db, statements, statements.id, assertWellFormedId("id", id), ["id"], "statement");
       const patch = definedFields(input);
       await this.writeStatement(db, id, { ...asDocumentStatement(stored), ...patch }, { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch });
-      return toStatement((await db.select().from(statements).where(eq(statements.id, id)))[0]!);
+      return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
     });
   }
 

@@ -1,25 +1,25 @@
-import { type SQL, and, desc, getTableColumns, sql } from "drizzle-orm";
+import { type SQL, and, desc, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { badUserInput } from "../common/errors.js";
 import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
 import { checkSearchText } from "../common/search-text.js";
 import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
-import { searchDocumentOf, statements } from "./db/tables.js";
+import { statements } from "./db/tables.js";
 import { checkStatementFilter, statementFilterCondition } from "./statement-filter.js";
 import { StatementSearchHit } from "./statement-search.type.js";
 import type { StatementFilter } from "./statement.input.js";
-import { type StatementRow, toStatement } from "./statement.rows.js";
+import { type StatementRow, statementColumns, toStatement } from "./statement.rows.js";
 
 const HEADLINE_OPTIONS = headlineOptions({ max: 35, min: 15 });
 
-// The configuration is a literal, as in the index's expression: a query made only of stop
+// The configuration is a literal, as in the search document's expression: a query made only of stop
 // words ("the") becomes an empty tsquery, which matches nothing.
 function textQuery(text: string): SQL {
   return sql`websearch_to_tsquery('english', ${text})`;
 }
 
 function searchCondition(text: string, filter: StatementFilter | null | undefined): SQL | undefined {
-  return and(sql`${searchDocumentOf(statements.text)} @@ ${textQuery(text)}`, statementFilterCondition(filter));
+  return and(sql`${statements.searchDocument} @@ ${textQuery(text)}`, statementFilterCondition(filter));
 }
 
 function decodeSearchCursor(after: string): { score: number; id: string } {
@@ -36,7 +36,7 @@ function decodeSearchCursor(after: string): { score: number; id: string } {
 export function statementSearchQuery(db: Database, text: string, filter: StatementFilter | null | undefined, first: number, after: string | null | undefined) {
   const query = textQuery(text);
   const ranked = db
-    .select({ ...getTableColumns(statements), score: sql<number>`ts_rank(${searchDocumentOf(statements.text)}, ${query})`.as("score") })
+    .select({ ...statementColumns, score: sql<number>`ts_rank(${statements.searchDocument}, ${query})`.as("score") })
     .from(statements)
     .where(searchCondition(text, filter))
     .as("ranked");

@@ -6,7 +6,7 @@ import { claims, sources, stances, statements } from "./db/tables.js";
 import { checkStatementFilter, statementFilterCondition } from "./statement-filter.js";
 import type { StatementFilter, StatementSort } from "./statement.input.js";
 import { StatementOrder } from "./statement-order.js";
-import { toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
+import { statementColumns, toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
 import type { Source } from "./source.type.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
 
@@ -23,7 +23,7 @@ export function saidBetween(from: string | null | undefined, to: string | null |
 /** One page of statements meeting a checked filter, in `order`, with one row more to tell whether a next page exists. */
 export function statementPageQuery(db: Database, filter: StatementFilter | null | undefined, order: StatementOrder, first: number, after: string | null | undefined) {
   return db
-    .select()
+    .select(statementColumns)
     .from(statements)
     .where(and(statementFilterCondition(filter), order.after(after)))
     .orderBy(...order.orderBy())
@@ -35,7 +35,7 @@ export class StatementRepository {
   constructor(private readonly db: Database) {}
 
   async statementsByIds(ids: readonly string[]): Promise<Statement[]> {
-    const rows = await this.db.select().from(statements).where(inArray(statements.id, [...ids]));
+    const rows = await this.db.select(statementColumns).from(statements).where(inArray(statements.id, [...ids]));
     return rows.map(toStatement);
   }
 

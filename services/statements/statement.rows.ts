@@ -1,3 +1,4 @@
+import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../common/dates.js";
 import { claims, sources, stances, statements } from "./db/tables.js";
 import { Source } from "./source.type.js";
@@ -5,7 +6,11 @@ import { Claim, type GdeltStatementMeasures, Stance, Statement } from "./stateme
 
 // Rows of the statements schema turned into the classes the schema exposes.
 
-export type StatementRow = typeof statements.$inferSelect;
+// Every column but the search document, which only Postgres reads.
+const { searchDocument: _searchDocument, ...statementColumnsToRead } = getTableColumns(statements);
+export const statementColumns = statementColumnsToRead;
+
+export type StatementRow = Omit<typeof statements.$inferSelect, "searchDocument">;
 export type ClaimRow = typeof claims.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
 export type StanceRow = typeof stances.$inferSelect;
