@@ -42,6 +42,11 @@ export class StatementResolver {
     return statement.onBehalfOfId ? ActorReference.of(statement.onBehalfOfId) : null;
   }
 
+  @FieldResolver(() => ActorReference, { nullable: true, description: "Whom the statement was addressed to or was about, where the source says (GDELT's Actor2)." })
+  addressee(@Root() statement: Statement): ActorReference | null {
+    return statement.addresseeId ? ActorReference.of(statement.addresseeId) : null;
+  }
+
   @FieldResolver(() => Source, { nullable: true, description: "The document that reports the statement." })
   async source(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<Source | null> {
     return context.loaders.sourceById.load(statement.sourceId);

@@ -54,9 +54,10 @@ describe.each(BACKENDS)("dataset fields through the subgraphs on $name", (backen
   });
 
   it("answers GDELT's CAMEO code and measures of a statement (event 881991063)", async () => {
-    const { data } = await statements.execute(`{ statement(id: "gdelt:881991063") { cameoCode ${GDELT_MEASURES} } }`);
+    const { data } = await statements.execute(`{ statement(id: "gdelt:881991063") { cameoCode addressee { id } ${GDELT_MEASURES} } }`);
     expect(data.statement).toEqual({
       cameoCode: "0256",
+      addressee: { id: "gdelt:afg" },
       gdelt: { goldsteinScale: -0.3, avgTone: 3.31753554502369, numMentions: 1, numSources: 1, numArticles: 1, dateAdded: "2019-10-24T14:30:00.000Z" },
     });
   });
