@@ -1,7 +1,7 @@
 import { type SQL, and, desc, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { badUserInput } from "../common/errors.js";
-import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
+import { type Connection, checkPageSize, toConnection } from "../common/pagination.js";
+import { afterSearchCursor } from "../common/search-cursor.js";
 import { checkSearchText } from "../common/search-text.js";
 import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
 import { SEARCH_CONFIGURATION, incidents } from "./db/tables.js";
@@ -20,12 +20,6 @@ function searchCondition(text: string, filter: IncidentFilter | null | undefined
   return and(sql`${incidents.searchDocument} @@ ${textQuery(text)}`, incidentFilterCondition(filter));
 }
 
-function decodeSearchCursor(after: string): { score: number; id: string } {
-  const [score, id] = decodeCursor(after, 2);
-  if (typeof score !== "number" || typeof id !== "string") throw badUserInput("after", "is not a cursor from this list");
-  return { score, id };
-}
-
 /**
  * One page of search hits, best first: every match is ranked (the GIN index finds them),
  * the page is cut by keyset on (score, id), and only the page's rows get an excerpt, as
@@ -38,11 +32,10 @@ export function incidentSearchQuery(db: Database, text: string, filter: Incident
     .from(incidents)
     .where(searchCondition(text, filter))
     .as("ranked");
-  const cursor = after ? decodeSearchCursor(after) : undefined;
   const page = db
     .select()
     .from(ranked)
-    .where(cursor ? sql`(${ranked.score}, ${ranked.id}) < (cast(${cursor.score} as real), ${cursor.id})` : undefined)
+    .where(afterSearchCursor(ranked, after))
     .orderBy(desc(ranked.score), desc(ranked.id))
     .limit(first + 1)
     .as("page");

@@ -1,7 +1,8 @@
 import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../common/dates.js";
+import { gdeltMeasuresOf } from "../common/gdelt-measures.js";
 import { incidents, participants, places } from "./db/tables.js";
-import { type GdeltEventMeasures, Incident, Participant, Place } from "./incident.type.js";
+import { GdeltEventMeasures, Incident, Participant, Place } from "./incident.type.js";
 
 // Rows of the incidents schema turned into the classes the schema exposes.
 
@@ -34,16 +35,11 @@ export function toIncident(row: IncidentRow): Incident {
       tags: row.tags,
       interaction: row.acledInteraction,
       civilianTargeting: row.civilianTargeting,
-      gdelt: gdeltMeasuresOf(row),
+      gdelt: gdeltMeasuresOf(GdeltEventMeasures, row),
     },
   });
 }
 
-function gdeltMeasuresOf(row: IncidentRow): GdeltEventMeasures | null {
-  const { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded } = row;
-  if (goldsteinScale === null || avgTone === null || numMentions === null || numSources === null || numArticles === null || dateAdded === null) return null;
-  return { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded: dateAdded.toISOString() };
-}
 
 export function toPlace(row: PlaceRow): Place {
   return Object.assign(new Place(), row);

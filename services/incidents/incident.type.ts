@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { GdeltMeasures } from "../common/gdelt-measures.js";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { FuzzyDate } from "../common/dates.js";
 import { IncidentStatus, IncidentType, ParticipantRole } from "./incident.enums.js";
@@ -16,25 +17,7 @@ export class Fatalities {
 }
 
 @ObjectType({ description: "GDELT's measures of an event and of its coverage, as GDELT gives them." })
-export class GdeltEventMeasures {
-  @Field(() => Float, { description: "Goldstein scale: the event's likely effect on a country's stability, -10 to +10." })
-  goldsteinScale!: number;
-
-  @Field(() => Float, { description: "Average tone of the articles that mention the event, -100 (negative) to +100 (positive)." })
-  avgTone!: number;
-
-  @Field(() => Int, { description: "Mentions of the event in the first 15 minutes after it was found." })
-  numMentions!: number;
-
-  @Field(() => Int, { description: "Sources that mention it in that time." })
-  numSources!: number;
-
-  @Field(() => Int, { description: "Articles that mention it in that time." })
-  numArticles!: number;
-
-  @Field(() => String, { description: "When GDELT added the event (DATEADDED), an ISO 8601 time in UTC." })
-  dateAdded!: string;
-}
+export class GdeltEventMeasures extends GdeltMeasures {}
 
 @ObjectType({ description: "The incident's classification in the dataset it came from, kept verbatim." })
 export class SourceTaxonomy {

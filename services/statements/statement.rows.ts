@@ -1,8 +1,9 @@
 import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../common/dates.js";
+import { gdeltMeasuresOf } from "../common/gdelt-measures.js";
 import { claims, sources, stances, statements } from "./db/tables.js";
 import { Source } from "./source.type.js";
-import { Claim, type GdeltStatementMeasures, Stance, Statement } from "./statement.type.js";
+import { Claim, GdeltStatementMeasures, Stance, Statement } from "./statement.type.js";
 
 // Rows of the statements schema turned into the classes the schema exposes.
 
@@ -29,15 +30,10 @@ export function toStatement(row: StatementRow): Statement {
     respondsToId: row.respondsToId,
     addresseeId: row.addresseeId,
     cameoCode: row.cameoCode,
-    gdelt: gdeltMeasuresOf(row),
+    gdelt: gdeltMeasuresOf(GdeltStatementMeasures, row),
   });
 }
 
-function gdeltMeasuresOf(row: StatementRow): GdeltStatementMeasures | null {
-  const { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded } = row;
-  if (goldsteinScale === null || avgTone === null || numMentions === null || numSources === null || numArticles === null || dateAdded === null) return null;
-  return { goldsteinScale, avgTone, numMentions, numSources, numArticles, dateAdded: dateAdded.toISOString() };
-}
 
 export function toClaim(row: ClaimRow): Claim {
   return Object.assign(new Claim(), row);

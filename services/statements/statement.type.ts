@@ -1,28 +1,11 @@
 import "reflect-metadata";
-import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { GdeltMeasures } from "../common/gdelt-measures.js";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { FuzzyDate } from "../common/dates.js";
 import { Modality, StanceKind } from "./statement.enums.js";
 
 @ObjectType({ description: "GDELT's measures of a verbal event and of its coverage, as GDELT gives them." })
-export class GdeltStatementMeasures {
-  @Field(() => Float, { description: "Goldstein scale: the event's likely effect on a country's stability, -10 to +10." })
-  goldsteinScale!: number;
-
-  @Field(() => Float, { description: "Average tone of the articles that mention the event, -100 (negative) to +100 (positive)." })
-  avgTone!: number;
-
-  @Field(() => Int, { description: "Mentions of the event in the first 15 minutes after it was found." })
-  numMentions!: number;
-
-  @Field(() => Int, { description: "Sources that mention it in that time." })
-  numSources!: number;
-
-  @Field(() => Int, { description: "Articles that mention it in that time." })
-  numArticles!: number;
-
-  @Field(() => String, { description: "When GDELT added the event (DATEADDED), an ISO 8601 time in UTC." })
-  dateAdded!: string;
-}
+export class GdeltStatementMeasures extends GdeltMeasures {}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Something an actor said or wrote, as a source reports it." })
