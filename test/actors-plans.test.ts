@@ -3,17 +3,15 @@
 // schema, and every SQL statement it sends is EXPLAINed with its parameters and must read
 // through the intended index, never by a sequential scan.
 import "reflect-metadata";
-import { type SQL, sql } from "drizzle-orm";
-import type { Logger } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { sql } from "drizzle-orm";
 import { type GraphQLSchema, graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, DatabaseHandle } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { encodeCursor } from "../services/common/pagination.js";
 import { createActorsContext } from "../services/actors/context.js";
 import { buildActorsSchema } from "../services/actors/schema.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
+import { type SentStatement, explainScans, recordingDatabase, withParameters } from "./support/query-plans.js";
 
 const ACTORS = 30_000;
 // Every tenth actor is an armed force; persons serve in one of these.
@@ -66,51 +64,6 @@ async function generateActors(db: Database): Promise<void> {
   // their pending list into the index proper (until then the planner rightly prices a
   // trigram search as reading every pending row), and it marks pages all-visible.
   for (const table of ["actors", "aliases", "actor_relations"]) await db.execute(sql.raw(`vacuum analyze actors.${table}`));
-}
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-interface Scan {
-  node: string;
-  relation?: string;
-  index?: string;
-}
-
-function scansIn(plan: PlanNode): Scan[] {
-  const own = plan["Relation Name"] || plan["Index Name"] ? [{ node: plan["Node Type"], relation: plan["Relation Name"], index: plan["Index Name"] }] : [];
-  return [...own, ...(plan.Plans ?? []).flatMap(scansIn)];
-}
-
-interface SentStatement {
-  query: string;
-  params: unknown[];
-}
-
-/** The same database through a Drizzle instance that keeps every statement with its parameters. */
-function recordingDatabase(handle: DatabaseHandle, sent: SentStatement[]): Database {
-  const logger: Logger = { logQuery: (query, params) => sent.push({ query, params }) };
-  const client = (handle.db as unknown as { $client: never }).$client;
-  const db = handle.driver === "pglite" ? drizzlePglite({ client, logger }) : drizzlePostgres({ client, logger });
-  return db as unknown as Database;
-}
-
-/** A sent statement as Drizzle SQL again, its `$n` placeholders bound to the values sent. */
-function withParameters({ query, params }: SentStatement): SQL {
-  const parts = query.split(/\$(\d+)/);
-  return sql.join(parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)));
-}
-
-async function scansOf(db: Database, statement: SentStatement): Promise<Scan[]> {
-  const result = await db.execute(sql`explain (format json) ${withParameters(statement)}`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  const output = rows[0]!["QUERY PLAN"];
-  const explained = (typeof output === "string" ? JSON.parse(output) : output) as { Plan: PlanNode }[];
-  return scansIn(explained[0]!.Plan);
 }
 
 const nameCursor = encodeCursor(["M", actorId(0)]);
@@ -172,7 +125,7 @@ describe.each(BACKENDS)("index use of actor queries on $name", (backend) => {
     const sent: SentStatement[] = [];
     const result = await graphql({ schema, source: operation, contextValue: createActorsContext(recordingDatabase(database.handle, sent)) });
     expect(result.errors).toBeUndefined();
-    const scans = (await Promise.all(sent.map((statement) => scansOf(database.handle.db, statement)))).flat();
+    const scans = (await Promise.all(sent.map((statement) => explainScans(database.handle.db, withParameters(statement))))).flat();
     expect(scans.filter((scan) => scan.node === "Seq Scan")).toEqual([]);
     expect(scans.flatMap((scan) => scan.index ?? [])).toEqual(expect.arrayContaining(indexes));
   });

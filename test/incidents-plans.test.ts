@@ -2,7 +2,7 @@
 // generated incidents (about what ACLED records for Ukraine in two years), the very SQL the
 // repositories send is EXPLAINed and must read incidents and participants through the
 // intended index, never by a sequential scan.
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
 import { encodeCursor } from "../services/common/pagination.js";
@@ -15,6 +15,7 @@ import { IncidentGrouping, IncidentSortField, IncidentStatus, IncidentType, Part
 import type { IncidentFilter } from "../services/incidents/incident.input.js";
 import { incidentPageQuery } from "../services/incidents/incident.repository.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
+import { type Scan, explainScans } from "./support/query-plans.js";
 
 const INCIDENTS = 50_000;
 const ACTORS = 2_000;
@@ -57,32 +58,6 @@ async function generateIncidents(db: Database): Promise<void> {
   await db.execute(sql`analyze incidents.places`);
 }
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-interface ScanOf {
-  node: string;
-  relation?: string;
-  index?: string;
-}
-
-function scansIn(plan: PlanNode): ScanOf[] {
-  const own = plan["Relation Name"] || plan["Index Name"] ? [{ node: plan["Node Type"], relation: plan["Relation Name"], index: plan["Index Name"] }] : [];
-  return [...own, ...(plan.Plans ?? []).flatMap(scansIn)];
-}
-
-async function scansOf(db: Database, query: { getSQL(): SQL }): Promise<ScanOf[]> {
-  const result = await db.execute(sql`explain (format json) ${query.getSQL()}`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  const output = rows[0]!["QUERY PLAN"];
-  const explained = (typeof output === "string" ? JSON.parse(output) : output) as { Plan: PlanNode }[];
-  return scansIn(explained[0]!.Plan);
-}
-
 const world = { minLatitude: -90, maxLatitude: 90, minLongitude: -180, maxLongitude: 180 };
 // The index each page should be read through; undefined where several serve and the planner may pick any.
 const pageCases: [string, IncidentFilter, SortOrder, string | undefined][] = [
@@ -115,7 +90,7 @@ describe.each(BACKENDS)("index use of incident queries on $name", (backend) => {
   }, 60_000);
   afterAll(() => database.dispose());
 
-  const expectIndexScan = (scans: ScanOf[], index: string | undefined) => {
+  const expectIndexScan = (scans: Scan[], index: string | undefined) => {
     expect(scans.filter((scan) => scan.node === "Seq Scan")).toEqual([]);
     const indexes = scans.flatMap((scan) => scan.index ?? []);
     if (index) expect(indexes).toContain(index);
@@ -123,17 +98,17 @@ describe.each(BACKENDS)("index use of incident queries on $name", (backend) => {
   };
 
   it.each(pageCases)("lists incidents by %s through its index", async (_name, filter, order, index) => {
-    expectIndexScan(await scansOf(db, incidentPageQuery(db, filter, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, null)), index);
+    expectIndexScan(await explainScans(db, incidentPageQuery(db, filter, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, null).getSQL()), index);
   });
 
   it.each([SortOrder.ASC, SortOrder.DESC])("continues after a cursor %s through the date index", async (order) => {
     const after = encodeCursor([`OCCURRED_AT ${order}`, "2019-06-01", "acled:plan-100"]);
-    expectIndexScan(await scansOf(db, incidentPageQuery(db, {}, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, after)), "incidents_start_on_id_idx");
+    expectIndexScan(await explainScans(db, incidentPageQuery(db, {}, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, after).getSQL()), "incidents_start_on_id_idx");
   });
 
   it("searches through the GIN index, also under a filter", async () => {
-    expectIndexScan(await scansOf(db, incidentSearchQuery(db, "hostages", null, PAGE, null)), "incidents_search_idx");
-    expectIndexScan(await scansOf(db, incidentSearchQuery(db, "hostages", { participant: { actor: "acled:actor-3" } }, PAGE, null)), undefined);
+    expectIndexScan(await explainScans(db, incidentSearchQuery(db, "hostages", null, PAGE, null).getSQL()), "incidents_search_idx");
+    expectIndexScan(await explainScans(db, incidentSearchQuery(db, "hostages", { participant: { actor: "acled:actor-3" } }, PAGE, null).getSQL()), undefined);
   });
 
   it.each([
@@ -141,7 +116,7 @@ describe.each(BACKENDS)("index use of incident queries on $name", (backend) => {
     [IncidentGrouping.ACTOR, { participant: { actor: "acled:actor-17" } }, "participants_actor_role_incident_idx"],
     [IncidentGrouping.TYPE, { bbox: { minLatitude: 47, maxLatitude: 49, minLongitude: 37, maxLongitude: 39 } }, "incidents_location_idx"],
   ] as const)("aggregates by %s under a selective filter through its index", async (groupBy, filter, index) => {
-    expectIndexScan(await scansOf(db, incidentStatsQuery(db, groupBy, TimeInterval.MONTH, filter, 100)), index);
+    expectIndexScan(await explainScans(db, incidentStatsQuery(db, groupBy, TimeInterval.MONTH, filter, 100).getSQL()), index);
   });
 });
 

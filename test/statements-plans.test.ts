@@ -3,10 +3,6 @@
 // request below is run, every SQL statement it sends is EXPLAINed with its own parameters, and
 // none may read statements, stances or claims by a sequential scan; the named indexes must be used.
 import { sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import type { PGlite } from "@electric-sql/pglite";
-import type postgres from "postgres";
 import { type GraphQLSchema, graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "../db/client.js";
@@ -14,6 +10,7 @@ import { encodeCursor } from "../services/common/pagination.js";
 import { createStatementsContext } from "../services/statements/context.js";
 import { buildStatementsSchema } from "../services/statements/schema.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
+import { type Scan, type SentStatement, explainScans, recordingDatabase, withParameters } from "./support/query-plans.js";
 
 const STATEMENTS = 50_000;
 const CLAIMS = 10_000;
@@ -63,46 +60,19 @@ async function generateStatements(db: Database): Promise<void> {
   for (const table of ["sources", "statements", "claims", "stances"]) await db.execute(sql.raw(`analyze statements.${table}`));
 }
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-interface Scan {
-  node: string;
-  relation?: string;
-  index?: string;
-}
-
-function scansIn(plan: PlanNode): Scan[] {
-  const own = plan["Relation Name"] || plan["Index Name"] ? [{ node: plan["Node Type"], relation: plan["Relation Name"], index: plan["Index Name"] }] : [];
-  return [...own, ...(plan.Plans ?? []).flatMap(scansIn)];
-}
-
-interface SentQuery {
-  query: string;
-  params: unknown[];
-}
-
 /**
  * Runs an operation on the subgraph as a request would, through a Drizzle instance that
- * records each SQL statement and its parameters, then EXPLAINs each one on the raw client.
+ * records each SQL statement and its parameters, then EXPLAINs each one.
  */
 class RequestExplainer {
-  private readonly sent: SentQuery[] = [];
+  private readonly sent: SentStatement[] = [];
   private readonly recordingDb: Database;
 
   constructor(
     private readonly handle: DatabaseHandle,
     private readonly schema: GraphQLSchema,
   ) {
-    const logger = { logQuery: (query: string, params: unknown[]) => void this.sent.push({ query, params }) };
-    const client = (handle.db as unknown as { $client: unknown }).$client;
-    this.recordingDb = (
-      handle.driver === "pglite" ? drizzlePglite({ client: client as PGlite, logger }) : drizzlePostgres({ client: client as postgres.Sql, logger })
-    ) as unknown as Database;
+    this.recordingDb = recordingDatabase(handle, this.sent);
   }
 
   async scansOf(operation: string): Promise<Scan[]> {
@@ -111,19 +81,8 @@ class RequestExplainer {
     expect(result.errors).toBeUndefined();
     expect(this.sent.length).toBeGreaterThan(0);
     const scans: Scan[] = [];
-    for (const { query, params } of this.sent) scans.push(...scansIn(await this.explain(query, params)));
+    for (const statement of this.sent) scans.push(...(await explainScans(this.handle.db, withParameters(statement))));
     return scans;
-  }
-
-  private async explain(query: string, params: unknown[]): Promise<PlanNode> {
-    const client = (this.handle.db as unknown as { $client: unknown }).$client;
-    const explainQuery = `explain (format json) ${query}`;
-    const rows =
-      this.handle.driver === "pglite"
-        ? ((await (client as PGlite).query(explainQuery, params)).rows as Record<string, unknown>[])
-        : ((await (client as postgres.Sql).unsafe(explainQuery, params as postgres.ParameterOrJSON<never>[])) as unknown as Record<string, unknown>[]);
-    const output = rows[0]!["QUERY PLAN"];
-    return ((typeof output === "string" ? JSON.parse(output) : output) as { Plan: PlanNode }[])[0]!.Plan;
   }
 }
 
