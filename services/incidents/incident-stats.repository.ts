@@ -5,6 +5,7 @@ import { badUserInput } from "../common/errors.js";
 import { checkPageSize } from "../common/pagination.js";
 import { type TimeInterval, bucketStarts, fillBuckets, truncationUnit } from "../common/time-buckets.js";
 import { incidents, participants } from "./db/tables.js";
+import { type DailyTally, dailyTallyFor } from "./incident-counts.js";
 import { checkIncidentFilter, incidentFilterCondition } from "./incident-filter.js";
 import { IncidentGrouping, type IncidentType } from "./incident.enums.js";
 import type { IncidentFilter } from "./incident.input.js";
@@ -71,6 +72,8 @@ export function incidentStatsQuery(
   first: number,
 ) {
   if (groupBy === IncidentGrouping.ACTOR) return actorStatsQuery(db, filter, first);
+  const daily = groupBy === IncidentGrouping.TIME ? dailyTallyFor(filter) : undefined;
+  if (daily) return talliedPeriodsQuery(db, interval!, daily);
   const grouping = groupingOf(groupBy, interval);
   const grouped = db
     .select({
@@ -84,6 +87,25 @@ export function incidentStatsQuery(
     .groupBy(...grouping.groupBy);
   if (groupBy === IncidentGrouping.TIME) return grouped.orderBy(byKey(grouping.key));
   return grouped.orderBy(sql`count(*) desc`, byKey(grouping.key)).limit(first);
+}
+
+// A time series from the daily tallies: a year of months sums at most 365 rows per country,
+// however many incidents there are. Days whose tally went back to zero are left out, as
+// periods without incidents are when counting incidents themselves.
+function talliedPeriodsQuery(db: Database, interval: TimeInterval, { tally, condition }: DailyTally) {
+  const period = sql`to_char(date_trunc('${sql.raw(truncationUnit(interval))}', cast(${tally.startOn} as timestamp)), 'YYYY-MM-DD')`;
+  return db
+    .select({
+      key: sql<string>`${period}`.as("key"),
+      country: sql<string | null>`null`.as("country"),
+      admin1: sql<string | null>`null`.as("admin1"),
+      count: sql<number>`cast(sum(${tally.incidents}) as integer)`.as("count"),
+      fatalities: sql<number>`cast(sum(${tally.fatalities}) as integer)`.as("fatalities"),
+    })
+    .from(tally)
+    .where(and(condition, sql`${tally.incidents} > 0`))
+    .groupBy(period)
+    .orderBy(byKey(period));
 }
 
 // The matching incidents are joined to their participants first, then each (actor, incident)

@@ -2,6 +2,7 @@ import { and, asc, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { incidentSources, incidents, participants, places } from "./db/tables.js";
+import { countIncidents } from "./incident-counts.js";
 import { checkIncidentFilter, incidentFilterCondition } from "./incident-filter.js";
 import { IncidentOrder } from "./incident-order.js";
 import type { IncidentFilter, IncidentSort } from "./incident.input.js";
@@ -71,6 +72,6 @@ export class IncidentRepository {
     checkIncidentFilter(filter);
     const order = IncidentOrder.of(sort);
     const rows = await incidentPageQuery(this.db, filter, order, first, after);
-    return toConnection(rows, first, (row) => order.cursorOf(row), toIncident, () => this.db.$count(incidents, incidentFilterCondition(filter)));
+    return toConnection(rows, first, (row) => order.cursorOf(row), toIncident, () => countIncidents(this.db, filter));
   }
 }

@@ -201,3 +201,27 @@ export const incidentSources = incidentsSchema.table(
   },
   (table) => [primaryKey({ columns: [table.incidentId, table.sourceId] })],
 );
+
+// Daily tallies of incidents, kept by triggers (migration 0004_daily_counts) in the same
+// transaction as every insert, update and delete of incidents. A count over a date range,
+// alone or in one country, then sums at most one row per day instead of reading every incident:
+// its cost stays flat as the table grows (totalCount of filtered lists, monthly series).
+
+/** Incidents and deaths (fatalities_best) per day, all countries together. */
+export const incidentDayCounts = incidentsSchema.table("incident_day_counts", {
+  startOn: date("start_on").primaryKey(),
+  incidents: integer("incidents").notNull(),
+  fatalities: bigint("fatalities", { mode: "number" }).notNull(),
+});
+
+/** Incidents and deaths per country (of the primary place) and day; incidents with no country are only in the totals. */
+export const incidentCountryDayCounts = incidentsSchema.table(
+  "incident_country_day_counts",
+  {
+    country: text("country").notNull(),
+    startOn: date("start_on").notNull(),
+    incidents: integer("incidents").notNull(),
+    fatalities: bigint("fatalities", { mode: "number" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.country, table.startOn] })],
+);
