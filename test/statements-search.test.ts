@@ -1,6 +1,8 @@
 // Full-text search over statement texts, on both backends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { encodeCursor } from "../services/common/pagination.js";
+import { RANKED_MATCHES } from "../services/common/ranked-matches.js";
 import { subgraphNamed } from "../services/subgraphs.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
@@ -112,6 +114,35 @@ describe.each(BACKENDS)("statement search on $name", (backend) => {
   ])("rejects %j naming %s", async (variables, argumentName) => {
     const { errors } = await statements.execute(searchQuery, variables);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
+  });
+
+  // Last: it adds statements. A broad query ranks only the newest RANKED_MATCHES matches, so
+  // its pages cost the same at any size; totalCount still counts them all.
+  it("ranks the most recent matches of a broad query, best first, and counts every match", async () => {
+    const extra = RANKED_MATCHES + 5;
+    // Statement i said i days after 2000-01-01; every 100th says "zeppelin" twice, ranking higher.
+    await statements.database.handle.db.execute(
+      sql.raw(`insert into statements.statements (id, speaker_id, said_on, said_precision, modality, text, language, source_id)
+        select 'meridian:zeppelin-' || i, '${w.maoNing}', date '2000-01-01' + i, 'DAY', 'PARAPHRASE',
+          case when i % 100 = 0 then 'A zeppelin, a zeppelin over the port.' else 'A zeppelin over the city of ' || i || '.' end, 'en', '${w.xinhua}'
+        from generate_series(1, ${extra}) as i`),
+    );
+    const seen: Hit[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const page = await search({ query: "zeppelin", first: 500, after });
+      seen.push(...page.hits);
+      totalCount = page.totalCount;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(totalCount).toBe(extra);
+    const number = (hit: Hit) => Number(hit.statement.id.split("-").at(-1));
+    // The oldest five, said first, are the ones left out.
+    expect(seen.map(number).sort((a, b) => a - b)).toEqual(Array.from({ length: RANKED_MATCHES }, (_, index) => index + 6));
+    const scores = seen.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(seen.slice(0, 10).every((hit) => number(hit) % 100 === 0)).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type SQL, and, desc, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, checkPageSize, toConnection } from "../common/pagination.js";
+import { RANKED_MATCHES } from "../common/ranked-matches.js";
 import { afterSearchCursor } from "../common/search-cursor.js";
 import { checkSearchText } from "../common/search-text.js";
 import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
@@ -21,16 +22,24 @@ function searchCondition(text: string, filter: IncidentFilter | null | undefined
 }
 
 /**
- * One page of search hits, best first: every match is ranked (the GIN index finds them),
+ * One page of search hits, best first among the RANKED_MATCHES most recent matches:
  * the page is cut by keyset on (score, id), and only the page's rows get an excerpt, as
  * ts_headline re-parses the text. The plan tests EXPLAIN it.
  */
 export function incidentSearchQuery(db: Database, text: string, filter: IncidentFilter | null | undefined, first: number, after: string | null | undefined) {
   const query = textQuery(text);
-  const ranked = db
-    .select({ ...incidentColumns, score: sql<number>`ts_rank(${incidents.searchDocument}, ${query})`.as("score") })
+  // The newest matches first, through the date index (or the GIN index when few rows match), then ranked.
+  const candidates = db
+    .select({ ...incidentColumns, searchDocument: incidents.searchDocument })
     .from(incidents)
     .where(searchCondition(text, filter))
+    .orderBy(desc(incidents.startOn), desc(incidents.id))
+    .limit(RANKED_MATCHES)
+    .as("candidates");
+  const { searchDocument, ...candidateColumns } = candidates._.selectedFields;
+  const ranked = db
+    .select({ ...candidateColumns, score: sql<number>`ts_rank(${searchDocument}, ${query})`.as("score") })
+    .from(candidates)
     .as("ranked");
   const page = db
     .select()
