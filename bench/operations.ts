@@ -75,27 +75,36 @@ export const INCIDENTS_BY_COUNTRY_AND_DATES: BenchOperation = {
   variables: (first) => ({ first, country: "UKR", occurred: { from: "2018-01-01", to: "2025-12-31" } }),
 };
 
-export const STATEMENT_SEARCH: BenchOperation = {
-  name: "statement full-text search",
-  query: /* GraphQL */ `
-    query BenchStatementSearch($first: Int!, $query: String!) {
-      searchStatements(query: $query, first: $first) {
-        totalCount
-        edges {
-          node {
-            score
-            snippet
-            statement {
-              saidAt { date }
-              speaker { name }
-              source { title url }
+/** A search box: a page of hits with excerpts and whether more follow. */
+export const STATEMENT_SEARCH: BenchOperation = statementSearch("statement full-text search", "");
+
+/** The same page with the number of all matches, which costs as many rows as match (see README, search). */
+export const STATEMENT_SEARCH_WITH_COUNT: BenchOperation = statementSearch("statement full-text search with totalCount", "totalCount");
+
+function statementSearch(name: string, count: string): BenchOperation {
+  return {
+    name,
+    query: /* GraphQL */ `
+      query BenchStatementSearch${count ? "WithCount" : ""}($first: Int!, $query: String!) {
+        searchStatements(query: $query, first: $first) {
+          ${count}
+          edges {
+            node {
+              score
+              snippet
+              statement {
+                saidAt { date }
+                speaker { name }
+                source { title url }
+              }
             }
           }
+          pageInfo { hasNextPage endCursor }
         }
-      }
-    }`,
-  variables: (first) => ({ first, query: "captured" }),
-};
+      }`,
+    variables: (first) => ({ first, query: "captured" }),
+  };
+}
 
 /** A dashboard's monthly series; its size is the number of months asked for (the series is always whole). */
 export const MONTHLY_INCIDENT_COUNTS: BenchOperation = {
@@ -136,6 +145,7 @@ export const BENCH_OPERATIONS: readonly BenchOperation[] = [
   SEED_STORY,
   INCIDENTS_BY_COUNTRY_AND_DATES,
   STATEMENT_SEARCH,
+  STATEMENT_SEARCH_WITH_COUNT,
   MONTHLY_INCIDENT_COUNTS,
   INCIDENTS_WITH_ACTORS,
 ];
