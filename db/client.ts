@@ -63,15 +63,23 @@ export async function openPglite(dataDir: string | undefined, options: OpenOptio
 export interface PostgresOptions extends OpenOptions {
   /** Upper bound on connections this process opens. */
   maxConnections?: number;
+  /**
+   * Send every statement with parameters as a named prepared statement, reused on its
+   * connection (DATABASE_PREPARED_STATEMENTS). Off when undefined: each is parsed and planned
+   * anew, and it must stay off behind a transaction-mode pooler (PgBouncer).
+   */
+  preparedStatements?: boolean;
 }
 
 /** Connects to a Postgres server and checks that it answers, so a bad URL fails at start. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const max = options.maxConnections ?? 10;
+  const preparedStatements = options.preparedStatements ?? false;
   // postgres.js keeps its connection counts to itself; the server knows them, by this name.
   const applicationName = uniqueApplicationName();
   const client = postgres(url, {
     max,
+    prepare: preparedStatements,
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: applicationName },
@@ -82,7 +90,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await client.end({ timeout: 1 });
     throw new DatabaseUnreachableError(describeUrl(url), error);
   }
-  const db = drizzlePostgres({ client, logger: drizzleLogger(options) });
+  const db = drizzlePostgres({ client: preparedStatements ? preparingEveryStatement(client) : client, logger: drizzleLogger(options) });
   return {
     db: db as unknown as Database,
     driver: "postgres",
@@ -97,6 +105,29 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * Drizzle asks postgres.js to prepare only queries named with `.prepare(name)`, and ours are
+ * built per request; this client prepares every statement Drizzle sends with parameters
+ * (without any, postgres.js uses the simple protocol, which cannot prepare), in transactions too.
+ */
+function preparingEveryStatement<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...queryOptions, prepare: true });
+      }
+      if (property === "begin") {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (transaction: postgres.TransactionSql) => unknown;
+          return (target as postgres.Sql).begin(...(args as [string]), (transaction) => work(preparingEveryStatement(transaction)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 let poolsOpened = 0;

@@ -16,7 +16,7 @@ export async function openSubgraphDatabases(config: Config, only: readonly Subgr
     if (!byUrl.has(key)) {
       byUrl.set(
         key,
-        url ? openPostgres(url, { maxConnections: config.databasePoolMax }) : openPglite(config.pgliteDataDir),
+        url ? openPostgres(url, { maxConnections: config.databasePoolMax, preparedStatements: config.databasePreparedStatements }) : openPglite(config.pgliteDataDir),
       );
     }
     return byUrl.get(key)!;

@@ -20,6 +20,7 @@ try {
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subgraphKeepAlive: config.subgraphKeepAlive,
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     persistedOperations: config.persistedOperations,

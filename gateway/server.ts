@@ -28,6 +28,8 @@ export interface GatewayOptions {
   subgraphSecret?: string;
   /** Deadline for one request to one subgraph (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
+  /** Keep connections to the subgraphs open between requests (SUBGRAPH_KEEP_ALIVE); on when undefined. */
+  subgraphKeepAlive?: boolean;
   logger?: Logger;
   shutdownTimeoutMs?: number;
   /** With `safelist`, only the manifest's operations run (PERSISTED_OPERATIONS_SAFELIST). */
@@ -63,7 +65,11 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         url: options.subgraphUrls[name as SubgraphName] ?? url,
-        fetcher: createSubgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, observeFetches?.(name)),
+        fetcher: createSubgraphFetcher(name, {
+          timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+          keepAlive: options.subgraphKeepAlive ?? true,
+          observe: observeFetches?.(name),
+        }),
         subgraphSecret: options.subgraphSecret,
       }),
   });

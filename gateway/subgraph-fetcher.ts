@@ -1,5 +1,7 @@
 // How the gateway talks HTTP to a subgraph: kept-alive connections, bounded in number, and
 // a deadline on every request, so that a hung subgraph costs one error, not a hung query.
+// Keep-alive can be turned off (SUBGRAPH_KEEP_ALIVE=false) for load balancers that spread
+// connections rather than requests; each request then pays for a new connection.
 import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
 import { GraphQLError } from "graphql";
 import { Agent, Response, fetch } from "undici";
@@ -12,8 +14,17 @@ export type SubgraphFetchOutcome = "ok" | "http_error" | "timeout" | "unreachabl
 
 export type SubgraphFetchObserver = (outcome: SubgraphFetchOutcome, seconds: number) => void;
 
-export function createSubgraphFetcher(subgraphName: string, timeoutMs: number, observe: SubgraphFetchObserver = () => {}): Fetcher {
-  const agent = new Agent({ connections: MAX_CONNECTIONS_PER_SUBGRAPH, keepAliveTimeout: 30_000 });
+export interface SubgraphFetcherOptions {
+  /** Deadline for one request, its body included. */
+  timeoutMs: number;
+  /** Reuse connections between requests; false closes each after its response. */
+  keepAlive: boolean;
+  observe?: SubgraphFetchObserver;
+}
+
+export function createSubgraphFetcher(subgraphName: string, { timeoutMs, keepAlive, observe = () => {} }: SubgraphFetcherOptions): Fetcher {
+  // undici's way to turn keep-alive off is pipelining 0: it sends `connection: close` and opens a connection per request.
+  const agent = new Agent({ connections: MAX_CONNECTIONS_PER_SUBGRAPH, keepAliveTimeout: 30_000, pipelining: keepAlive ? 1 : 0 });
   return async (url, init) => {
     // The deadline covers reading the body too, so the body is read here, under it.
     const signal = AbortSignal.timeout(timeoutMs);

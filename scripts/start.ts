@@ -45,6 +45,7 @@ try {
       apiKeys: config.apiKeys,
       metrics: config.metricsEnabled,
       readPoolUsage: () => handles[name].poolUsage(),
+      inlineTracing: config.subgraphInlineTracing,
       logger: logger.child({ service: name }),
       shutdownTimeoutMs: config.shutdownTimeoutMs,
     });
@@ -61,6 +62,7 @@ try {
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subgraphKeepAlive: config.subgraphKeepAlive,
     logger: logger.child({ service: "gateway" }),
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     persistedOperations: config.persistedOperations,

@@ -31,6 +31,10 @@ const environmentSchema = z.object({
   STATEMENTS_DATABASE_URL: postgresUrl,
   INCIDENTS_DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // On: every statement with parameters is prepared once per connection and reused. Must stay
+  // off behind poolers that hand each transaction a different server connection (PgBouncer in
+  // transaction mode), where a statement prepared on one connection is unknown on the next.
+  DATABASE_PREPARED_STATEMENTS: flag.default(false),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_ON_START: flag.default(true),
   // Operation limits at the gateway (gateway/limits/): what one operation may ask for.
@@ -47,6 +51,10 @@ const environmentSchema = z.object({
   // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // Off: a new connection per subgraph request, for load balancers that spread connections rather than requests.
+  SUBGRAPH_KEEP_ALIVE: flag.default(true),
+  // On: a subgraph answers a gateway that asks for a federated trace (ftv1) with one.
+  SUBGRAPH_INLINE_TRACING: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
   METRICS_ENABLED: flag.default(true),
@@ -77,6 +85,8 @@ export interface Config {
   gatewayPort: number;
   subgraphs: Record<SubgraphName, { port: number; url: string; databaseUrl: string | undefined }>;
   databasePoolMax: number;
+  /** Whether the subgraphs' statements are prepared (named, reused per connection). */
+  databasePreparedStatements: boolean;
   pgliteDataDir: string;
   seedOnStart: boolean;
   operationLimits: OperationLimits;
@@ -88,6 +98,10 @@ export interface Config {
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
   subgraphTimeoutMs: number;
+  /** Whether the gateway keeps its connections to the subgraphs open between requests. */
+  subgraphKeepAlive: boolean;
+  /** Whether the subgraphs answer `apollo-federation-include-trace: ftv1` with an inline trace. */
+  subgraphInlineTracing: boolean;
   /** How long a stopping process lets in-flight requests finish. */
   shutdownTimeoutMs: number;
   /** Whether the gateway and the subgraphs serve /metrics. */
@@ -129,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       incidents: subgraph(e.INCIDENTS_PORT, e.INCIDENTS_URL, e.INCIDENTS_DATABASE_URL),
     },
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     pgliteDataDir: e.PGLITE_DATA_DIR,
     seedOnStart: e.SEED_ON_START,
     operationLimits: {
@@ -144,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,
+    subgraphInlineTracing: e.SUBGRAPH_INLINE_TRACING,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsEnabled: e.METRICS_ENABLED,
     persistedOperations: { safelist: e.PERSISTED_OPERATIONS_SAFELIST, manifestPath: e.PERSISTED_OPERATIONS_MANIFEST },

@@ -34,6 +34,7 @@ export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
       apiKeys: config.apiKeys,
       metrics: config.metricsEnabled,
       readPoolUsage: () => databases.handles[name]!.poolUsage(),
+      inlineTracing: config.subgraphInlineTracing,
       logger,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
     });

@@ -1,5 +1,6 @@
 import type { BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import type { Database, PoolUsage } from "../../db/client.js";
 import type { SubgraphDefinition } from "../subgraphs.js";
 import type { Logger } from "pino";
@@ -29,6 +30,8 @@ export async function createSubgraphServer(
     metrics?: boolean;
     /** The database pool's use for /metrics (DatabaseHandle.poolUsage); not reported when undefined. */
     readPoolUsage?: () => Promise<PoolUsage>;
+    /** Answer a gateway that asks for a federated trace with one (SUBGRAPH_INLINE_TRACING); off when undefined. */
+    inlineTracing?: boolean;
   },
 ): Promise<GraphQLHttpServer<BaseContext>> {
   const metrics = options.metrics === false ? undefined : new ServiceMetrics({ service: subgraph.name });
@@ -37,8 +40,9 @@ export async function createSubgraphServer(
     schema: await subgraph.buildSchema(),
     paths: ["/graphql"],
     introspection: !options.isProduction,
-    // Inline traces are only read by Apollo's hosted studio, which this offline graph does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Inline traces are only read by Apollo's hosted studio, which this offline graph does not
+    // use; tracing every field of a traced request costs time (bench/LEVERS.md).
+    plugins: [options.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()],
     // The caller is identified here again, not taken from the gateway's word: see caller.ts.
     createContext: (request) => ({ ...subgraph.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
     readinessChecks: subgraphReadinessChecks(db, subgraph.name),

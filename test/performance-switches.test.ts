@@ -1,0 +1,128 @@
+// The performance switches whose worth bench/LEVERS.md measures: prepared statements
+// (DATABASE_PREPARED_STATEMENTS), kept-alive connections from the gateway to the subgraphs
+// (SUBGRAPH_KEEP_ALIVE) and inline tracing in the subgraphs (SUBGRAPH_INLINE_TRACING). Each
+// keeps today's behaviour unless set, and does what it says when set.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
+import type postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "../db/client.js";
+import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
+import { loadConfig } from "../services/common/config.js";
+import type { RunningServer } from "../services/common/http-server.js";
+import { createSubgraphServer } from "../services/common/subgraph-server.js";
+import { subgraphNamed } from "../services/subgraphs.js";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
+
+describe("performance switches in the configuration", () => {
+  it("keeps today's behaviour when nothing is set", () => {
+    expect(loadConfig({})).toMatchObject({ databasePreparedStatements: false, subgraphKeepAlive: true, subgraphInlineTracing: false });
+  });
+
+  it("reads each as a flag and refuses anything else, naming the variable", () => {
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: "true", SUBGRAPH_KEEP_ALIVE: "0", SUBGRAPH_INLINE_TRACING: "1" })).toMatchObject({
+      databasePreparedStatements: true,
+      subgraphKeepAlive: false,
+      subgraphInlineTracing: true,
+    });
+    expect(() => loadConfig({ SUBGRAPH_KEEP_ALIVE: "yes" })).toThrow(/SUBGRAPH_KEEP_ALIVE/);
+  });
+});
+
+describe("connections from the gateway to a subgraph", () => {
+  let server: http.Server;
+  let url: string;
+  let connections = 0;
+  beforeAll(async () => {
+    server = http.createServer((_request, response) => response.end(JSON.stringify({ data: {} })));
+    server.on("connection", () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const send = async (keepAlive: boolean, requests: number) => {
+    connections = 0;
+    const fetcher = createSubgraphFetcher("probe", { timeoutMs: 5_000, keepAlive });
+    for (let sent = 0; sent < requests; sent += 1) await (await fetcher(url, { method: "POST", body: "{}" })).text();
+    return connections;
+  };
+
+  it("are kept alive and reused by default", async () => {
+    expect(await send(true, 5)).toBeLessThan(5);
+  });
+
+  it("are new for every request with keep-alive off", async () => {
+    expect(await send(false, 5)).toBe(5);
+  });
+});
+
+describe("inline tracing in a subgraph", () => {
+  const [pglite] = BACKENDS;
+  let database: TestDatabase;
+  const servers: RunningServer[] = [];
+  beforeAll(async () => {
+    database = await pglite!.create();
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    await database?.dispose();
+  });
+
+  const traceOf = async (inlineTracing: boolean | undefined) => {
+    const server = await (await createSubgraphServer(subgraphNamed("actors"), database.handle.db, { isProduction: false, inlineTracing })).listen(0, "127.0.0.1");
+    servers.push(server);
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-federation-include-trace": "ftv1" },
+      body: JSON.stringify({ query: "{ actors(first: 1) { totalCount } }" }),
+    });
+    const answer = (await response.json()) as { errors?: unknown[]; extensions?: { ftv1?: string } };
+    expect(answer.errors).toBeUndefined();
+    return answer.extensions?.ftv1;
+  };
+
+  it("is off by default: a gateway asking for a trace gets none", async () => {
+    expect(await traceOf(undefined)).toBeUndefined();
+  });
+
+  it("answers a gateway asking for a trace with one when switched on", async () => {
+    expect(await traceOf(true)).toEqual(expect.any(String));
+  });
+});
+
+describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepared statements on $name", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await backend.create();
+  });
+  afterAll(() => database?.dispose());
+
+  /** The statements of ours that Postgres holds prepared on the one connection, after a query and a transaction. */
+  const preparedAfterQueries = async (preparedStatements: boolean | undefined) => {
+    const handle = await openPostgres(database.url!, { maxConnections: 1, preparedStatements });
+    try {
+      await handle.db.execute(sql`select count(*) from actors.actors where id = ${"acled:actor-1"}`);
+      await handle.db.transaction((transaction) => transaction.execute(sql`select count(*) from actors.actors where id <> ${"acled:actor-2"}`));
+      const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
+      const rows = await client<{ statement: string }[]>`select statement from pg_prepared_statements where statement like ${"%from actors.actors%"}`;
+      return rows.map((row) => row.statement).sort();
+    } finally {
+      await handle.close();
+    }
+  };
+
+  it("sends every statement unprepared by default, as a transaction-mode pooler (PgBouncer) needs", async () => {
+    expect(await preparedAfterQueries(undefined)).toEqual([]);
+  });
+
+  it("prepares the statements Drizzle sends, in transactions too, when switched on", async () => {
+    expect(await preparedAfterQueries(true)).toEqual([
+      "select count(*) from actors.actors where id <> $1",
+      "select count(*) from actors.actors where id = $1",
+    ]);
+  });
+});
+
+if (POSTGRES_SKIPPED_NOTE) it.skip(POSTGRES_SKIPPED_NOTE, () => {});
