@@ -1,6 +1,8 @@
 // Full-text search over incident titles and summaries: ranking, excerpts, filters, paging
 // and the queries it refuses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { RANKED_MATCHES } from "../services/common/ranked-matches.js";
 import { MAX_SEARCH_LENGTH } from "../services/common/search-text.js";
 import { subgraphNamed } from "../services/subgraphs.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
@@ -97,6 +99,31 @@ describe.each(BACKENDS)("incident search on $name", (backend) => {
     const all = await incidents.execute(query, { first: 50 });
     expect(all.data.searchIncidents.edges).toHaveLength(4);
     expect(all.sqlStatements).toBe(one.sqlStatements);
+  });
+
+  // Last: it adds incidents. A broad query ranks only the newest RANKED_MATCHES matches.
+  it("ranks the most recent matches of a broad query and counts every match", async () => {
+    const extra = RANKED_MATCHES + 3;
+    await incidents.database.handle.db.execute(
+      sql.raw(`insert into incidents.incidents (id, type, title, start_on, start_precision, status, dataset)
+        select 'acled:airship-' || i, 'OTHER', 'Airship seen over town ' || i, date '2000-01-01' + i, 'DAY', 'REPORTED', 'ACLED'
+        from generate_series(1, ${extra}) as i`),
+    );
+    const numbers: number[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const { data, errors } = await incidents.execute(
+        `query($after: String) { searchIncidents(query: "airship", first: 500, after: $after) { totalCount edges { node { incident { id } } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(errors).toBeUndefined();
+      numbers.push(...data.searchIncidents.edges.map((edge: any) => Number(edge.node.incident.id.split("-").at(-1))));
+      totalCount = data.searchIncidents.totalCount;
+      after = data.searchIncidents.pageInfo.hasNextPage ? data.searchIncidents.pageInfo.endCursor : null;
+    } while (after);
+    expect(totalCount).toBe(extra);
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: RANKED_MATCHES }, (_, index) => index + 4));
   });
 });
 
