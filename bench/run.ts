@@ -6,20 +6,11 @@
 // (cross-subgraph operations); and times the incidents page's SQL alone with postgres.js.
 // Writes every figure to bench/RESULTS.md and prints a summary.
 import "reflect-metadata";
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { Agent, fetch } from "undici";
 import type { Database } from "../db/client.js";
-import { incidents } from "../services/incidents/db/tables.js";
-import { incidentFilterCondition } from "../services/incidents/incident-filter.js";
-import { IncidentOrder } from "../services/incidents/incident-order.js";
-import { incidentPageQuery } from "../services/incidents/incident.repository.js";
 import {
   type BenchOperation,
   INCIDENTS_BY_COUNTRY_AND_DATES,
@@ -28,16 +19,29 @@ import {
   SEED_STORY,
   STATEMENT_SEARCH,
 } from "./operations.js";
-
-const projectRoot = new URL("..", import.meta.url).pathname;
-const SCALES: Record<string, string> = {
-  "10k": "postgres://postgres@127.0.0.1:5432/meridian_gen_10k",
-  "100k": "postgres://postgres@127.0.0.1:5432/meridian_gen_100k",
-  "1m": "postgres://postgres@127.0.0.1:5432/meridian_gen_1m",
-};
-const SUBGRAPHS = ["actors", "statements", "incidents"] as const;
-type Subgraph = (typeof SUBGRAPHS)[number];
-const SECRET = "bench-subgraph-secret-0123456789";
+import {
+  type Figures,
+  type Process,
+  SCALES,
+  SUBGRAPHS,
+  SUBGRAPH_SECRET_HEADERS,
+  type Subgraph,
+  closedLoop,
+  committedTransactions,
+  cpuMs,
+  freePort,
+  graphAddresses,
+  graphqlCall,
+  incidentPageAndCountSql,
+  machineLines,
+  operationBody,
+  rssMb,
+  startGateway,
+  startProcess,
+  startSubgraph,
+  statementsPerRequest,
+  stopProcesses,
+} from "./harness.js";
 
 interface Planned {
   key: string;
@@ -85,174 +89,10 @@ function options() {
   return { scales, durationS, warmupS, concurrency, planned, hiveDedupe: values["hive-dedupe"] };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Process {
-  name: string;
-  child: ChildProcess;
-  peakRssMb: number;
-}
-
-/** Starts `node --import tsx <script>` and waits until `readyUrl` answers 200. */
-async function startProcess(name: string, script: string, env: Record<string, string>, readyUrl: string): Promise<Process> {
-  const profile = process.env.BENCH_CPU_PROFILE === name ? ["--cpu-prof", "--cpu-prof-dir=/tmp/meridian-bench-prof"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
-    cwd: projectRoot,
-    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let errors = "";
-  child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting:\n${errors}`);
-    try {
-      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { name, child, peakRssMb: 0 };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`${name} did not become ready within 60 s:\n${errors}`);
-}
-
-async function stopProcess(process: Process): Promise<void> {
-  if (process.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => process.child.once("exit", resolve));
-  process.child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (process.child.exitCode === null) process.child.kill("SIGKILL");
-}
-
-/** CPU time (user + system) a process has used so far, in ms. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024);
-  } catch {
-    return NaN;
-  }
-}
-
-interface Figures {
-  /** CPU milliseconds each process spent per request during the measured run. */
-  cpuMsPerRequest?: Record<string, number>;
-  requests: number;
-  errors: number;
-  firstError?: string;
-  throughput: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  /** Everything sent, the probe and the warm-up included (for statements per request). */
-  sent?: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round(sorted[index]! * 10) / 10;
-}
-
-/** Runs `call` from `concurrency` loops at once for `seconds`, each loop sending its next call as soon as the last is answered. */
-async function closedLoop(concurrency: number, seconds: number, call: () => Promise<string | undefined>): Promise<Figures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  const endsAt = started + seconds * 1000;
-  const loop = async () => {
-    while (performance.now() < endsAt) {
-      const sent = performance.now();
-      let error: string | undefined;
-      try {
-        error = await call();
-      } catch (thrown) {
-        error = thrown instanceof Error ? thrown.message : String(thrown);
-      }
-      latencies.push(performance.now() - sent);
-      if (error) {
-        errors += 1;
-        firstError ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, loop));
-  const elapsedS = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    firstError,
-    throughput: Math.round((latencies.length / elapsedS) * 10) / 10,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-  };
-}
-
-const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });
-
-function graphqlCall(url: string, planned: Planned, headers: Record<string, string> = {}): () => Promise<string | undefined> {
-  const body = JSON.stringify({ query: planned.operation.query, variables: planned.operation.variables(planned.first) });
-  return async () => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body,
-      dispatcher: agent,
-      signal: AbortSignal.timeout(60_000),
-    });
-    const answer = (await response.json()) as { errors?: { message: string }[] };
-    if (!response.ok || answer.errors) return answer.errors?.[0]?.message ?? `HTTP ${response.status}`;
-    return undefined;
-  };
-}
-
-/** Transactions committed in the database so far; each autocommit statement postgres.js sends is one. */
-async function committedTransactions(sql: postgres.Sql): Promise<number> {
-  const [row] = await sql`select xact_commit::bigint as n from pg_stat_database where datname = current_database()`;
-  return Number(row!.n);
-}
-
-/** Statements per request from the server's own counter: it flushes a backend's counts once the backend has been idle a moment. */
-async function statementsPerRequest(sql: postgres.Sql, before: number, requests: number): Promise<number> {
-  // Read until the counter has stopped moving: the last backends to go idle flush up to a few seconds late.
-  let reads = 0;
-  let last = await committedTransactions(sql);
-  for (let settled = 0; settled < 2 && reads < 24; reads += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = await committedTransactions(sql);
-    settled = now === last + 1 ? settled + 1 : 0;
-    last = now;
-  }
-  return Math.round(((last - before - reads - 1) / requests) * 10) / 10;
-}
-
 /** The SQL the incidents-by-country page runs (its page and its totalCount), built by the repository's own code. */
 function incidentsPageSql(db: Database, planned: Planned) {
   const variables = planned.operation.variables(planned.first) as { country: string; occurred: { from: string; to: string } };
-  const filter = { country: variables.country, occurred: variables.occurred };
-  const page = incidentPageQuery(db, filter, IncidentOrder.of(undefined), planned.first, undefined).toSQL();
-  const total = db.select({ count: count() }).from(incidents).where(incidentFilterCondition(filter)).toSQL();
-  return { page, total };
+  return incidentPageAndCountSql(db, { country: variables.country, occurred: variables.occurred }, planned.first);
 }
 
 interface Row {
@@ -283,29 +123,15 @@ async function benchScale(scale: string, settings: ReturnType<typeof options>): 
   let hiveNote: string | undefined;
   let sqlText: string | undefined;
   try {
-    const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))) as Record<Subgraph, number>;
-    const subgraphUrl = (name: Subgraph) => `http://127.0.0.1:${ports[name]}/graphql`;
-    const common = {
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      SUBGRAPH_SECRET: SECRET,
-      ACTORS_PORT: String(ports.actors),
-      STATEMENTS_PORT: String(ports.statements),
-      INCIDENTS_PORT: String(ports.incidents),
-      ACTORS_URL: subgraphUrl("actors"),
-      STATEMENTS_URL: subgraphUrl("statements"),
-      INCIDENTS_URL: subgraphUrl("incidents"),
-    };
-    for (const name of SUBGRAPHS) {
-      processes.push(await startProcess(name, `services/${name}/main.ts`, common, `http://127.0.0.1:${ports[name]}/ready`));
-    }
-    const gatewayPort = await freePort();
-    processes.push(await startProcess("gateway", "gateway/main.ts", { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_MAX_COST: "200000" }, `http://127.0.0.1:${gatewayPort}/ready`));
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const addresses = await graphAddresses(databaseUrl);
+    for (const name of SUBGRAPHS) processes.push(await startSubgraph(addresses, name));
+    const gateway = await startGateway(addresses);
+    processes.push(gateway.process);
+    const gatewayUrl = gateway.url;
     let hiveUrl: string | undefined;
     const hivePort = await freePort();
     try {
-      processes.push(await startProcess("hive gateway", "bench/hive-gateway.ts", { ...common, HIVE_PORT: String(hivePort), HIVE_DEDUPLICATE_INFLIGHT: settings.hiveDedupe ? "1" : "0" }, `http://127.0.0.1:${hivePort}/healthcheck`));
+      processes.push(await startProcess("hive gateway", "bench/hive-gateway.ts", { ...addresses.environment, HIVE_PORT: String(hivePort), HIVE_DEDUPLICATE_INFLIGHT: settings.hiveDedupe ? "1" : "0" }, `http://127.0.0.1:${hivePort}/healthcheck`));
       hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
     } catch (error) {
       hiveNote = `Hive Gateway did not start, so it was skipped: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`;
@@ -329,13 +155,14 @@ async function benchScale(scale: string, settings: ReturnType<typeof options>): 
           console.log(`  ${scale} ${planned.key.padEnd(22)} ${label.padEnd(8)} ${String(figures.throughput).padStart(7)} req/s  p50 ${figures.p50} p95 ${figures.p95} p99 ${figures.p99} ms${figures.errors ? `  ${figures.errors} errors: ${figures.firstError}` : ""}  cpu ms/req ${Object.entries(figures.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(", ")}`);
           return figures;
         };
-        const call = graphqlCall(gatewayUrl, planned);
+        const body = operationBody(planned.operation, planned.first);
+        const call = graphqlCall(gatewayUrl, body);
         const before = await committedTransactions(sql);
         const gateway = await measure("gateway", call);
         const row: Row = { scale, key: planned.key, name: planned.operation.name, crossesSubgraphs, gateway, statementsPerRequest: await statementsPerRequest(sql, before, gateway.sent!) };
         rows.push(row);
-        if (planned.subgraph) row.direct = await measure("direct", graphqlCall(subgraphUrl(planned.subgraph), planned, { "meridian-subgraph-secret": SECRET }));
-        if (crossesSubgraphs && hiveUrl) row.hive = await measure("hive", graphqlCall(hiveUrl, planned));
+        if (planned.subgraph) row.direct = await measure("direct", graphqlCall(addresses.subgraphUrl(planned.subgraph), body, SUBGRAPH_SECRET_HEADERS));
+        if (crossesSubgraphs && hiveUrl) row.hive = await measure("hive", graphqlCall(hiveUrl, body));
         if (planned.key === "incidents-by-country") {
           const { page, total } = incidentsPageSql(drizzle(sql) as unknown as Database, planned);
           sqlText = `${page.sql}\n-- params: ${JSON.stringify(page.params)}\n\n${total.sql}\n-- params: ${JSON.stringify(total.params)}`;
@@ -351,7 +178,7 @@ async function benchScale(scale: string, settings: ReturnType<typeof options>): 
     }
     return { scale, rows, rss: processes.map((process) => ({ name: process.name, peakMb: process.peakRssMb })), hiveNote, sqlText };
   } finally {
-    for (const process of processes.reverse()) await stopProcess(process);
+    await stopProcesses(processes);
     await sql.end();
   }
 }
@@ -407,9 +234,7 @@ function report(runs: ScaleRun[], settings: ReturnType<typeof options>, command:
   lines.push("# Benchmark results (issue 6)", "");
   lines.push(`Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.`, "");
   lines.push("## Machine", "");
-  lines.push(`- CPUs (nproc): ${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`);
-  lines.push(`- Memory: ${Math.round(totalmem() / 2 ** 30)} GiB total, ${Math.round(freemem() / 2 ** 30)} GiB free at the end`);
-  lines.push(`- Node ${process.version}; Postgres on 127.0.0.1 (same machine); 1-minute load average at the end ${loadavg()[0]!.toFixed(1)} (the machine is shared with other work)`);
+  lines.push(...machineLines());
   lines.push("", "## Command", "", "```", command, "```", "");
   lines.push(`Each operation: one probe, ${settings.warmupS} s warm-up, then ${settings.durationS} s at ${settings.concurrency} concurrent requests (closed loop). Processes: three subgraphs, our gateway and Hive Gateway, each its own Node process (NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_MAX default 10); the load generator and the SQL timing run in the bench process.`);
   lines.push("", `Hive Gateway ${settings.hiveDedupe ? "WITH" : "without"} its deduplication of identical in-flight subgraph queries (${settings.hiveDedupe ? "--hive-dedupe: its default" : "our gateway has none, and a closed loop of one identical query would otherwise measure the merging; --hive-dedupe turns it on"}).`);
@@ -424,7 +249,7 @@ function report(runs: ScaleRun[], settings: ReturnType<typeof options>, command:
     }
     lines.push("", "Peak RSS under load: " + run.rss.map((entry) => `${entry.name} ${entry.peakMb} MB`).join(", ") + ".", "");
     if (run.hiveNote) lines.push(run.hiveNote, "");
-    if (run.sqlText) lines.push("The incidents-by-country SQL timed alone (page and totalCount, sent together, built by `incidentPageQuery` and the count's filter):", "", "```sql", run.sqlText, "```", "");
+    if (run.sqlText) lines.push("The incidents-by-country SQL timed alone (page and totalCount, sent together, built by `incidentPageQuery` and `incidentCountQuery`, as the resolvers send them):", "", "```sql", run.sqlText, "```", "");
   }
   lines.push("## Targets", "");
   for (const target of targets(runs)) lines.push(`- ${target.what}: ${target.figure} — **${verdict(target.met)}**`);

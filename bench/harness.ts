@@ -1,0 +1,289 @@
+// What the benchmarks share (bench/run.ts, bench/levers.ts): the generated databases, starting
+// the subgraphs and gateways as processes of their own, a closed-loop load generator with its
+// percentiles, the CPU and memory of a process, SQL statements counted by the server, and a
+// description of the machine for the results files.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, freemem, loadavg, totalmem } from "node:os";
+import type postgres from "postgres";
+import { Agent, fetch } from "undici";
+import type { Database } from "../db/client.js";
+import { incidentCountQuery } from "../services/incidents/incident-counts.js";
+import { IncidentOrder } from "../services/incidents/incident-order.js";
+import type { IncidentFilter } from "../services/incidents/incident.input.js";
+import { incidentPageQuery } from "../services/incidents/incident.repository.js";
+import type { BenchOperation } from "./operations.js";
+
+export const projectRoot = new URL("..", import.meta.url).pathname;
+
+/** The databases `npm run generate` fills, by scale. */
+export const SCALES: Record<string, string> = {
+  "10k": "postgres://postgres@127.0.0.1:5432/meridian_gen_10k",
+  "100k": "postgres://postgres@127.0.0.1:5432/meridian_gen_100k",
+  "1m": "postgres://postgres@127.0.0.1:5432/meridian_gen_1m",
+};
+
+export const SUBGRAPHS = ["actors", "statements", "incidents"] as const;
+export type Subgraph = (typeof SUBGRAPHS)[number];
+export const SECRET = "bench-subgraph-secret-0123456789";
+/** What a direct call to a subgraph must carry, as the gateway's calls do. */
+export const SUBGRAPH_SECRET_HEADERS = { "meridian-subgraph-secret": SECRET };
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface Process {
+  name: string;
+  child: ChildProcess;
+  peakRssMb: number;
+}
+
+/**
+ * Starts `node [nodeArgs] --import tsx <script>` and waits until `readyUrl` answers 200.
+ * `nodeArgs` are Node's own options, e.g. another `--import` that changes the process for a benchmark.
+ */
+export async function startProcess(name: string, script: string, env: Record<string, string>, readyUrl: string, nodeArgs: string[] = []): Promise<Process> {
+  const profile = process.env.BENCH_CPU_PROFILE === name ? ["--cpu-prof", "--cpu-prof-dir=/tmp/meridian-bench-prof"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", ...nodeArgs, script], {
+    cwd: projectRoot,
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting:\n${errors}`);
+    try {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return { name, child, peakRssMb: 0 };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`${name} did not become ready within 60 s:\n${errors}`);
+}
+
+export async function stopProcess(process: Process): Promise<void> {
+  if (process.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => process.child.once("exit", resolve));
+  process.child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (process.child.exitCode === null) process.child.kill("SIGKILL");
+}
+
+export async function stopProcesses(processes: Process[]): Promise<void> {
+  for (const process of [...processes].reverse()) await stopProcess(process);
+}
+
+/** Ports and URLs of one set of subgraphs, and the environment every process of the set shares. */
+export interface GraphAddresses {
+  ports: Record<Subgraph, number>;
+  subgraphUrl(name: Subgraph): string;
+  environment: Record<string, string>;
+}
+
+export async function graphAddresses(databaseUrl: string): Promise<GraphAddresses> {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))) as Record<Subgraph, number>;
+  const subgraphUrl = (name: Subgraph) => `http://127.0.0.1:${ports[name]}/graphql`;
+  return {
+    ports,
+    subgraphUrl,
+    environment: {
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      SUBGRAPH_SECRET: SECRET,
+      ACTORS_PORT: String(ports.actors),
+      STATEMENTS_PORT: String(ports.statements),
+      INCIDENTS_PORT: String(ports.incidents),
+      ACTORS_URL: subgraphUrl("actors"),
+      STATEMENTS_URL: subgraphUrl("statements"),
+      INCIDENTS_URL: subgraphUrl("incidents"),
+    },
+  };
+}
+
+/** Starts one subgraph of a set; one at a time, so that their migration checks at start do not race. */
+export function startSubgraph(addresses: GraphAddresses, name: Subgraph, options: { label?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<Process> {
+  return startProcess(
+    options.label ?? name,
+    `services/${name}/main.ts`,
+    { ...addresses.environment, ...options.env },
+    `http://127.0.0.1:${addresses.ports[name]}/ready`,
+    options.nodeArgs,
+  );
+}
+
+/** Starts our gateway in front of a set of subgraphs; returns it and its GraphQL URL. */
+export async function startGateway(addresses: GraphAddresses, options: { label?: string; env?: Record<string, string> } = {}): Promise<{ process: Process; url: string }> {
+  const port = await freePort();
+  const process = await startProcess(
+    options.label ?? "gateway",
+    "gateway/main.ts",
+    // The benchmark's largest operations (500 incidents with their actors) cost more than the default limit allows.
+    { ...addresses.environment, GATEWAY_PORT: String(port), GATEWAY_MAX_COST: "200000", ...options.env },
+    `http://127.0.0.1:${port}/ready`,
+  );
+  return { process, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+export interface Figures {
+  /** CPU milliseconds each process spent per request during the measured run. */
+  cpuMsPerRequest?: Record<string, number>;
+  requests: number;
+  errors: number;
+  firstError?: string;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Everything sent, the probe and the warm-up included (for statements per request). */
+  sent?: number;
+}
+
+/** The raw outcome of one closed-loop run, to merge runs before taking percentiles. */
+export interface Samples {
+  latencies: number[];
+  errors: number;
+  firstError?: string;
+  elapsedS: number;
+}
+
+export type Call = () => Promise<string | undefined>;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[index]! * 10) / 10;
+}
+
+/** Runs `call` from `concurrency` loops at once for `seconds`, each loop sending its next call as soon as the last is answered. */
+export async function sampleClosedLoop(concurrency: number, seconds: number, call: Call): Promise<Samples> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const endsAt = started + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < endsAt) {
+      const sent = performance.now();
+      let error: string | undefined;
+      try {
+        error = await call();
+      } catch (thrown) {
+        error = thrown instanceof Error ? thrown.message : String(thrown);
+      }
+      latencies.push(performance.now() - sent);
+      if (error) {
+        errors += 1;
+        firstError ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  return { latencies, errors, firstError, elapsedS: (performance.now() - started) / 1000 };
+}
+
+/** Throughput and percentiles over one or more runs taken together. */
+export function summarize(runs: Samples[]): Figures {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const elapsedS = runs.reduce((sum, run) => sum + run.elapsedS, 0);
+  return {
+    requests: latencies.length,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    firstError: runs.find((run) => run.firstError)?.firstError,
+    throughput: Math.round((latencies.length / elapsedS) * 10) / 10,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+export async function closedLoop(concurrency: number, seconds: number, call: Call): Promise<Figures> {
+  return summarize([await sampleClosedLoop(concurrency, seconds, call)]);
+}
+
+const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });
+
+/** The request body of an operation at page size `first`. */
+export function operationBody(operation: BenchOperation, first: number): string {
+  return JSON.stringify({ query: operation.query, variables: operation.variables(first) });
+}
+
+/** POSTs `body` (or a new body per call) and returns the first error, if any. */
+export function graphqlCall(url: string, body: string | (() => string), headers: Record<string, string> = {}): Call {
+  return async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : body(),
+      dispatcher: agent,
+      signal: AbortSignal.timeout(60_000),
+    });
+    const answer = (await response.json()) as { errors?: { message: string }[] };
+    if (!response.ok || answer.errors) return answer.errors?.[0]?.message ?? `HTTP ${response.status}`;
+    return undefined;
+  };
+}
+
+/** Transactions committed in the database so far; each autocommit statement postgres.js sends is one. */
+export async function committedTransactions(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql`select xact_commit::bigint as n from pg_stat_database where datname = current_database()`;
+  return Number(row!.n);
+}
+
+/** Statements per request from the server's own counter: it flushes a backend's counts once the backend has been idle a moment. */
+export async function statementsPerRequest(sql: postgres.Sql, before: number, requests: number): Promise<number> {
+  // Read until the counter has stopped moving: the last backends to go idle flush up to a few seconds late.
+  let reads = 0;
+  let last = await committedTransactions(sql);
+  for (let settled = 0; settled < 2 && reads < 24; reads += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await committedTransactions(sql);
+    settled = now === last + 1 ? settled + 1 : 0;
+    last = now;
+  }
+  return Math.round(((last - before - reads - 1) / requests) * 10) / 10;
+}
+
+/** The SQL of one page of incidents (oldest first) and of its totalCount, built by the repository's own code, as text and parameters. */
+export function incidentPageAndCountSql(db: Database, filter: IncidentFilter, first: number, after?: string) {
+  const page = incidentPageQuery(db, filter, IncidentOrder.of(undefined), first, after).toSQL();
+  return { page, total: incidentCountQuery(db, filter).toSQL() };
+}
+
+/** The "Machine" lines of a results file. */
+export function machineLines(): string[] {
+  return [
+    `- CPUs (nproc): ${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
+    `- Memory: ${Math.round(totalmem() / 2 ** 30)} GiB total, ${Math.round(freemem() / 2 ** 30)} GiB free at the end`,
+    `- Node ${process.version}; Postgres on 127.0.0.1 (same machine); 1-minute load average at the end ${loadavg()[0]!.toFixed(1)} (the machine is shared with other work)`,
+  ];
+}
