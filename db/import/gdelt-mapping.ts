@@ -10,6 +10,7 @@ import type { PlaceRow } from "../documents/incident-rows.js";
 import type { SourceRow } from "../documents/statement-rows.js";
 import { CAMEO_ROOT_NAMES, cameoActorKind, incidentTypeOfCameo, isStatement } from "./cameo.js";
 import { alpha3FromFips, isAlpha3Country } from "./country-codes.js";
+import { countryName } from "./country-names.js";
 import type { DatasetFormat } from "./dataset-format.js";
 import { articleSourceId, hostOf, placeIdFor, recordId } from "./dataset-ids.js";
 import type { ActorMention, DatasetRecord, ParticipantRole } from "./dataset-record.js";
@@ -51,7 +52,9 @@ function mapGdeltRow(values: string[]): DatasetRecord {
   const source = articleSource(fields.text("SOURCEURL"), dateAdded);
   const actor1 = actorOf(fields, "Actor1");
   const actor2 = actorOf(fields, "Actor2");
-  const label = `${[actor1?.name, actor2?.name].filter(Boolean).join(" → ")}${actor1 || actor2 ? ": " : ""}CAMEO ${eventCode} (${rootName})`;
+  // The label keeps the text GDELT matched ("GERMAN"), as its events are read.
+  const mentioned = [actor1 && textOf(fields, "Actor1"), actor2 && textOf(fields, "Actor2")].filter(Boolean);
+  const label = `${mentioned.join(" → ")}${mentioned.length > 0 ? ": " : ""}CAMEO ${eventCode} (${rootName})`;
 
   if (isStatement(quadClass, rootCode)) {
     if (!actor1) return { kind: "skipped", reason: SKIPPED_WITHOUT_SPEAKER };
@@ -136,6 +139,11 @@ function measures(fields: RowFields): Measures {
   };
 }
 
+/** The text GDELT matched for an actor ("UNITED KINGDOM", "BRITISH"), else its code. */
+function textOf(fields: RowFields, prefix: "Actor1" | "Actor2"): string {
+  return fields.optionalText(`${prefix}Name`) ?? fields.text(`${prefix}Code`);
+}
+
 function actorOf(fields: RowFields, prefix: "Actor1" | "Actor2"): ActorMention | null {
   const code = fields.optionalText(`${prefix}Code`);
   if (code === null) return null;
@@ -148,7 +156,10 @@ function actorOf(fields: RowFields, prefix: "Actor1" | "Actor2"): ActorMention |
     typeCode: fields.optionalText(`${prefix}Type1Code`),
     isCountry,
   });
-  return { scheme: "CAMEO", value: code, name: fields.optionalText(`${prefix}Name`) ?? code, kind, kindIsStated: isStated, country: isCountry ? countryCode : null };
+  // A bare country ("YEM") is named as the country, not by the text GDELT matched ("ADEN").
+  const isBareCountry = isCountry && code === countryCode;
+  const name = (isBareCountry ? countryName(code) : undefined) ?? textOf(fields, prefix);
+  return { scheme: "CAMEO", value: code, name, kind, kindIsStated: isStated, country: isCountry ? countryCode : null };
 }
 
 function articleSource(urlOrName: string, dateAdded: Date): SourceRow {

@@ -154,6 +154,14 @@ describe.each(BACKENDS)("importing the GDELT sample on $name", (backend) => {
     expect(await database.handles.actors.db.select({ value: aliases.value }).from(aliases).where(eq(aliases.actorId, "gdelt:usagov"))).toContainEqual({ value: "USAGOV" });
   });
 
+  it("names an actor that is a bare country as the country, not by the text GDELT matched", async () => {
+    // The file names GBR "UNITED KINGDOM" and "BRITISH" (and YEM "ADEN" and "SANAA", its cities).
+    const britain = first.actors!.resolutions.find((resolution) => resolution.value === "GBR")!;
+    expect(britain).toMatchObject({ outcome: "created", kind: "STATE" });
+    const [stored] = await database.handles.actors.db.select({ name: actors.name, kind: actors.kind, country: actors.country }).from(actors).where(eq(actors.id, britain.actorId));
+    expect(stored).toEqual({ name: "United Kingdom", kind: "STATE", country: "GBR" });
+  });
+
   it("changes nothing when the file is imported again", async () => {
     const before = await countRows(database.handles);
     const again = await importFiles(database.handles, "gdelt", [GDELT_EVENTS]);
