@@ -1,0 +1,677 @@
+// npm run bench:levers -- --duration 5 --warmup 1 --concurrency 8 --levers dataloader,keyset
+// Issue 6, item 5: each performance lever measured against the same system without it, in
+// the same run. A is the lever as shipped, B the same code with the lever off (a config
+// switch, a benchmark-only switch, or the query written the other way); the two are sent in
+// alternating rounds (A B B A …) so that other work on the shared machine falls on both.
+// Process levers run on meridian_gen_10k, the levers where data size matters (keyset,
+// indexes, totalCount) on meridian_gen_1m. Writes bench/LEVERS.md and prints a summary.
+import "reflect-metadata";
+import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { Supergraph, operationFromDocument } from "@apollo/federation-internals";
+// The planner @apollo/gateway runs (its own dependency, same version): timed here alone.
+import { QueryPlanner } from "@apollo/query-planner";
+import { type SQL, sql as drizzleSql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { parse, specifiedRules, validate } from "graphql";
+import postgres from "postgres";
+import type { Database } from "../db/client.js";
+import { readSupergraph } from "../gateway/supergraph.js";
+import { encodeCursor } from "../services/common/pagination.js";
+import { SortOrder } from "../services/common/sort-order.js";
+import { IncidentSortField, IncidentType } from "../services/incidents/incident.enums.js";
+import { incidentCountQuery } from "../services/incidents/incident-counts.js";
+import { IncidentOrder } from "../services/incidents/incident-order.js";
+import type { IncidentFilter } from "../services/incidents/incident.input.js";
+import { incidentPageQuery } from "../services/incidents/incident.repository.js";
+import { SUBGRAPHS as SUBGRAPH_DEFINITIONS } from "../services/subgraphs.js";
+import { explainScans } from "../test/support/query-plans.js";
+import {
+  type Call,
+  type Figures,
+  type GraphAddresses,
+  type Process,
+  SCALES,
+  SUBGRAPHS,
+  SUBGRAPH_SECRET_HEADERS,
+  type Samples,
+  committedTransactions,
+  cpuMs,
+  graphAddresses,
+  graphqlCall,
+  incidentPageAndCountSql,
+  machineLines,
+  operationBody,
+  sampleClosedLoop,
+  startGateway,
+  startSubgraph,
+  statementsPerRequest,
+  stopProcess,
+  stopProcesses,
+  summarize,
+} from "./harness.js";
+import {
+  type BenchOperation,
+  INCIDENTS_BY_COUNTRY_AND_DATES,
+  INCIDENTS_WITH_ACTORS,
+  MONTHLY_INCIDENT_COUNTS,
+  SEED_STORY,
+  STATEMENT_SEARCH,
+} from "./operations.js";
+
+/** A lever pays when it makes its figure at least this much better; smaller differences are within this machine's noise. */
+const PAYS_AT = 1.05;
+
+const LEVERS = ["dataloader", "keyset", "indexes", "total-count", "prepared-statements", "pools", "keep-alive", "inline-tracing", "plan-cache", "schema-once"] as const;
+type Lever = (typeof LEVERS)[number];
+/** The levers whose cost grows with the data: measured on a million incidents. */
+const LARGE_DATA_LEVERS: readonly Lever[] = ["keyset", "indexes", "total-count"];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: "string", default: "5" },
+      warmup: { type: "string", default: "1" },
+      rounds: { type: "string", default: "4" },
+      concurrency: { type: "string", default: "8" },
+      "pool-concurrency": { type: "string", default: "32" },
+      levers: { type: "string", default: LEVERS.join(",") },
+    },
+  });
+  const number = (name: string, text: string, min: number) => {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < min) throw new Error(`--${name}: must be a number ≥ ${min}, got ${text}`);
+    return value;
+  };
+  const integer = (name: string, text: string, min: number, max: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name}: must be an integer in [${min}, ${max}], got ${text}`);
+    return value;
+  };
+  const levers = values.levers.split(",").map((lever) => lever.trim());
+  for (const lever of levers) if (!LEVERS.includes(lever as Lever)) throw new Error(`--levers: "${lever}" is not one of ${LEVERS.join(", ")}`);
+  return {
+    durationS: number("duration", values.duration, 0.5),
+    warmupS: number("warmup", values.warmup, 0),
+    rounds: integer("rounds", values.rounds, 1, 20),
+    concurrency: integer("concurrency", values.concurrency, 1, 256),
+    poolConcurrency: integer("pool-concurrency", values["pool-concurrency"], 1, 256),
+    levers: levers as Lever[],
+  };
+}
+
+type Settings = ReturnType<typeof options>;
+
+interface Side {
+  label: string;
+  call: Call;
+  /** Processes whose CPU time per request is reported. */
+  processes?: Process[];
+  /** Checked once before measuring: a reason the answers are not what this side should give. */
+  check?: () => Promise<string | undefined>;
+}
+
+/** Each side probed and warmed up, then measured in `rounds` alternating rounds; figures per side. */
+async function compare(title: string, sides: Side[], settings: Settings, concurrency = settings.concurrency): Promise<Figures[]> {
+  for (const side of sides) {
+    const problem = (await side.call()) ?? (await side.check?.());
+    if (problem) throw new Error(`${title}, ${side.label}: fails before it is measured: ${problem}`);
+    await sampleClosedLoop(concurrency, settings.warmupS, side.call);
+  }
+  const samples: Samples[][] = sides.map(() => []);
+  const cpu = sides.map(() => new Map<string, number>());
+  const roundS = settings.durationS / settings.rounds;
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const order = sides.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    for (const index of order) {
+      const side = sides[index]!;
+      const before = (side.processes ?? []).map((process) => cpuMs(process.child.pid!));
+      samples[index]!.push(await sampleClosedLoop(concurrency, roundS, side.call));
+      (side.processes ?? []).forEach((process, at) => cpu[index]!.set(process.name, (cpu[index]!.get(process.name) ?? 0) + cpuMs(process.child.pid!) - before[at]!));
+    }
+  }
+  return sides.map((side, index) => {
+    const figures = summarize(samples[index]!);
+    if (side.processes?.length) {
+      figures.cpuMsPerRequest = Object.fromEntries([...cpu[index]!].map(([name, ms]) => [name, Math.round((ms / figures.requests) * 10) / 10]));
+    }
+    console.log(`  ${title.padEnd(44)} ${side.label.padEnd(34)} ${text(figures)}`);
+    return figures;
+  });
+}
+
+function text(figures: Figures): string {
+  const cpu = figures.cpuMsPerRequest ? `; CPU ${Object.entries(figures.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(", ")} ms/request` : "";
+  return `${figures.throughput} req/s, p50 ${figures.p50} / p95 ${figures.p95} / p99 ${figures.p99} ms${figures.errors ? `, ${figures.errors} errors (${figures.firstError})` : ""}${cpu}`;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+interface Row {
+  lever: string;
+  scale: string;
+  measured: string;
+  a: string;
+  b: string;
+  aFigures: string;
+  bFigures: string;
+  /** How many times better A is than B on the figure the verdict reads. */
+  ratio: number;
+  ratioOf: string;
+  pays: boolean;
+}
+
+/** A row whose verdict reads throughput (A÷B) or p50 latency (B÷A); errors on A's side never pay. */
+function row(fields: Omit<Row, "aFigures" | "bFigures" | "ratio" | "ratioOf" | "pays">, a: Figures, b: Figures, by: "throughput" | "p50", extra: { a?: string; b?: string } = {}): Row {
+  const ratio = by === "throughput" ? round2(a.throughput / b.throughput) : round2(b.p50 / a.p50);
+  return {
+    ...fields,
+    aFigures: text(a) + (extra.a ?? ""),
+    bFigures: text(b) + (extra.b ?? ""),
+    ratio,
+    ratioOf: by === "throughput" ? "throughput A÷B" : "p50 B÷A",
+    pays: ratio >= PAYS_AT && a.errors === 0,
+  };
+}
+
+interface Report {
+  rows: Row[];
+  /** Per lever, what the table cannot hold: plans, timings, the switch used. */
+  details: Map<string, string[]>;
+}
+
+function detail(report: Report, lever: string, ...lines: string[]) {
+  report.details.set(lever, [...(report.details.get(lever) ?? []), ...lines]);
+}
+
+const gatewayBody = (operation: BenchOperation, first: number) => operationBody(operation, first);
+
+/** The incidents subgraph's own share of "500 incidents with their participants' actors": what the gateway asks it for. */
+const INCIDENTS_WITH_PARTICIPANTS: BenchOperation = {
+  name: "incidents with their participants (the incidents subgraph's share)",
+  query: /* GraphQL */ `
+    query BenchIncidentsWithParticipants($first: Int!) {
+      incidents(first: $first, sort: { order: DESC }) {
+        edges { node { id title startDate { date } participants { role actor { id } } } }
+      }
+    }`,
+  variables: (first) => ({ first }),
+};
+
+/** Incidents of one common type over eight years: a filter the daily tallies do not keep, so its totalCount counts incidents. */
+const INCIDENTS_OF_TYPE_AND_DATES: BenchOperation = {
+  name: "incidents of a type and dates",
+  query: INCIDENTS_BY_COUNTRY_AND_DATES.query
+    .replace("BenchIncidentsByCountryAndDates", "BenchIncidentsOfTypeAndDates")
+    .replace("$country: String!", "$type: IncidentType!")
+    .replace("country: $country", "type: $type"),
+  variables: (first) => ({ first, type: "ARMED_CLASH", occurred: { from: "2018-01-01", to: "2025-12-31" } }),
+};
+
+/** The same operation without `totalCount` in its selection. */
+function withoutTotalCount(operation: BenchOperation): BenchOperation {
+  const query = operation.query.replace(/^\s*totalCount\n/m, "");
+  if (query === operation.query) throw new Error(`bench/levers.ts: ${operation.name} no longer selects totalCount on a line of its own`);
+  return { ...operation, name: `${operation.name}, without totalCount`, query };
+}
+
+const countryFilter = (): IncidentFilter => {
+  const variables = INCIDENTS_BY_COUNTRY_AND_DATES.variables(50) as { country: string; occurred: { from: string; to: string } };
+  return { country: variables.country, occurred: variables.occurred };
+};
+
+// ---------------------------------------------------------------- 10k: the processes' levers
+
+interface BaseGraph {
+  addresses: GraphAddresses;
+  subgraphs: Record<(typeof SUBGRAPHS)[number], Process>;
+  gateway: { process: Process; url: string };
+}
+
+async function startBaseGraph(databaseUrl: string, processes: Process[]): Promise<BaseGraph> {
+  const addresses = await graphAddresses(databaseUrl);
+  const subgraphs = {} as BaseGraph["subgraphs"];
+  for (const name of SUBGRAPHS) processes.push((subgraphs[name] = await startSubgraph(addresses, name)));
+  const gateway = await startGateway(addresses);
+  processes.push(gateway.process);
+  return { addresses, subgraphs, gateway };
+}
+
+/** Starts a variant of one subgraph beside the base set, on ports of its own; returns it and its URL. */
+async function startVariant(databaseUrl: string, name: (typeof SUBGRAPHS)[number], label: string, env: Record<string, string>, nodeArgs: string[] = []) {
+  const addresses = await graphAddresses(databaseUrl);
+  const process = await startSubgraph(addresses, name, { label, env, nodeArgs });
+  return { process, url: addresses.subgraphUrl(name) };
+}
+
+async function dataloaderLever(base: BaseGraph, databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
+  const lever = "DataLoader per request";
+  const preload = pathToFileURL(new URL("./unbatched-loaders.ts", import.meta.url).pathname).href;
+  const addresses = await graphAddresses(databaseUrl);
+  const unbatched: Process[] = [];
+  try {
+    for (const name of SUBGRAPHS) unbatched.push(await startSubgraph(addresses, name, { label: `${name} (unbatched)`, nodeArgs: ["--import", preload] }));
+    const gateway = await startGateway(addresses, { label: "gateway (unbatched)" });
+    unbatched.push(gateway.process);
+    const body = gatewayBody(INCIDENTS_WITH_ACTORS, 500);
+    const batchedCall = graphqlCall(base.gateway.url, body);
+    const unbatchedCall = graphqlCall(gateway.url, body);
+    // Statements per request, each side alone, from the server's counter (bench/run.ts does the same).
+    const statements = async (call: Call, requests: number) => {
+      const before = await committedTransactions(sql);
+      for (let sent = 0; sent < requests; sent += 1) {
+        const problem = await call();
+        if (problem) throw new Error(`${lever}: ${problem}`);
+      }
+      return statementsPerRequest(sql, before, requests);
+    };
+    const batchedStatements = await statements(batchedCall, 5);
+    const unbatchedStatements = await statements(unbatchedCall, 3);
+    const [a, b] = await compare("dataloader: incidents-with-actors (500)", [
+      { label: "batched (as shipped)", call: batchedCall, processes: [base.subgraphs.actors, base.subgraphs.incidents, base.gateway.process] },
+      { label: "maxBatchSize 1", call: unbatchedCall, processes: [unbatched[0]!, unbatched[2]!, gateway.process] },
+    ], settings);
+    report.rows.push(
+      row(
+        { lever, scale: "10k", measured: `incidents-with-actors (500 incidents with their participants' actors) through the gateway, concurrency ${settings.concurrency}`, a: "each request's loaders batch (as shipped)", b: "every DataLoader dispatches each key alone (maxBatchSize 1)" },
+        a!,
+        b!,
+        "throughput",
+        { a: `; ${batchedStatements} SQL statements/request`, b: `; ${unbatchedStatements} SQL statements/request` },
+      ),
+    );
+    detail(report, lever, `The switch: bench/unbatched-loaders.ts, loaded with \`node --import\` into the B subgraphs only, sets every DataLoader's batch size to 1 (the per-request cache stays). SQL statements per request are pg_stat_database.xact_commit deltas over 5 (A) and 3 (B) requests sent one at a time: ${batchedStatements} batched, ${unbatchedStatements} unbatched.`);
+  } finally {
+    await stopProcesses(unbatched);
+  }
+}
+
+async function preparedStatementsLever(databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
+  const lever = "prepared statements";
+  // Both sides started here with the switch set either way, so the comparison does not depend on the default.
+  const prepared = await startVariant(databaseUrl, "incidents", "incidents (prepared)", { DATABASE_PREPARED_STATEMENTS: "true" });
+  const unprepared = await startVariant(databaseUrl, "incidents", "incidents (unprepared)", { DATABASE_PREPARED_STATEMENTS: "false" });
+  try {
+    for (const [key, operation, first] of [["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50], ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500]] as const) {
+      const body = gatewayBody(operation, first);
+      const [a, b] = await compare(`prepared: ${key} (direct)`, [
+        { label: "DATABASE_PREPARED_STATEMENTS=true", call: graphqlCall(prepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [prepared.process] },
+        { label: "DATABASE_PREPARED_STATEMENTS=false", call: graphqlCall(unprepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [unprepared.process] },
+      ], settings);
+      report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`, a: "DATABASE_PREPARED_STATEMENTS=true", b: "DATABASE_PREPARED_STATEMENTS=false (default)" }, a!, b!, "throughput"));
+    }
+    const { page, total } = incidentPageAndCountSql(drizzle(sql) as unknown as Database, countryFilter(), 50);
+    const sqlCall = (prepare: boolean): Call => async () => {
+      await Promise.all([sql.unsafe(page.sql, page.params as never[], { prepare }), sql.unsafe(total.sql, total.params as never[], { prepare })]);
+      return undefined;
+    };
+    const [sqlA, sqlB] = await compare("prepared: the page's SQL alone", [
+      { label: "prepare: true", call: sqlCall(true) },
+      { label: "prepare: false", call: sqlCall(false) },
+    ], settings);
+    report.rows.push(row({ lever, scale: "10k", measured: `the incidents-by-country page's SQL alone (page and count, postgres.js), concurrency ${settings.concurrency}`, a: "postgres.js `prepare: true`", b: "`prepare: false` (what Drizzle asks for)" }, sqlA!, sqlB!, "throughput"));
+    detail(report, lever, "Drizzle asks postgres.js to prepare a statement only when the query is named with `.prepare(name)`, which no repository does; so until DATABASE_PREPARED_STATEMENTS, every statement the subgraphs sent was parsed and planned anew, whatever postgres.js's own default. The switch (db/client.ts) makes the client prepare every statement with parameters, in transactions too. Not measured here, and the reason it stays off by default: after five runs Postgres may keep a generic plan for a prepared statement, chosen without the parameters' values (a common and a rare country get the same plan), and each connection keeps every statement text it has seen (an `in (…)` list of each length is a text of its own) until postgres.js recycles it.");
+  } finally {
+    await stopProcesses([prepared.process, unprepared.process]);
+  }
+}
+
+/** Connections a process holds open in Postgres (its pools' application names carry its pid). */
+async function connectionsOf(sql: postgres.Sql, process: Process): Promise<number> {
+  const [found] = await sql`select count(*)::int as n from pg_stat_activity where application_name like ${`meridian/%/${process.child.pid}/%`}`;
+  return found!.n as number;
+}
+
+async function poolsLever(base: BaseGraph, databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
+  const lever = "bounded pools";
+  const variants = [
+    await startVariant(databaseUrl, "incidents", "incidents (pool 2)", { DATABASE_POOL_MAX: "2" }),
+    await startVariant(databaseUrl, "incidents", "incidents (pool 50)", { DATABASE_POOL_MAX: "50" }),
+  ];
+  try {
+    const body = gatewayBody(INCIDENTS_BY_COUNTRY_AND_DATES, 50);
+    const concurrency = settings.poolConcurrency;
+    const [a, small, large] = await compare(`pools: incidents-by-country (direct, c${concurrency})`, [
+      { label: "DATABASE_POOL_MAX=10 (default)", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, SUBGRAPH_SECRET_HEADERS), processes: [base.subgraphs.incidents] },
+      { label: "DATABASE_POOL_MAX=2", call: graphqlCall(variants[0]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[0]!.process] },
+      { label: "DATABASE_POOL_MAX=50", call: graphqlCall(variants[1]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[1]!.process] },
+    ], settings, concurrency);
+    const held = await Promise.all([base.subgraphs.incidents, variants[0]!.process, variants[1]!.process].map((process) => connectionsOf(sql, process)));
+    const measured = `incidents-by-country (50 a page) straight to the incidents subgraph, concurrency ${concurrency}`;
+    const connections = (n: number) => `; ${n} connections open after the run`;
+    report.rows.push(row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 2 (too tight)" }, a!, small!, "throughput", { a: connections(held[0]!), b: connections(held[1]!) }));
+    // Against a pool five times larger the bound pays when it costs nothing: it holds a fifth of the connections for the same work.
+    const largeRow = row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 50 (nearly unbounded here)" }, a!, large!, "throughput", { a: connections(held[0]!), b: connections(held[2]!) });
+    largeRow.pays = largeRow.ratio >= 1 / PAYS_AT && a!.errors === 0;
+    largeRow.ratioOf += "; pays if ≥ 0.95 (as fast, with a fifth of the connections)";
+    report.rows.push(largeRow);
+    detail(report, lever, `Connections each incidents process held in Postgres after the run (pg_stat_activity by the pool's application name): pool 10: ${held[0]}, pool 2: ${held[1]}, pool 50: ${held[2]}. Postgres here allows 100 connections for everything on the machine; three subgraphs × replicas × an unbounded pool would exceed it.`);
+  } finally {
+    await stopProcesses(variants.map((variant) => variant.process));
+  }
+}
+
+async function keepAliveLever(base: BaseGraph, settings: Settings, report: Report) {
+  const lever = "keep-alive gateway → subgraphs";
+  const closing = await startGateway(base.addresses, { label: "gateway (no keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "false" } });
+  try {
+    for (const [key, operation, first] of [["seed-story", SEED_STORY, 10], ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50]] as const) {
+      const body = gatewayBody(operation, first);
+      const [a, b] = await compare(`keep-alive: ${key}`, [
+        { label: "SUBGRAPH_KEEP_ALIVE=true (default)", call: graphqlCall(base.gateway.url, body), processes: [base.gateway.process] },
+        { label: "SUBGRAPH_KEEP_ALIVE=false", call: graphqlCall(closing.url, body), processes: [closing.process] },
+      ], settings);
+      report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`, a: "kept-alive connections (default)", b: "SUBGRAPH_KEEP_ALIVE=false: a new connection per subgraph request" }, a!, b!, "p50"));
+    }
+  } finally {
+    await stopProcess(closing.process);
+  }
+}
+
+async function inlineTracingLever(base: BaseGraph, databaseUrl: string, settings: Settings, report: Report) {
+  const lever = "inline tracing off";
+  const variant = await startVariant(databaseUrl, "incidents", "incidents (inline tracing)", { SUBGRAPH_INLINE_TRACING: "true" });
+  try {
+    const traced = { ...SUBGRAPH_SECRET_HEADERS, "apollo-federation-include-trace": "ftv1" };
+    for (const [key, operation, first] of [["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50], ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500]] as const) {
+      const body = gatewayBody(operation, first);
+      // B must really trace: its answers carry the trace; A's (tracing disabled) must not.
+      const hasTrace = (url: string) => async () => {
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...traced }, body });
+        return ((await response.json()) as { extensions?: { ftv1?: string } }).extensions?.ftv1 !== undefined;
+      };
+      const [a, b, c] = await compare(`inline tracing: ${key} (direct)`, [
+        { label: "disabled (as shipped), ftv1 asked", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, traced), processes: [base.subgraphs.incidents], check: async () => ((await hasTrace(base.addresses.subgraphUrl("incidents"))()) ? "answered with a trace" : undefined) },
+        { label: "SUBGRAPH_INLINE_TRACING, ftv1 asked", call: graphqlCall(variant.url, body, traced), processes: [variant.process], check: async () => ((await hasTrace(variant.url)()) ? undefined : "answered without a trace") },
+        { label: "SUBGRAPH_INLINE_TRACING, not asked", call: graphqlCall(variant.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variant.process] },
+      ], settings);
+      const measured = `${key} (${first}) straight to the incidents subgraph with \`apollo-federation-include-trace: ftv1\`, concurrency ${settings.concurrency}`;
+      report.rows.push(row({ lever, scale: "10k", measured, a: "tracing disabled (as shipped)", b: "SUBGRAPH_INLINE_TRACING=true, trace asked for" }, a!, b!, "throughput"));
+      detail(report, lever, `${key}: with tracing on but no trace asked for (our gateway never asks: it sends the header only when Apollo usage reporting samples a request) the subgraph does ${text(c!)}.`);
+    }
+  } finally {
+    await stopProcess(variant.process);
+  }
+}
+
+const PLANNED_OPERATIONS: [string, BenchOperation, number][] = [
+  ["seed-story", SEED_STORY, 10],
+  ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+  ["statement-search", STATEMENT_SEARCH, 20],
+  ["monthly-counts", MONTHLY_INCIDENT_COUNTS, 120],
+  ["incidents-with-actors", INCIDENTS_WITH_ACTORS, 500],
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Median wall time of `work` over `times` runs after one unmeasured run, in ms. */
+async function timeIt(times: number, work: () => unknown): Promise<number> {
+  await work();
+  const spent: number[] = [];
+  for (let run = 0; run < times; run += 1) {
+    const started = performance.now();
+    await work();
+    spent.push(performance.now() - started);
+  }
+  return Math.round(median(spent) * 100) / 100;
+}
+
+async function planCacheLever(base: BaseGraph, settings: Settings, report: Report) {
+  const lever = "query-plan cache";
+  // What each request would pay without the caches, timed in this process: the planner the gateway runs, and parsing and validating.
+  const supergraph = Supergraph.build(readSupergraph());
+  const apiSchema = supergraph.apiSchema();
+  const graphqlSchema = apiSchema.toGraphQLJSSchema();
+  const planner = new QueryPlanner(supergraph);
+  const costs = new Map<string, { plan: number; parseValidate: number }>();
+  for (const [key, operation] of PLANNED_OPERATIONS) {
+    const document = parse(operation.query);
+    const plan = await timeIt(10, () => planner.buildQueryPlan(operationFromDocument(apiSchema, document)));
+    const parseValidate = await timeIt(10, () => validate(graphqlSchema, parse(operation.query), specifiedRules));
+    costs.set(key, { plan, parseValidate });
+  }
+  detail(report, lever, `Time to plan each operation (QueryPlanner.buildQueryPlan on gateway/supergraph.graphql, median of 10 in the benchmark process) and to parse and validate it: ${PLANNED_OPERATIONS.map(([key]) => `${key} ${costs.get(key)!.plan} ms + ${costs.get(key)!.parseValidate} ms`).join("; ")}.`);
+  let unique = 0;
+  for (const [key, operation, first] of PLANNED_OPERATIONS.filter(([key]) => ["seed-story", "incidents-by-country", "incidents-with-actors"].includes(key))) {
+    const variables = operation.variables(first);
+    // A comment makes each text new: Apollo Server's parsed-document cache and the gateway's plan cache are keyed by the text's hash.
+    const fresh = () => JSON.stringify({ query: `# request ${(unique += 1)}\n${operation.query}`, variables });
+    const [a, b] = await compare(`plan cache: ${key}`, [
+      { label: "same text (cached plan)", call: graphqlCall(base.gateway.url, gatewayBody(operation, first)), processes: [base.gateway.process] },
+      { label: "new text per request (planned anew)", call: graphqlCall(base.gateway.url, fresh), processes: [base.gateway.process] },
+    ], settings);
+    const cost = costs.get(key)!;
+    report.rows.push(
+      row(
+        { lever, scale: "10k", measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}`, a: "the same text every time: plan (and parsed document) from cache", b: "a new comment per request: parsed, validated and planned every time" },
+        a!,
+        b!,
+        "throughput",
+        { b: `; planning alone ${cost.plan} ms, parse + validate ${cost.parseValidate} ms` },
+      ),
+    );
+  }
+}
+
+async function schemaOnceLever(base: BaseGraph, settings: Settings, report: Report) {
+  const lever = "no per-request schema work";
+  // Unloaded latency (one request at a time), so the comparison is with what a request costs, not its queueing.
+  const oneAtATime = { ...settings, concurrency: 1 };
+  const body = gatewayBody(INCIDENTS_BY_COUNTRY_AND_DATES, 50);
+  const [direct, viaGateway] = await compare("schema once: incidents-by-country (c1)", [
+    { label: "incidents subgraph, direct", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, SUBGRAPH_SECRET_HEADERS) },
+    { label: "through the gateway", call: graphqlCall(base.gateway.url, body) },
+  ], oneAtATime, 1);
+  const builds = new Map<string, number>();
+  for (const subgraph of SUBGRAPH_DEFINITIONS) builds.set(subgraph.name, await timeIt(3, () => subgraph.buildSchema()));
+  const incidentsBuild = builds.get("incidents")!;
+  const supergraphBuild = await timeIt(3, () => new QueryPlanner(Supergraph.build(readSupergraph())));
+  const perRequest = (figures: Figures, extraMs: number): Figures => ({ ...figures, p50: round2(figures.p50 + extraMs), p95: round2(figures.p95 + extraMs), p99: round2(figures.p99 + extraMs), throughput: round2(1000 / (1000 / figures.throughput + extraMs)) });
+  report.rows.push(
+    row(
+      { lever, scale: "10k", measured: "incidents-by-country (50) straight to the incidents subgraph, one request at a time", a: "schema built once at start (as shipped)", b: "schema built per request (A plus the measured build time; estimate)" },
+      direct!,
+      perRequest(direct!, incidentsBuild),
+      "p50",
+      { b: `; build ${incidentsBuild} ms` },
+    ),
+    row(
+      { lever, scale: "10k", measured: "incidents-by-country (50) through the gateway, one request at a time", a: "supergraph and query planner built once at start (as shipped)", b: "built per request (A plus the measured build time; estimate)" },
+      viaGateway!,
+      perRequest(viaGateway!, supergraphBuild),
+      "p50",
+      { b: `; build ${supergraphBuild} ms` },
+    ),
+  );
+  detail(report, lever, `Building each subgraph's schema (type-graphql + @apollo/subgraph, median of 3 in the benchmark process): ${[...builds].map(([name, ms]) => `${name} ${ms} ms`).join(", ")}; the gateway's supergraph and query planner: ${supergraphBuild} ms. No switch exists to build them per request, so B is A's measured latency plus the build time.`);
+}
+
+async function processLevers(settings: Settings, report: Report) {
+  const databaseUrl = SCALES["10k"]!;
+  const sql = postgres(databaseUrl, { max: settings.concurrency, onnotice: () => {} });
+  const processes: Process[] = [];
+  const wanted = (lever: Lever) => settings.levers.includes(lever);
+  try {
+    console.log("10k: starting the subgraphs and the gateway");
+    const base = await startBaseGraph(databaseUrl, processes);
+    if (wanted("dataloader")) await dataloaderLever(base, databaseUrl, sql, settings, report);
+    if (wanted("prepared-statements")) await preparedStatementsLever(databaseUrl, sql, settings, report);
+    if (wanted("pools")) await poolsLever(base, databaseUrl, sql, settings, report);
+    if (wanted("keep-alive")) await keepAliveLever(base, settings, report);
+    if (wanted("inline-tracing")) await inlineTracingLever(base, databaseUrl, settings, report);
+    if (wanted("plan-cache")) await planCacheLever(base, settings, report);
+    if (wanted("schema-once")) await schemaOnceLever(base, settings, report);
+  } finally {
+    await stopProcesses(processes);
+    await sql.end();
+  }
+}
+
+// ---------------------------------------------------------------- 1m: the data levers
+
+function sqlCall(sql: postgres.Sql, statements: { sql: string; params: unknown[] }[]): Call {
+  return async () => {
+    await Promise.all(statements.map((statement) => sql.unsafe(statement.sql, statement.params as never[], { prepare: true })));
+    return undefined;
+  };
+}
+
+async function keysetLever(sql: postgres.Sql, db: Database, settings: Settings, report: Report) {
+  const lever = "keyset pagination";
+  const depth = 50_000;
+  const filter = countryFilter();
+  const order = IncidentOrder.of(undefined);
+  // The cursor a client holds after reading `depth` incidents of the list.
+  const [last] = await db.execute(drizzleSql`select start_on::text as "startOn", id from incidents.incidents where country = ${filter.country} and start_on between ${filter.occurred!.from} and ${filter.occurred!.to} order by start_on, id offset ${depth - 1} limit 1`) as unknown as { startOn: string; id: string }[];
+  if (!last) throw new Error(`${lever}: the incidents-by-country list at 1m has fewer than ${depth} incidents`);
+  const keyset = incidentPageQuery(db, filter, order, 50, encodeCursor(order.cursorOf(last)));
+  const offset = incidentPageQuery(db, filter, order, 50, null).offset(depth);
+  const [keysetIds, offsetIds] = [await keyset, await offset].map((rows) => rows.map((found) => found.id).join(","));
+  if (keysetIds !== offsetIds) throw new Error(`${lever}: the keyset page and the OFFSET page differ`);
+  const [a, b] = await compare(`keyset: page after ${depth} (SQL)`, [
+    { label: "keyset (as shipped)", call: sqlCall(sql, [keyset.toSQL()]) },
+    { label: `OFFSET ${depth}`, call: sqlCall(sql, [offset.toSQL()]) },
+  ], settings);
+  report.rows.push(row({ lever, scale: "1m", measured: `the incidents-by-country page (50) after the first ${depth.toLocaleString("en")} incidents of the list, SQL alone, concurrency ${settings.concurrency}`, a: "`(start_on, id) > cursor` (as shipped)", b: `\`OFFSET ${depth}\`` }, a!, b!, "throughput"));
+  const scans = async (query: { getSQL(): SQL }) => (await explainScans(db, query.getSQL())).map((scan) => `${scan.node}${scan.index ? ` on ${scan.index}` : ""}`).join(", ");
+  detail(report, lever, `Both return the same 50 incidents (checked). Plans: keyset ${await scans(keyset)}, reading ${await rowsScanned(db, keyset.getSQL())} rows; OFFSET ${await scans(offset)}, reading ${await rowsScanned(db, offset.getSQL())} rows to throw away the first ${depth.toLocaleString("en")}.`);
+}
+
+/** Rows the scans of a statement's plan produced when it ran (EXPLAIN ANALYZE). */
+async function rowsScanned(db: Database, query: SQL): Promise<string> {
+  interface Node { "Actual Rows": number; "Relation Name"?: string; "Index Name"?: string; Plans?: Node[] }
+  const [row] = (await db.execute(drizzleSql`explain (analyze, format json) ${query}`)) as unknown as Record<string, unknown>[];
+  const plan = (row!["QUERY PLAN"] as { Plan: Node }[])[0]!.Plan;
+  const scanned = (node: Node): number => (node["Relation Name"] || node["Index Name"] ? node["Actual Rows"] : 0) + (node.Plans ?? []).reduce((sum, child) => sum + scanned(child), 0);
+  return scanned(plan).toLocaleString("en");
+}
+
+const INDEXES_OFF = ["set local enable_indexscan = off", "set local enable_bitmapscan = off", "set local enable_indexonlyscan = off"];
+
+async function indexesLever(sql: postgres.Sql, db: Database, settings: Settings, report: Report) {
+  const lever = "an index for every filter and sort";
+  const inTransaction = (statements: { sql: string; params: unknown[] }[], indexes: boolean): Call => async () => {
+    await sql.begin(async (transaction) => {
+      if (!indexes) for (const setting of INDEXES_OFF) await transaction.unsafe(setting);
+      // Unprepared on both sides: a prepared statement's cached generic plan would keep using an index after it is switched off.
+      for (const statement of statements) await transaction.unsafe(statement.sql, statement.params as never[], { prepare: false });
+    });
+    return undefined;
+  };
+  const { page, total } = incidentPageAndCountSql(db, countryFilter(), 50);
+  const [a, b] = await compare("indexes: incidents-by-country (SQL)", [
+    { label: "indexes (as shipped)", call: inTransaction([page, total], true) },
+    { label: "index scans off", call: inTransaction([page, total], false) },
+  ], settings);
+  report.rows.push(row({ lever, scale: "1m", measured: `the incidents-by-country page (50) and its count, SQL alone, concurrency ${settings.concurrency}`, a: "the planner free to use the indexes", b: "`enable_indexscan`, `enable_bitmapscan`, `enable_indexonlyscan` off (in the transaction)" }, a!, b!, "throughput"));
+
+  // Every filter the API offers that the benchmark's operations do not already cover, and the newest-first sort.
+  const [someActor] = (await db.execute(drizzleSql`select actor_id as "actorId" from incidents.participants where incident_id = (select id from incidents.incidents order by id limit 1) limit 1`)) as unknown as { actorId: string }[];
+  const cases: [string, IncidentFilter, SortOrder][] = [
+    ["country", { country: "UKR" }, SortOrder.ASC],
+    ["type", { type: IncidentType.RIOT }, SortOrder.ASC],
+    ["dataset", { dataset: "MERIDIAN" }, SortOrder.ASC],
+    ["actor", { participant: { actor: someActor!.actorId } }, SortOrder.ASC],
+    ["occurred (one month)", { occurred: { from: "2020-03-01", to: "2020-03-31" } }, SortOrder.ASC],
+    ["no filter, newest first", {}, SortOrder.DESC],
+  ];
+  const lines = ["| filter | page: plan | count: plan | page + count with indexes (ms) | without (ms) |", "|---|---|---|---|---|"];
+  const describe = async (query: SQL) => [...new Set((await explainScans(db, query)).map((scan) => `${scan.node} (${scan.index ?? scan.relation})`))].join(", ");
+  for (const [name, filter, direction] of cases) {
+    const pageQuery = incidentPageQuery(db, filter, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order: direction }), 50, null);
+    const countQuery = incidentCountQuery(db, filter);
+    const both = [pageQuery.toSQL(), countQuery.toSQL()];
+    const on = await timeIt(3, inTransaction(both, true));
+    const off = await timeIt(1, inTransaction(both, false));
+    lines.push(`| ${name} | ${await describe(pageQuery.getSQL())} | ${await describe(countQuery.getSQL())} | ${on} | ${off} |`);
+    console.log(`  indexes: ${name.padEnd(26)} with ${on} ms, without ${off} ms`);
+  }
+  detail(report, lever, "Each filter's page (50, oldest first unless said) and count, EXPLAINed on a million incidents with the planner free, and timed (median of 3 with indexes; one run without, after one unmeasured run):", "", ...lines, "");
+}
+
+async function totalCountLever(settings: Settings, report: Report) {
+  const lever = "totalCount only when asked";
+  const processes: Process[] = [];
+  try {
+    console.log("1m: starting the subgraphs and the gateway");
+    const base = await startBaseGraph(SCALES["1m"]!, processes);
+    const cases = [
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, "summed from the daily tallies (country and dates)"],
+      ["incidents-of-type", INCIDENTS_OF_TYPE_AND_DATES, "counted over the incidents themselves (ARMED_CLASH, 2018–2025: no tally by type)"],
+    ] as const;
+    for (const [key, operation, how] of cases) {
+      const [a, b] = await compare(`totalCount: ${key} (1m)`, [
+        { label: "without totalCount", call: graphqlCall(base.gateway.url, gatewayBody(withoutTotalCount(operation), 50)), processes: [base.subgraphs.incidents] },
+        { label: "with totalCount", call: graphqlCall(base.gateway.url, gatewayBody(operation, 50)), processes: [base.subgraphs.incidents] },
+      ], settings);
+      report.rows.push(row({ lever, scale: "1m", measured: `${key} (50 a page) through the gateway, concurrency ${settings.concurrency}; totalCount ${how}`, a: "the page without `totalCount`: no count runs", b: "the same page with `totalCount` (what every page would cost if the count always ran)" }, a!, b!, "p50"));
+    }
+  } finally {
+    await stopProcesses(processes);
+  }
+}
+
+async function dataLevers(settings: Settings, report: Report) {
+  const wanted = (lever: Lever) => settings.levers.includes(lever);
+  const sql = postgres(SCALES["1m"]!, { max: settings.concurrency, onnotice: () => {} });
+  const db = drizzle(sql) as unknown as Database;
+  try {
+    if (wanted("keyset")) await keysetLever(sql, db, settings, report);
+    if (wanted("indexes")) await indexesLever(sql, db, settings, report);
+  } finally {
+    await sql.end();
+  }
+  if (wanted("total-count")) await totalCountLever(settings, report);
+}
+
+// ---------------------------------------------------------------- the report
+
+function markdown(report: Report, settings: Settings, command: string, startedAt: Date): string {
+  const lines: string[] = [];
+  lines.push("# Levers (issue 6, item 5)", "");
+  lines.push(`Written by \`npm run bench:levers\` (bench/levers.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}.`, "");
+  lines.push("## Machine", "", ...machineLines(), "");
+  lines.push("## Command", "", "```", command, "```", "");
+  lines.push("## Method", "");
+  lines.push(
+    `Each lever is measured as A (the lever on; as Meridian ships it unless the row says B is the default) against B (the same code without it) in the same run. Both sides get a probe and ${settings.warmupS} s of warm-up, then ${settings.durationS} s each, sent in ${settings.rounds} alternating rounds (A B, B A, …) so that other work on this shared machine falls on both. Load is a closed loop (each of the concurrent loops sends its next request when the last is answered). Processes are separate Node processes as in \`npm run bench\` (NODE_ENV=production); the process levers run on meridian_gen_10k, keyset, indexes and totalCount on meridian_gen_1m (a million incidents).`,
+    "",
+    `The ratio is how many times better A is on the figure named (throughput A÷B, or p50 latency B÷A); a lever **pays** when the ratio is at least ${PAYS_AT} (differences under 5% are within this machine's noise), unless its row says otherwise. CPU is the serving process's user + system time per request (/proc).`,
+    "",
+  );
+  lines.push("## Results", "");
+  lines.push("| lever | scale | measured | A | B | A figures | B figures | ratio | verdict |");
+  lines.push("|---|---|---|---|---|---|---|---|---|");
+  for (const found of report.rows) {
+    lines.push(`| ${found.lever} | ${found.scale} | ${found.measured} | ${found.a} | ${found.b} | ${found.aFigures} | ${found.bFigures} | ${found.ratio}× (${found.ratioOf}) | **${found.pays ? "pays" : "does not pay"}** |`);
+  }
+  lines.push("");
+  if (report.details.size) {
+    lines.push("## Details", "");
+    for (const [lever, details] of report.details) lines.push(`### ${lever}`, "", ...details, "");
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  const settings = options();
+  const startedAt = new Date();
+  const args = process.argv.slice(2);
+  const command = `npm run bench:levers${args.length ? ` -- ${args.join(" ")}` : ""}`;
+  console.log(`bench:levers: ${settings.levers.join(", ")}; ${settings.durationS} s per side in ${settings.rounds} rounds at concurrency ${settings.concurrency}`);
+  const report: Report = { rows: [], details: new Map() };
+  if (settings.levers.some((lever) => !LARGE_DATA_LEVERS.includes(lever))) await processLevers(settings, report);
+  if (settings.levers.some((lever) => LARGE_DATA_LEVERS.includes(lever))) await dataLevers(settings, report);
+  writeFileSync(new URL("LEVERS.md", import.meta.url), markdown(report, settings, command, startedAt));
+  console.log("\nLevers:");
+  for (const found of report.rows) console.log(`  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (${found.ratioOf}) — ${found.measured}`);
+  console.log("Written to bench/LEVERS.md");
+}
+
+await main();
+process.exit(0);
