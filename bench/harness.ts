@@ -4,7 +4,6 @@
 // description of the machine for the results files.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import type postgres from "postgres";
 import { Agent, fetch } from "undici";
@@ -13,6 +12,7 @@ import { incidentCountQuery } from "../services/incidents/incident-counts.js";
 import { IncidentOrder } from "../services/incidents/incident-order.js";
 import type { IncidentFilter } from "../services/incidents/incident.input.js";
 import { incidentPageQuery } from "../services/incidents/incident.repository.js";
+import { freePort } from "../test/support/processes.js";
 import type { BenchOperation } from "./operations.js";
 
 export const projectRoot = new URL("..", import.meta.url).pathname;
@@ -29,14 +29,6 @@ export type Subgraph = (typeof SUBGRAPHS)[number];
 export const SECRET = "bench-subgraph-secret-0123456789";
 /** What a direct call to a subgraph must carry, as the gateway's calls do. */
 export const SUBGRAPH_SECRET_HEADERS = { "meridian-subgraph-secret": SECRET };
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface Process {
   name: string;

@@ -29,7 +29,6 @@ import {
   closedLoop,
   committedTransactions,
   cpuMs,
-  freePort,
   graphAddresses,
   graphqlCall,
   incidentPageAndCountSql,
@@ -42,6 +41,7 @@ import {
   statementsPerRequest,
   stopProcesses,
 } from "./harness.js";
+import { freePort } from "../test/support/processes.js";
 
 interface Planned {
   key: string;
