@@ -1,10 +1,11 @@
-import { and, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
 import { type Alias, Actor } from "./actor.type.js";
 import type { ActorFilter } from "./actor.input.js";
 import { actorRedirects, actors, aliases } from "./db/tables.js";
+import { anyOfIds } from "../common/any-of-ids.js";
 
 type ActorRow = typeof actors.$inferSelect;
 
@@ -35,12 +36,12 @@ export class ActorRepository {
     const direct = this.db
       .select({ requestedId: actors.id, ...columns })
       .from(actors)
-      .where(inArray(actors.id, [...ids]));
+      .where(anyOfIds(actors.id, ids));
     const redirected = this.db
       .select({ requestedId: actorRedirects.fromId, ...columns })
       .from(actorRedirects)
       .innerJoin(actors, eq(actors.id, actorRedirects.toId))
-      .where(inArray(actorRedirects.fromId, [...ids]));
+      .where(anyOfIds(actorRedirects.fromId, ids));
     const rows = await direct.unionAll(redirected);
     return new Map(rows.map(({ requestedId, ...row }) => [requestedId, toActor(row)]));
   }
@@ -63,7 +64,7 @@ export class ActorRepository {
     const rows = await this.db
       .select({ fromId: actorRedirects.fromId, toId: actorRedirects.toId })
       .from(actorRedirects)
-      .where(inArray(actorRedirects.toId, [...actorIds]))
+      .where(anyOfIds(actorRedirects.toId, actorIds))
       .orderBy(actorRedirects.fromId);
     const byActor = new Map<string, string[]>();
     for (const row of rows) byActor.set(row.toId, [...(byActor.get(row.toId) ?? []), row.fromId]);
@@ -74,7 +75,7 @@ export class ActorRepository {
     const rows = await this.db
       .select()
       .from(aliases)
-      .where(inArray(aliases.actorId, [...actorIds]))
+      .where(anyOfIds(aliases.actorId, actorIds))
       .orderBy(aliases.scheme, aliases.value);
     const byActor = new Map<string, Alias[]>();
     for (const row of rows) {

@@ -1,4 +1,4 @@
-import { and, asc, inArray } from "drizzle-orm";
+import { and, asc } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { incidentSources, incidents, participants, places } from "./db/tables.js";
@@ -8,6 +8,7 @@ import { IncidentOrder } from "./incident-order.js";
 import type { IncidentFilter, IncidentSort } from "./incident.input.js";
 import { incidentColumns, toIncident, toParticipant, toPlace } from "./incident.rows.js";
 import type { Incident, Participant, Place } from "./incident.type.js";
+import { anyOfIds } from "../common/any-of-ids.js";
 
 export const incidentsByStartDate = new Keyset(incidents.startOn, incidents.id, "ASC", "date");
 
@@ -26,12 +27,12 @@ export class IncidentRepository {
   constructor(private readonly db: Database) {}
 
   async incidentsByIds(ids: readonly string[]): Promise<Incident[]> {
-    const rows = await this.db.select(incidentColumns).from(incidents).where(inArray(incidents.id, [...ids]));
+    const rows = await this.db.select(incidentColumns).from(incidents).where(anyOfIds(incidents.id, ids));
     return rows.map(toIncident);
   }
 
   async placesByIds(ids: readonly string[]): Promise<Place[]> {
-    const rows = await this.db.select().from(places).where(inArray(places.id, [...ids]));
+    const rows = await this.db.select().from(places).where(anyOfIds(places.id, ids));
     return rows.map(toPlace);
   }
 
@@ -40,7 +41,7 @@ export class IncidentRepository {
     const rows = await this.db
       .select()
       .from(places)
-      .where(inArray(places.incidentId, [...incidentIds]))
+      .where(anyOfIds(places.incidentId, incidentIds))
       .orderBy(asc(places.incidentId), asc(places.isPrimary), asc(places.id));
     return rows.map(toPlace).sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
   }
@@ -49,7 +50,7 @@ export class IncidentRepository {
     const rows = await this.db
       .select()
       .from(participants)
-      .where(inArray(participants.incidentId, [...incidentIds]))
+      .where(anyOfIds(participants.incidentId, incidentIds))
       .orderBy(participants.role, participants.actorId);
     return rows.map(toParticipant);
   }
@@ -58,7 +59,7 @@ export class IncidentRepository {
     return this.db
       .select()
       .from(incidentSources)
-      .where(inArray(incidentSources.incidentId, [...incidentIds]))
+      .where(anyOfIds(incidentSources.incidentId, incidentIds))
       .orderBy(incidentSources.sourceId);
   }
 

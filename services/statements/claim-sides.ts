@@ -10,6 +10,7 @@ import { stances, statements } from "./db/tables.js";
 import { StanceKind } from "./statement.enums.js";
 import { toStatement } from "./statement.rows.js";
 import type { Statement } from "./statement.type.js";
+import { anyOfIds } from "../common/any-of-ids.js";
 
 /** Who stands on each side of one claim, and so its status. */
 export interface ClaimSides {
@@ -48,7 +49,7 @@ export async function claimSidesOf(db: Database, claimIds: readonly string[]): P
     .select({ claimId: stances.claimId, speakerId: statements.speakerId, stance: stances.stance, firstSaidOn: min(statements.saidOn) })
     .from(stances)
     .innerJoin(statements, eq(statements.id, stances.statementId))
-    .where(inArray(stances.claimId, [...claimIds]))
+    .where(anyOfIds(stances.claimId, claimIds))
     .groupBy(stances.claimId, statements.speakerId, stances.stance)) as SpeakerStance[];
   return claimIds.map((claimId) => {
     const ofClaim = rows.filter((row) => row.claimId === claimId);
@@ -73,7 +74,7 @@ export async function firstAssertionsOf(db: Database, claimIds: readonly string[
     .selectDistinctOn([stances.claimId], { claimId: stances.claimId, statement: statements })
     .from(stances)
     .innerJoin(statements, eq(statements.id, stances.statementId))
-    .where(and(inArray(stances.claimId, [...claimIds]), inArray(stances.stance, [...ASSERTING_STANCES])))
+    .where(and(anyOfIds(stances.claimId, claimIds), inArray(stances.stance, [...ASSERTING_STANCES])))
     .orderBy(asc(stances.claimId), asc(statements.saidOn), asc(statements.id));
   return statementPerClaim(claimIds, rows);
 }
@@ -88,13 +89,13 @@ export async function latestResponsesOf(db: Database, claimIds: readonly string[
   const responses = db
     .select({ claimId: stances.claimId, statementId: stances.statementId })
     .from(stances)
-    .where(and(inArray(stances.claimId, [...claimIds]), inArray(stances.stance, [...RESPONDING_STANCES])))
+    .where(and(anyOfIds(stances.claimId, claimIds), inArray(stances.stance, [...RESPONDING_STANCES])))
     .union(
       db
         .select({ claimId: assertion.claimId, statementId: response.id })
         .from(assertion)
         .innerJoin(response, eq(response.respondsToId, assertion.statementId))
-        .where(and(inArray(assertion.claimId, [...claimIds]), inArray(assertion.stance, [...ASSERTING_STANCES]))),
+        .where(and(anyOfIds(assertion.claimId, claimIds), inArray(assertion.stance, [...ASSERTING_STANCES]))),
     )
     .as("claim_response");
   const rows = await db

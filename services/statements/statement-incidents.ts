@@ -1,13 +1,13 @@
-import { inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { statementIncidents } from "./db/tables.js";
+import { anyOfIds } from "../common/any-of-ids.js";
 
 /** For each statement, the incidents it is about, in the order of the IDs asked for. */
 export async function incidentIdsOfStatements(db: Database, statementIds: readonly string[]): Promise<string[][]> {
   const rows = await db
     .select()
     .from(statementIncidents)
-    .where(inArray(statementIncidents.statementId, [...statementIds]))
+    .where(anyOfIds(statementIncidents.statementId, statementIds))
     .orderBy(statementIncidents.incidentId);
   return statementIds.map((id) => rows.filter((row) => row.statementId === id).map((row) => row.incidentId));
 }

@@ -1,4 +1,4 @@
-import { and, gte, inArray, lte } from "drizzle-orm";
+import { and, gte, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { checkDateRange } from "../common/date-range.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
@@ -9,6 +9,7 @@ import { StatementOrder } from "./statement-order.js";
 import { statementColumns, toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
 import type { Source } from "./source.type.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
+import { anyOfIds } from "../common/any-of-ids.js";
 
 export const statementsBySaidDate = new Keyset(statements.saidOn, statements.id, "ASC", "date");
 export const claimsById = new Keyset(claims.id, claims.id);
@@ -35,22 +36,22 @@ export class StatementRepository {
   constructor(private readonly db: Database) {}
 
   async statementsByIds(ids: readonly string[]): Promise<Statement[]> {
-    const rows = await this.db.select(statementColumns).from(statements).where(inArray(statements.id, [...ids]));
+    const rows = await this.db.select(statementColumns).from(statements).where(anyOfIds(statements.id, ids));
     return rows.map(toStatement);
   }
 
   async claimsByIds(ids: readonly string[]): Promise<Claim[]> {
-    const rows = await this.db.select().from(claims).where(inArray(claims.id, [...ids]));
+    const rows = await this.db.select().from(claims).where(anyOfIds(claims.id, ids));
     return rows.map(toClaim);
   }
 
   async sourcesByIds(ids: readonly string[]): Promise<Source[]> {
-    const rows = await this.db.select().from(sources).where(inArray(sources.id, [...ids]));
+    const rows = await this.db.select().from(sources).where(anyOfIds(sources.id, ids));
     return rows.map(toSource);
   }
 
   async stancesOfStatements(statementIds: readonly string[]): Promise<Stance[]> {
-    const rows = await this.db.select().from(stances).where(inArray(stances.statementId, [...statementIds]));
+    const rows = await this.db.select().from(stances).where(anyOfIds(stances.statementId, statementIds));
     return rows.map(toStance);
   }
 

@@ -50,5 +50,6 @@ export function recordingDatabase(handle: DatabaseHandle, sent: SentStatement[])
 /** A sent statement as Drizzle SQL again, its `$n` placeholders bound to the values sent. */
 export function withParameters({ query, params }: SentStatement): SQL {
   const parts = query.split(/\$(\d+)/);
-  return sql.join(parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)));
+  // sql.param: an array (a list of IDs) is one parameter, as it was sent, not a list of them.
+  return sql.join(parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`)));
 }
