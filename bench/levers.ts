@@ -1,4 +1,4 @@
-// npm run bench:levers -- --duration 5 --warmup 1 --concurrency 8 --levers dataloader,keyset
+// npm run bench:levers -- --duration 5 --warmup 1 --concurrency 8 --levers dataloader,keyset [--out FILE]
 // Issue 6, item 5: each performance lever measured against the same system without it, in
 // the same run. A is the lever as shipped, B the same code with the lever off (a config
 // switch, a benchmark-only switch, or the query written the other way); the two are sent in
@@ -77,6 +77,8 @@ function options() {
       concurrency: { type: "string", default: "8" },
       "pool-concurrency": { type: "string", default: "32" },
       levers: { type: "string", default: LEVERS.join(",") },
+      // A run of a few levers can be written beside the full report instead of over it.
+      out: { type: "string", default: "bench/LEVERS.md" },
     },
   });
   const number = (name: string, text: string, min: number) => {
@@ -98,6 +100,7 @@ function options() {
     concurrency: integer("concurrency", values.concurrency, 1, 256),
     poolConcurrency: integer("pool-concurrency", values["pool-concurrency"], 1, 256),
     levers: levers as Lever[],
+    out: values.out,
   };
 }
 
@@ -300,7 +303,7 @@ async function preparedStatementsLever(databaseUrl: string, sql: postgres.Sql, s
         { label: "DATABASE_PREPARED_STATEMENTS=true", call: graphqlCall(prepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [prepared.process] },
         { label: "DATABASE_PREPARED_STATEMENTS=false", call: graphqlCall(unprepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [unprepared.process] },
       ], settings);
-      report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`, a: "DATABASE_PREPARED_STATEMENTS=true", b: "DATABASE_PREPARED_STATEMENTS=false (default)" }, a!, b!, "throughput"));
+      report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`, a: "DATABASE_PREPARED_STATEMENTS=true (default)", b: "DATABASE_PREPARED_STATEMENTS=false" }, a!, b!, "throughput"));
     }
     const { page, total } = incidentPageAndCountSql(drizzle(sql) as unknown as Database, countryFilter(), 50);
     const sqlCall = (prepare: boolean): Call => async () => {
@@ -312,7 +315,7 @@ async function preparedStatementsLever(databaseUrl: string, sql: postgres.Sql, s
       { label: "prepare: false", call: sqlCall(false) },
     ], settings);
     report.rows.push(row({ lever, scale: "10k", measured: `the incidents-by-country page's SQL alone (page and count, postgres.js), concurrency ${settings.concurrency}`, a: "postgres.js `prepare: true`", b: "`prepare: false` (what Drizzle asks for)" }, sqlA!, sqlB!, "throughput"));
-    detail(report, lever, "Drizzle asks postgres.js to prepare a statement only when the query is named with `.prepare(name)`, which no repository does; so until DATABASE_PREPARED_STATEMENTS, every statement the subgraphs sent was parsed and planned anew, whatever postgres.js's own default. The switch (db/client.ts) makes the client prepare every statement with parameters, in transactions too. Not measured here, and the reason it stays off by default: after five runs Postgres may keep a generic plan for a prepared statement, chosen without the parameters' values (a common and a rare country get the same plan), and each connection keeps every statement text it has seen (an `in (…)` list of each length is a text of its own) until postgres.js recycles it.");
+    detail(report, lever, "Drizzle asks postgres.js to prepare a statement only when the query is named with `.prepare(name)`, which no repository does; and postgres.js sends an unprepared statement with parameters in two round trips (Parse and Describe, then, knowing the parameter types, Bind and Execute). DATABASE_PREPARED_STATEMENTS (on by default; db/client.ts) makes the client prepare every statement with parameters, in transactions too: one round trip, parsed once per connection. Its connections set plan_cache_mode=force_custom_plan, so a prepared statement is still planned for its values each time (no generic plan chosen without them), and lists of IDs go as one array parameter (services/common/any-of-ids.ts), so a DataLoader batch of any size is one statement text, not one per length.");
   } finally {
     await stopProcesses([prepared.process, unprepared.process]);
   }
@@ -667,10 +670,10 @@ async function main() {
   const report: Report = { rows: [], details: new Map() };
   if (settings.levers.some((lever) => !LARGE_DATA_LEVERS.includes(lever))) await processLevers(settings, report);
   if (settings.levers.some((lever) => LARGE_DATA_LEVERS.includes(lever))) await dataLevers(settings, report);
-  writeFileSync(new URL("LEVERS.md", import.meta.url), markdown(report, settings, command, startedAt));
+  writeFileSync(settings.out, markdown(report, settings, command, startedAt));
   console.log("\nLevers:");
   for (const found of report.rows) console.log(`  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (${found.ratioOf}) — ${found.measured}`);
-  console.log("Written to bench/LEVERS.md");
+  console.log(`Written to ${settings.out}`);
 }
 
 await main();

@@ -65,8 +65,10 @@ export interface PostgresOptions extends OpenOptions {
   maxConnections?: number;
   /**
    * Send every statement with parameters as a named prepared statement, reused on its
-   * connection (DATABASE_PREPARED_STATEMENTS). Off when undefined: each is parsed and planned
-   * anew, and it must stay off behind a transaction-mode pooler (PgBouncer).
+   * connection (DATABASE_PREPARED_STATEMENTS; on when undefined). Off, postgres.js spends a
+   * round trip per statement asking the server for its parameter types before sending them;
+   * it must be off behind a pooler that hands each transaction another connection (PgBouncer
+   * in transaction mode, before its max_prepared_statements).
    */
   preparedStatements?: boolean;
 }
@@ -74,7 +76,7 @@ export interface PostgresOptions extends OpenOptions {
 /** Connects to a Postgres server and checks that it answers, so a bad URL fails at start. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const max = options.maxConnections ?? 10;
-  const preparedStatements = options.preparedStatements ?? false;
+  const preparedStatements = options.preparedStatements ?? true;
   // postgres.js keeps its connection counts to itself; the server knows them, by this name.
   const applicationName = uniqueApplicationName();
   const client = postgres(url, {
@@ -82,7 +84,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     prepare: preparedStatements,
     onnotice: () => {},
     connect_timeout: 10,
-    connection: { application_name: applicationName },
+    // A prepared statement is still planned for its values each time: after five runs Postgres
+    // would otherwise keep a generic plan, the same for a country with 100,000 incidents and one with 10.
+    connection: { application_name: applicationName, ...(preparedStatements ? { plan_cache_mode: "force_custom_plan" } : {}) },
   });
   try {
     await client`select 1`;

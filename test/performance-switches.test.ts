@@ -1,13 +1,15 @@
 // The performance switches whose worth bench/LEVERS.md measures: prepared statements
 // (DATABASE_PREPARED_STATEMENTS), kept-alive connections from the gateway to the subgraphs
 // (SUBGRAPH_KEEP_ALIVE) and inline tracing in the subgraphs (SUBGRAPH_INLINE_TRACING). Each
-// keeps today's behaviour unless set, and does what it says when set.
+// has the default bench/LEVERS.md argues for, and does what it says when set.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../db/client.js";
+import { actors } from "../services/actors/db/tables.js";
+import { anyOfIds } from "../services/common/any-of-ids.js";
 import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
 import { loadConfig } from "../services/common/config.js";
 import type { RunningServer } from "../services/common/http-server.js";
@@ -16,13 +18,13 @@ import { subgraphNamed } from "../services/subgraphs.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 
 describe("performance switches in the configuration", () => {
-  it("keeps today's behaviour when nothing is set", () => {
-    expect(loadConfig({})).toMatchObject({ databasePreparedStatements: false, subgraphKeepAlive: true, subgraphInlineTracing: false });
+  it("prepares statements, keeps connections alive and leaves tracing off when nothing is set", () => {
+    expect(loadConfig({})).toMatchObject({ databasePreparedStatements: true, subgraphKeepAlive: true, subgraphInlineTracing: false });
   });
 
   it("reads each as a flag and refuses anything else, naming the variable", () => {
-    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: "true", SUBGRAPH_KEEP_ALIVE: "0", SUBGRAPH_INLINE_TRACING: "1" })).toMatchObject({
-      databasePreparedStatements: true,
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: "false", SUBGRAPH_KEEP_ALIVE: "0", SUBGRAPH_INLINE_TRACING: "1" })).toMatchObject({
+      databasePreparedStatements: false,
       subgraphKeepAlive: false,
       subgraphInlineTracing: true,
     });
@@ -113,15 +115,39 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
     }
   };
 
-  it("sends every statement unprepared by default, as a transaction-mode pooler (PgBouncer) needs", async () => {
-    expect(await preparedAfterQueries(undefined)).toEqual([]);
+  it("sends every statement unprepared when switched off, as a transaction-mode pooler (PgBouncer) needs", async () => {
+    expect(await preparedAfterQueries(false)).toEqual([]);
   });
 
-  it("prepares the statements Drizzle sends, in transactions too, when switched on", async () => {
-    expect(await preparedAfterQueries(true)).toEqual([
+  it("prepares the statements Drizzle sends, in transactions too, by default", async () => {
+    expect(await preparedAfterQueries(undefined)).toEqual([
       "select count(*) from actors.actors where id <> $1",
       "select count(*) from actors.actors where id = $1",
     ]);
+  });
+  it("plans a prepared statement for its values each time, never with a generic plan", async () => {
+    const handle = await openPostgres(database.url!, { maxConnections: 1 });
+    try {
+      const [setting] = await (handle.db as unknown as { $client: postgres.Sql }).$client<{ plan_cache_mode: string }[]>`show plan_cache_mode`;
+      expect(setting!.plan_cache_mode).toBe("force_custom_plan");
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("prepares one statement for lists of IDs of any length", async () => {
+    const handle = await openPostgres(database.url!, { maxConnections: 1 });
+    try {
+      for (const ids of [["acled:actor-1"], ["acled:actor-1", "acled:actor-2"], ["a", "b", "c"]]) {
+        const rows = await handle.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, ids));
+        expect(rows).toEqual([]);
+      }
+      const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
+      const prepared = await client<{ statement: string }[]>`select statement from pg_prepared_statements where statement like ${"%from \"actors\".\"actors\"%"}`;
+      expect(prepared.map((row) => row.statement)).toEqual([expect.stringContaining("= any($1::text[])")]);
+    } finally {
+      await handle.close();
+    }
   });
 });
 

@@ -31,10 +31,11 @@ const environmentSchema = z.object({
   STATEMENTS_DATABASE_URL: postgresUrl,
   INCIDENTS_DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  // On: every statement with parameters is prepared once per connection and reused. Must stay
-  // off behind poolers that hand each transaction a different server connection (PgBouncer in
-  // transaction mode), where a statement prepared on one connection is unknown on the next.
-  DATABASE_PREPARED_STATEMENTS: flag.default(false),
+  // On: every statement with parameters is prepared once per connection and reused (one round
+  // trip a statement instead of two; bench/LEVERS.md). Set it off behind poolers that hand each
+  // transaction a different server connection (PgBouncer in transaction mode), where a
+  // statement prepared on one connection is unknown on the next.
+  DATABASE_PREPARED_STATEMENTS: flag.default(true),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_ON_START: flag.default(true),
   // Operation limits at the gateway (gateway/limits/): what one operation may ask for.
