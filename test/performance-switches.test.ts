@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres } from "../db/client.js";
+import { type Database, openPostgres } from "../db/client.js";
+import { inOneTransactionPerHandle } from "../db/documents/in-one-transaction.js";
 import { actors } from "../services/actors/db/tables.js";
 import { anyOfIds } from "../services/common/any-of-ids.js";
 import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
@@ -130,6 +131,18 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
     try {
       const [setting] = await (handle.db as unknown as { $client: postgres.Sql }).$client<{ plan_cache_mode: string }[]>`show plan_cache_mode`;
       expect(setting!.plan_cache_mode).toBe("force_custom_plan");
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("leaves the plan cache to Postgres inside a bulk write's transaction, and only there", async () => {
+    const handle = await openPostgres(database.url!, { maxConnections: 1 });
+    const planCacheMode = async (db: Database) => ((await db.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown as { mode: string }[])[0]!.mode;
+    try {
+      const inside = await inOneTransactionPerHandle({ actors: handle, statements: handle, incidents: handle }, (databases) => planCacheMode(databases.incidents));
+      expect(inside).toBe("auto");
+      expect(await planCacheMode(handle.db)).toBe("force_custom_plan");
     } finally {
       await handle.close();
     }
