@@ -2,7 +2,7 @@
 // so IDs holding the characters an array literal quotes must still match exactly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actors } from "../services/actors/db/tables.js";
-import { anyOfIds } from "../services/common/any-of-ids.js";
+import { anyOfIds } from "../db/any-of-ids.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 
 const AWKWARD_IDS = ['odd:"quoted", {braced}', "odd:back\\slash", "odd:NULL", "odd: spaced ", "odd:ünïcödé"];

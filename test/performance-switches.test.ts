@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openPostgres } from "../db/client.js";
 import { inOneTransactionPerHandle } from "../db/documents/in-one-transaction.js";
 import { actors } from "../services/actors/db/tables.js";
-import { anyOfIds } from "../services/common/any-of-ids.js";
+import { anyOfIds } from "../db/any-of-ids.js";
 import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
 import { loadConfig } from "../services/common/config.js";
 import type { RunningServer } from "../services/common/http-server.js";

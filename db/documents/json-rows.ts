@@ -1,8 +1,9 @@
-// Bulk statements that pass a batch of rows (or IDs) as ONE JSON parameter, which Postgres
+// Bulk inserts that pass a batch of rows as ONE JSON parameter, which Postgres
 // turns back into rows (json_populate_recordset). Drizzle's multi-row insert builds a
 // parameter object per value, which costs more than the database's own work for big imports
 // (see bench/import.ts); a JSON text costs one JSON.stringify, and works alike on PGlite and
 // Postgres. Dates go as ISO text, arrays as JSON arrays, both of which Postgres converts.
+// (Lists of IDs go as one array parameter: db/any-of-ids.ts.)
 import { type SQL, getTableColumns, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
@@ -28,11 +29,6 @@ function rowsAsJson(columns: readonly [string, PgColumn][], rows: readonly Row[]
     objects[index] = object;
   }
   return JSON.stringify(objects);
-}
-
-/** `column` is one of `ids`: an array built once from the JSON, which an index on `column` serves. */
-export function inJsonIds(column: PgColumn, ids: readonly string[]): SQL {
-  return sql`${column} = any(array(select json_array_elements_text(${JSON.stringify(ids)}::json)))`;
 }
 
 /**

@@ -1,10 +1,10 @@
 // Which of the entities a document refers to, but does not contain, are already stored.
 // Each kind is looked up in the database of the subgraph that owns it.
-import { inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { actors } from "../../services/actors/db/tables.js";
 import { incidents } from "../../services/incidents/db/tables.js";
 import { claims, sources, statements } from "../../services/statements/db/tables.js";
+import { anyOfIds } from "../any-of-ids.js";
 import type { SubgraphName } from "../migrate.js";
 import { chunks } from "./chunks.js";
 import type { EntityKind, StoredReference } from "./reference-resolver.js";
@@ -26,7 +26,7 @@ export async function missingStoredReferences(handles: SubgraphHandles, referenc
     const ids = [...new Set(references.filter((reference) => reference.kind === kind).map((reference) => reference.id))];
     if (ids.length === 0) continue;
     for (const chunk of chunks(ids)) {
-      const rows = await handles[subgraph].db.select({ id }).from(table).where(inArray(id, chunk));
+      const rows = await handles[subgraph].db.select({ id }).from(table).where(anyOfIds(id, chunk));
       for (const row of rows) found.add(`${kind} ${row.id as string}`);
     }
   }

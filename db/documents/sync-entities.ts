@@ -5,7 +5,8 @@ import { type SQL, getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
 import { chunks } from "./chunks.js";
-import { insertJsonRows, inJsonIds } from "./json-rows.js";
+import { anyOfIds } from "../any-of-ids.js";
+import { insertJsonRows } from "./json-rows.js";
 
 export interface EntityCounts {
   inserted: number;
@@ -53,7 +54,7 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
   }
   await upsert(db, tables, changed.map((write) => write.row));
   for (const [index, child] of tables.children.entries()) {
-    for (const ids of chunks(updatedIds)) await db.delete(child.table).where(inJsonIds(child.parentId, ids));
+    for (const ids of chunks(updatedIds)) await db.delete(child.table).where(anyOfIds(child.parentId, ids));
     for (const rows of chunks(changed.flatMap((write) => write.children[index]!))) await insertJsonRows(db, child.table, rows);
   }
   return counts;
@@ -64,10 +65,10 @@ async function storedFingerprints(db: Database, tables: EntityTables, ids: reado
   const rows: Row[] = [];
   const childRows = tables.children.map(() => new Map<string, Row[]>());
   for (const chunk of chunks(ids)) {
-    rows.push(...(await db.select().from(tables.table).where(inJsonIds(tables.id, chunk))));
+    rows.push(...(await db.select().from(tables.table).where(anyOfIds(tables.id, chunk))));
     for (const [index, child] of tables.children.entries()) {
       const parentKey = columnKey(child.table, child.parentId);
-      for (const row of (await db.select().from(child.table).where(inJsonIds(child.parentId, chunk))) as Row[]) {
+      for (const row of (await db.select().from(child.table).where(anyOfIds(child.parentId, chunk))) as Row[]) {
         const parentId = row[parentKey] as string;
         childRows[index]!.set(parentId, [...(childRows[index]!.get(parentId) ?? []), row]);
       }

@@ -8,8 +8,9 @@
 // religious groups) and GDELT's names are the words of the article ("SYRIA" for both), so a
 // CAMEO code is never matched by name to an actor that has another CAMEO code. Each name is
 // resolved once per import and remembered.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { actors, aliases } from "../../services/actors/db/tables.js";
+import { anyOfIds } from "../any-of-ids.js";
 import type { Database } from "../client.js";
 import { chunks } from "../documents/chunks.js";
 import { normalizeName } from "../documents/normalize-name.js";
@@ -75,7 +76,7 @@ export class ActorResolver {
           .select({ value: aliases.value, actorId: actors.id, name: actors.name, kind: actors.kind })
           .from(aliases)
           .innerJoin(actors, eq(actors.id, aliases.actorId))
-          .where(and(eq(aliases.scheme, scheme), inArray(aliases.value, values)))
+          .where(and(eq(aliases.scheme, scheme), anyOfIds(aliases.value, values)))
           .orderBy(actors.id);
         for (const row of rows) {
           const key = mentionKey({ scheme, value: row.value });
@@ -100,7 +101,7 @@ export class ActorResolver {
         })
         .from(aliases)
         .innerJoin(actors, eq(actors.id, aliases.actorId))
-        .where(inArray(aliases.normalizedValue, values));
+        .where(anyOfIds(aliases.normalizedValue, values));
       for (const row of rows) {
         const actorsNamed = candidates.get(row.normalized) ?? new Map();
         candidates.set(row.normalized, actorsNamed.set(row.actorId, { name: row.name, kind: row.kind, hasCode: row.hasCode }));
@@ -124,7 +125,7 @@ export class ActorResolver {
     const wanted = mentions.map((mention) => actorIdFor(NAMESPACE_OF_SCHEME[mention.scheme], mention.value));
     const taken = new Set<string>();
     for (const ids of chunks([...new Set(wanted)])) {
-      for (const row of await this.db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids))) taken.add(row.id);
+      for (const row of await this.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, ids))) taken.add(row.id);
     }
     const created = mentions.map((mention, index): ActorResolution => {
       const namespace = NAMESPACE_OF_SCHEME[mention.scheme];

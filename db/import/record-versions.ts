@@ -3,14 +3,14 @@
 import { incidents } from "../../services/incidents/db/tables.js";
 import type { Database } from "../client.js";
 import { chunks } from "../documents/chunks.js";
-import { inJsonIds } from "../documents/json-rows.js";
+import { anyOfIds } from "../any-of-ids.js";
 import type { RecordVersion } from "./dataset-record.js";
 
 /** The stored version of each record among `versions` that has one, by incident ID. */
 export async function storedVersions(db: Database, versions: readonly RecordVersion[]): Promise<Map<string, number>> {
   const stored = new Map<string, number>();
   for (const ids of chunks(versions.map((version) => version.incidentId))) {
-    const rows = await db.select({ id: incidents.id, version: incidents.sourceVersion }).from(incidents).where(inJsonIds(incidents.id, ids));
+    const rows = await db.select({ id: incidents.id, version: incidents.sourceVersion }).from(incidents).where(anyOfIds(incidents.id, ids));
     for (const row of rows) if (row.version !== null) stored.set(row.id, row.version);
   }
   return stored;

@@ -5,7 +5,7 @@ import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
 import { type Alias, Actor } from "./actor.type.js";
 import type { ActorFilter } from "./actor.input.js";
 import { actorRedirects, actors, aliases } from "./db/tables.js";
-import { anyOfIds } from "../common/any-of-ids.js";
+import { anyOfIds } from "../../db/any-of-ids.js";
 
 type ActorRow = typeof actors.$inferSelect;
 

@@ -3,7 +3,7 @@ import { type SQL, and, count, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { type Connection, type Keyset, checkPageSize, toConnection } from "./pagination.js";
-import { anyOfIds } from "./any-of-ids.js";
+import { anyOfIds } from "../../db/any-of-ids.js";
 
 /** One parent's page request, e.g. the statements of one actor, first 10 after a cursor. */
 export interface ChildPageKey<TFilter> {

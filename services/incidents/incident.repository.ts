@@ -8,7 +8,7 @@ import { IncidentOrder } from "./incident-order.js";
 import type { IncidentFilter, IncidentSort } from "./incident.input.js";
 import { incidentColumns, toIncident, toParticipant, toPlace } from "./incident.rows.js";
 import type { Incident, Participant, Place } from "./incident.type.js";
-import { anyOfIds } from "../common/any-of-ids.js";
+import { anyOfIds } from "../../db/any-of-ids.js";
 
 export const incidentsByStartDate = new Keyset(incidents.startOn, incidents.id, "ASC", "date");
 

@@ -10,7 +10,7 @@ import { stances, statements } from "./db/tables.js";
 import { StanceKind } from "./statement.enums.js";
 import { toStatement } from "./statement.rows.js";
 import type { Statement } from "./statement.type.js";
-import { anyOfIds } from "../common/any-of-ids.js";
+import { anyOfIds } from "../../db/any-of-ids.js";
 
 /** Who stands on each side of one claim, and so its status. */
 export interface ClaimSides {

@@ -9,7 +9,7 @@ import { StatementOrder } from "./statement-order.js";
 import { statementColumns, toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
 import type { Source } from "./source.type.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
-import { anyOfIds } from "../common/any-of-ids.js";
+import { anyOfIds } from "../../db/any-of-ids.js";
 
 export const statementsBySaidDate = new Keyset(statements.saidOn, statements.id, "ASC", "date");
 export const claimsById = new Keyset(claims.id, claims.id);

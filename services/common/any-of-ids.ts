@@ -1,9 +1,0 @@
-// `column = any($1::text[])`: a list of IDs sent as ONE array parameter. Drizzle's inArray
-// writes `in ($1, …, $n)`, a statement text of its own for every length of list; with
-// prepared statements (DATABASE_PREPARED_STATEMENTS) each connection would prepare and keep
-// one per batch size its DataLoaders happened to send. One text per query is prepared once.
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-
-export function anyOfIds(column: SQLWrapper, ids: Iterable<string>): SQL {
-  return sql`${column} = any(${sql.param([...ids])}::text[])`;
-}
