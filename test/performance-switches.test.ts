@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openPostgres } from "../db/client.js";
+import { type Database, type DatabaseHandle, openPostgres } from "../db/client.js";
 import { inOneTransactionPerHandle } from "../db/documents/in-one-transaction.js";
 import { actors } from "../services/actors/db/tables.js";
 import { anyOfIds } from "../db/any-of-ids.js";
@@ -95,6 +95,11 @@ describe("inline tracing in a subgraph", () => {
   });
 });
 
+/** The postgres.js client under a handle's Drizzle database, to ask Postgres what it holds. */
+function postgresClientOf(handle: DatabaseHandle): postgres.Sql {
+  return (handle.db as unknown as { $client: postgres.Sql }).$client;
+}
+
 describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepared statements on $name", (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -108,7 +113,7 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
     try {
       await handle.db.execute(sql`select count(*) from actors.actors where id = ${"acled:actor-1"}`);
       await handle.db.transaction((transaction) => transaction.execute(sql`select count(*) from actors.actors where id <> ${"acled:actor-2"}`));
-      const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
+      const client = postgresClientOf(handle);
       const rows = await client<{ statement: string }[]>`select statement from pg_prepared_statements where statement like ${"%from actors.actors%"}`;
       return rows.map((row) => row.statement).sort();
     } finally {
@@ -129,7 +134,7 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
   it("plans a prepared statement for its values each time, never with a generic plan", async () => {
     const handle = await openPostgres(database.url!, { maxConnections: 1 });
     try {
-      const [setting] = await (handle.db as unknown as { $client: postgres.Sql }).$client<{ plan_cache_mode: string }[]>`show plan_cache_mode`;
+      const [setting] = await postgresClientOf(handle)<{ plan_cache_mode: string }[]>`show plan_cache_mode`;
       expect(setting!.plan_cache_mode).toBe("force_custom_plan");
     } finally {
       await handle.close();
@@ -155,7 +160,7 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
         const rows = await handle.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, ids));
         expect(rows).toEqual([]);
       }
-      const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
+      const client = postgresClientOf(handle);
       const prepared = await client<{ statement: string }[]>`select statement from pg_prepared_statements where statement like ${"%from \"actors\".\"actors\"%"}`;
       expect(prepared.map((row) => row.statement)).toEqual([expect.stringContaining("= any($1::text[])")]);
     } finally {
