@@ -7,7 +7,10 @@
 //   2. imports it as `npm run import -- --format acled FILE` does (runImport, one transaction).
 // Then, for scale, times an INSERT … SELECT of the staged rows into the incidents table alone:
 // as it is, without its search document, and without any index but its key, each in a
-// transaction rolled back, to show what each part of the table's work costs.
+// transaction rolled back, to show what each part of the table's work costs; and computing
+// the rows' search documents alone, on one core and on all. When the server runs on this
+// machine it also reads the import's Postgres backends' CPU time from /proc: the speed the
+// import could not pass even if its own process cost nothing.
 // Prints rows/s of both, their ratio (target: the import at least a third of COPY's speed)
 // and the import's memory (RSS before, peak during, and at the half and the end: streaming
 // keeps it flat), and writes them to bench/import-RESULTS.md. Drops the database at the end.
@@ -25,6 +28,7 @@ import type { ProgressSink } from "../db/import/import-progress.js";
 import { runImport } from "../db/import/run-import.js";
 import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";
 import { SHARED_DATA } from "../test/support/shared-data.js";
+import { cpuMs } from "./harness.js";
 
 const projectRoot = new URL("..", import.meta.url).pathname;
 const SAMPLES_FOLDER = join(SHARED_DATA, "acled");
@@ -152,10 +156,52 @@ async function timeIncidentsInsert(url: string, setup: readonly string[]): Promi
 
 class RolledBack extends Error {}
 
+/** The incidents' search document (services/incidents/db/tables.ts) of the staged rows, with their titles as the import writes them. */
+const STAGED_SEARCH_DOCUMENT = `setweight(to_tsvector('english', coalesce(sub_event_type || ' in ' || location || ': ' || actor1, '')), 'A')
+  || setweight(to_tsvector('english', coalesce(notes, '')), 'B')`;
+
+/**
+ * Seconds Postgres takes to compute the staged rows' search documents and nothing else: a
+ * floor under any import that makes the rows searchable, whatever it does otherwise. With
+ * `workers`, the scan is split over that many parallel workers besides the leader.
+ */
+async function timeSearchDocuments(url: string, workers: number): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await sql.begin(async (transaction) => {
+      await transaction.unsafe(`set local max_parallel_workers_per_gather = ${workers}`);
+      // Small tables are not split by default; these costs make the planner split this one.
+      await transaction.unsafe("set local parallel_setup_cost = 0; set local parallel_tuple_cost = 0; set local min_parallel_table_scan_size = 0");
+      const startedAt = performance.now();
+      await transaction.unsafe(`select sum(length(${STAGED_SEARCH_DOCUMENT})) from bench_staging`);
+      return (performance.now() - startedAt) / 1000;
+    });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * CPU seconds each server process serving `database` (other than this query's own) has used,
+ * by process ID; undefined when the server is not on this machine (no /proc entry to read).
+ */
+async function backendCpuSeconds(url: string): Promise<Map<number, number> | undefined> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const backends = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+    const seconds = new Map(backends.map(({ pid }) => [pid, cpuMs(pid) / 1000]));
+    return [...seconds.values()].some(Number.isNaN) ? undefined : seconds;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 interface ImportRun {
   seconds: number;
   /** CPU time of this (the importing) process: the rest of the wall time is waiting for Postgres. */
   nodeCpuSeconds: number;
+  /** CPU time of the Postgres backends that served the import; undefined when the server is elsewhere. */
+  postgresCpuSeconds?: number;
   inserted: number;
   rssBeforeMb: number;
   peakRssMb: number;
@@ -182,18 +228,23 @@ async function timeImport(url: string, file: string, rows: number): Promise<Impo
       },
       endFile() {},
     };
+    const backendsBefore = await backendCpuSeconds(url);
     const startedAt = performance.now();
     const cpuBefore = process.cpuUsage();
     const summary = await runImport({ format: "acled", files: [file], dryRun: false, skipInvalid: false }, handles, { stdin: process.stdin, progress });
     const seconds = (performance.now() - startedAt) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    // Read before the handle closes its connections: their processes end with them.
+    const backendsAfter = await backendCpuSeconds(url);
+    const postgresCpuSeconds =
+      backendsBefore && backendsAfter ? [...backendsAfter].reduce((total, [pid, after]) => total + after - (backendsBefore.get(pid) ?? 0), 0) : undefined;
     const nodeCpuSeconds = (cpu.user + cpu.system) / 1e6;
     clearInterval(sample);
     const rssAtEndMb = megabytes();
     peakRssMb = Math.max(peakRssMb, rssAtEndMb);
     const inserted = summary.entities.incidents?.inserted ?? 0;
     if (inserted !== rows) throw new Error(`the import inserted ${inserted} incidents of ${rows} rows`);
-    return { seconds, nodeCpuSeconds, inserted, rssBeforeMb, peakRssMb, rssAtHalfMb, rssAtEndMb };
+    return { seconds, nodeCpuSeconds, postgresCpuSeconds, inserted, rssBeforeMb, peakRssMb, rssAtHalfMb, rssAtEndMb };
   } finally {
     await handle.close();
   }
@@ -216,6 +267,8 @@ try {
   const run = await timeImport(benchUrl, file, rows);
   const floors: { label: string; seconds: number }[] = [];
   for (const variant of FLOOR_VARIANTS) floors.push({ label: variant.label, seconds: await timeIncidentsInsert(benchUrl, variant.setup) });
+  floors.push({ label: "computing the rows' search documents alone (to_tsvector, nothing written), one core", seconds: await timeSearchDocuments(benchUrl, 0) });
+  floors.push({ label: "the same split over two parallel workers and the leader", seconds: await timeSearchDocuments(benchUrl, 2) });
   const copyRate = rows / copySeconds;
   const importRate = rows / run.seconds;
   const ratio = importRate / copyRate;
@@ -227,6 +280,9 @@ try {
     `| COPY into a staging table | ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString("en")} rows/s |`,
     `| import (--format acled, one transaction) | ${run.seconds.toFixed(2)} s, ${Math.round(importRate).toLocaleString("en")} rows/s |`,
     `| import's own CPU (Node: read, check, map, resolve actors; the rest of its time is Postgres) | ${run.nodeCpuSeconds.toFixed(2)} s |`,
+    run.postgresCpuSeconds === undefined
+      ? "| import's Postgres CPU | not measured: the server is not on this machine |"
+      : `| import's Postgres CPU (its backends, from /proc): the import could not pass this speed even if Node cost nothing | ${run.postgresCpuSeconds.toFixed(2)} s, ${Math.round(rows / run.postgresCpuSeconds).toLocaleString("en")} rows/s (${(copySeconds / run.postgresCpuSeconds).toFixed(2)} of COPY) |`,
     ...floors.map(({ label, seconds }) => `| ${label} | ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString("en")} rows/s (${(copySeconds / seconds).toFixed(2)} of COPY) |`),
     `| import / COPY | ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"}) |`,
     `| import RSS before / at half / at end | ${mb(run.rssBeforeMb)} / ${mb(run.rssAtHalfMb)} / ${mb(run.rssAtEndMb)} |`,
