@@ -1,8 +1,7 @@
 import { type SQL, and, desc, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, checkPageSize, toConnection } from "../common/pagination.js";
-import { RANKED_MATCHES } from "../common/ranked-matches.js";
-import { afterSearchCursor } from "../common/search-cursor.js";
+import { rankedSearchPage } from "../common/ranked-search-page.js";
 import { checkSearchText } from "../common/search-text.js";
 import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
 import { SEARCH_CONFIGURATION, incidents } from "./db/tables.js";
@@ -21,33 +20,15 @@ function searchCondition(text: string, filter: IncidentFilter | null | undefined
   return and(sql`${incidents.searchDocument} @@ ${textQuery(text)}`, incidentFilterCondition(filter));
 }
 
-/**
- * One page of search hits, best first among the RANKED_MATCHES most recent matches:
- * the page is cut by keyset on (score, id), and only the page's rows get an excerpt, as
- * ts_headline re-parses the text. The plan tests EXPLAIN it.
- */
+/** One page of search hits with their excerpts (see rankedSearchPage). The plan tests EXPLAIN it. */
 export function incidentSearchQuery(db: Database, text: string, filter: IncidentFilter | null | undefined, first: number, after: string | null | undefined) {
   const query = textQuery(text);
-  // The newest matches first, through the date index (or the GIN index when few rows match), then ranked.
-  const candidates = db
-    .select({ ...incidentColumns, searchDocument: incidents.searchDocument })
-    .from(incidents)
-    .where(searchCondition(text, filter))
-    .orderBy(desc(incidents.startOn), desc(incidents.id))
-    .limit(RANKED_MATCHES)
-    .as("candidates");
-  const { searchDocument, ...candidateColumns } = candidates._.selectedFields;
-  const ranked = db
-    .select({ ...candidateColumns, score: sql<number>`ts_rank(${searchDocument}, ${query})`.as("score") })
-    .from(candidates)
-    .as("ranked");
-  const page = db
-    .select()
-    .from(ranked)
-    .where(afterSearchCursor(ranked, after))
-    .orderBy(desc(ranked.score), desc(ranked.id))
-    .limit(first + 1)
-    .as("page");
+  const page = rankedSearchPage(
+    db,
+    { table: incidents, columns: incidentColumns, searchDocument: incidents.searchDocument, date: incidents.startOn, where: searchCondition(text, filter), query },
+    first,
+    after,
+  );
   const summaryMatches = sql`to_tsvector(${SEARCH_CONFIGURATION}, coalesce(${page.summary}, '')) @@ ${query}`;
   const headline = (text: SQL) => sql`ts_headline(${SEARCH_CONFIGURATION}, ${text}, ${query}, ${HEADLINE_OPTIONS})`;
   return db

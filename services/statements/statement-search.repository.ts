@@ -1,8 +1,7 @@
 import { type SQL, and, desc, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type Connection, checkPageSize, toConnection } from "../common/pagination.js";
-import { RANKED_MATCHES } from "../common/ranked-matches.js";
-import { afterSearchCursor } from "../common/search-cursor.js";
+import { rankedSearchPage } from "../common/ranked-search-page.js";
 import { checkSearchText } from "../common/search-text.js";
 import { headlineOptions, snippetHtml } from "../common/search-snippet.js";
 import { statements } from "./db/tables.js";
@@ -23,33 +22,15 @@ function searchCondition(text: string, filter: StatementFilter | null | undefine
   return and(sql`${statements.searchDocument} @@ ${textQuery(text)}`, statementFilterCondition(filter));
 }
 
-/**
- * One page of search hits, best first among the RANKED_MATCHES most recent matches:
- * the page is cut by keyset on (score, id), and only the page's rows get an excerpt, as
- * ts_headline re-parses the text.
- */
+/** One page of search hits with their excerpts (see rankedSearchPage). */
 export function statementSearchQuery(db: Database, text: string, filter: StatementFilter | null | undefined, first: number, after: string | null | undefined) {
   const query = textQuery(text);
-  // The newest matches first, through the date index (or the GIN index when few rows match), then ranked.
-  const candidates = db
-    .select({ ...statementColumns, searchDocument: statements.searchDocument })
-    .from(statements)
-    .where(searchCondition(text, filter))
-    .orderBy(desc(statements.saidOn), desc(statements.id))
-    .limit(RANKED_MATCHES)
-    .as("candidates");
-  const { searchDocument, ...candidateColumns } = candidates._.selectedFields;
-  const ranked = db
-    .select({ ...candidateColumns, score: sql<number>`ts_rank(${searchDocument}, ${query})`.as("score") })
-    .from(candidates)
-    .as("ranked");
-  const page = db
-    .select()
-    .from(ranked)
-    .where(afterSearchCursor(ranked, after))
-    .orderBy(desc(ranked.score), desc(ranked.id))
-    .limit(first + 1)
-    .as("page");
+  const page = rankedSearchPage(
+    db,
+    { table: statements, columns: statementColumns, searchDocument: statements.searchDocument, date: statements.saidOn, where: searchCondition(text, filter), query },
+    first,
+    after,
+  );
   return db
     .select({ ...page._.selectedFields, headline: sql<string>`ts_headline('english', ${page.text}, ${query}, ${HEADLINE_OPTIONS})`.as("headline") })
     .from(page)
