@@ -4,6 +4,9 @@ import type { ActorIdentity } from "../common/merged-actor-ids.js";
 
 // Entities other subgraphs own. This subgraph holds only their IDs.
 
+// The statements subgraph declares the same class: type-graphql attaches a @FieldResolver's fields
+// to the class itself, so one class shared by both would carry the other's fields (Actor.statements)
+// into this schema.
 @Directive('@key(fields: "id")')
 @ObjectType("Actor")
 export class ActorReference {

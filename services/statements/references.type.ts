@@ -6,6 +6,9 @@ import type { ActorIdentity } from "../common/merged-actor-ids.js";
 // them (Actor.statements, Incident.claims) and returns them as references for the gateway
 // to fetch from their owners.
 
+// The incidents subgraph declares the same class: type-graphql attaches a @FieldResolver's fields
+// to the class itself, so one class shared by both would carry the other's fields (Actor.incidents)
+// into this schema.
 @Directive('@key(fields: "id")')
 @ObjectType("Actor")
 export class ActorReference {
