@@ -5,10 +5,10 @@
 // every 10 s. Writes the figures to bench/SOAK.md. Exits 1 on any error.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { freePort } from "../test/support/processes.js";
 import { SOAK_OPERATIONS, type SoakOperation } from "./soak-operations.js";
 
 const WINDOW_MS = 10_000;
@@ -42,14 +42,6 @@ function options() {
   if (!Number.isFinite(rate) || rate <= 0 || rate > 10_000) throw new Error(`--rate: must be a number of requests per second in (0, 10000], got ${values.rate}`);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration: must be a positive number of seconds, got ${values.duration}`);
   return { rate, durationS };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** `npm start` as a child process, so its memory is measured apart from the load's. */
