@@ -131,33 +131,40 @@ const FLOOR_VARIANTS = [
  */
 async function timeIncidentsInsert(url: string, setup: readonly string[]): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  let seconds = 0;
   try {
-    await sql
-      .begin(async (transaction) => {
-        for (const statement of setup) await transaction.unsafe(statement);
-        const startedAt = performance.now();
-        await transaction.unsafe(`
-          insert into incidents.incidents (id, type, title, summary, start_on, start_precision, status, fatalities_best, dataset,
-            acled_disorder_type, acled_event_type, acled_sub_event_type, source_version, time_precision, tags, acled_interaction,
-            civilian_targeting, country, admin1, latitude, longitude)
-          select 'floor:' || event_id_cnty, 'OTHER', sub_event_type || ' in ' || location || ': ' || actor1, notes, event_date::date, 'DAY',
-            'REPORTED', fatalities::integer, 'ACLED', disorder_type, event_type, sub_event_type, timestamp::bigint, time_precision::integer,
-            string_to_array(tags, '; '), interaction, civilian_targeting <> '', 'SOM', admin1, latitude::float8, longitude::float8
-          from bench_staging`);
-        seconds = (performance.now() - startedAt) / 1000;
-        throw new RolledBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RolledBack)) throw error;
-      });
-    return seconds;
+    return await inRolledBackTransaction(sql, async (transaction) => {
+      for (const statement of setup) await transaction.unsafe(statement);
+      const startedAt = performance.now();
+      await transaction.unsafe(`
+        insert into incidents.incidents (id, type, title, summary, start_on, start_precision, status, fatalities_best, dataset,
+          acled_disorder_type, acled_event_type, acled_sub_event_type, source_version, time_precision, tags, acled_interaction,
+          civilian_targeting, country, admin1, latitude, longitude)
+        select 'floor:' || event_id_cnty, 'OTHER', sub_event_type || ' in ' || location || ': ' || actor1, notes, event_date::date, 'DAY',
+          'REPORTED', fatalities::integer, 'ACLED', disorder_type, event_type, sub_event_type, timestamp::bigint, time_precision::integer,
+          string_to_array(tags, '; '), interaction, civilian_targeting <> '', 'SOM', admin1, latitude::float8, longitude::float8
+        from bench_staging`);
+      return (performance.now() - startedAt) / 1000;
+    });
   } finally {
     await sql.end({ timeout: 5 });
   }
 }
 
 class RolledBack extends Error {}
+
+/** Runs `work` in a transaction that is rolled back after it, and returns what `work` returned. */
+async function inRolledBackTransaction<T>(sql: postgres.Sql, work: (transaction: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await sql
+    .begin(async (transaction) => {
+      result = await work(transaction);
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return result!;
+}
 
 /** The incidents' search document (services/incidents/db/tables.ts) of the staged rows, with their titles as the import writes them. */
 const STAGED_SEARCH_DOCUMENT = `setweight(to_tsvector('english', coalesce(sub_event_type || ' in ' || location || ': ' || actor1, '')), 'A')
@@ -196,7 +203,6 @@ const TALLY_TABLES = ["incidents.incident_day_counts", "incidents.incident_count
  */
 async function timeCopyIntoImportedTables(url: string, folder: string): Promise<{ seconds: number; rows: number }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  let result = { seconds: 0, rows: 0 };
   try {
     const copies: { table: string; columns: string; file: string }[] = [];
     for (const [index, table] of IMPORTED_TABLES.entries()) {
@@ -216,22 +222,16 @@ async function timeCopyIntoImportedTables(url: string, folder: string): Promise<
       }
       copies.push(copy);
     }
-    await sql
-      .begin(async (transaction) => {
-        await transaction.unsafe(`truncate ${[...IMPORTED_TABLES, ...TALLY_TABLES].join(", ")} cascade`);
-        const startedAt = performance.now();
-        for (const { table, columns, file } of copies) {
-          await pipeline(createReadStream(file), await transaction.unsafe(`copy ${table} (${columns}) from stdin`).writable());
-        }
-        const seconds = (performance.now() - startedAt) / 1000;
-        const counts = await Promise.all(IMPORTED_TABLES.map((table) => transaction.unsafe(`select count(*)::int as rows from ${table}`)));
-        result = { seconds, rows: counts.reduce((total, [{ rows }]) => total + (rows as number), 0) };
-        throw new RolledBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RolledBack)) throw error;
-      });
-    return result;
+    return await inRolledBackTransaction(sql, async (transaction) => {
+      await transaction.unsafe(`truncate ${[...IMPORTED_TABLES, ...TALLY_TABLES].join(", ")} cascade`);
+      const startedAt = performance.now();
+      for (const { table, columns, file } of copies) {
+        await pipeline(createReadStream(file), await transaction.unsafe(`copy ${table} (${columns}) from stdin`).writable());
+      }
+      const seconds = (performance.now() - startedAt) / 1000;
+      const counts = await Promise.all(IMPORTED_TABLES.map((table) => transaction.unsafe(`select count(*)::int as rows from ${table}`)));
+      return { seconds, rows: counts.reduce((total, [{ rows }]) => total + (rows as number), 0) };
+    });
   } finally {
     await sql.end({ timeout: 5 });
   }
