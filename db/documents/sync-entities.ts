@@ -3,9 +3,9 @@
 // loading the same document twice writes nothing and the counts say what changed.
 import { type SQL, getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { anyOfIds } from "../any-of-ids.js";
 import type { Database } from "../client.js";
 import { chunks } from "./chunks.js";
-import { anyOfIds } from "../any-of-ids.js";
 import { insertJsonRows } from "./json-rows.js";
 
 export interface EntityCounts {

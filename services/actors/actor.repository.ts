@@ -1,11 +1,11 @@
 import { and, eq, getTableColumns } from "drizzle-orm";
+import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
 import { type Alias, Actor } from "./actor.type.js";
 import type { ActorFilter } from "./actor.input.js";
 import { actorRedirects, actors, aliases } from "./db/tables.js";
-import { anyOfIds } from "../../db/any-of-ids.js";
 
 type ActorRow = typeof actors.$inferSelect;
 

@@ -1,9 +1,9 @@
 import DataLoader from "dataloader";
 import { type SQL, and, count, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
+import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { type Connection, type Keyset, checkPageSize, toConnection } from "./pagination.js";
-import { anyOfIds } from "../../db/any-of-ids.js";
 
 /** One parent's page request, e.g. the statements of one actor, first 10 after a cursor. */
 export interface ChildPageKey<TFilter> {
@@ -111,7 +111,7 @@ function childConditions<TRow, TNode, TFilter>(
   filter: TFilter | undefined,
 ): SQL | undefined {
   return and(
-    anyOfIds(sql`${spec.parent}`, memberIds),
+    anyOfIds(spec.parent, memberIds),
     filter === undefined ? undefined : spec.filterCondition?.(filter),
   );
 }

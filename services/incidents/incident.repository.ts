@@ -1,4 +1,5 @@
 import { and, asc } from "drizzle-orm";
+import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
 import { incidentSources, incidents, participants, places } from "./db/tables.js";
@@ -8,7 +9,6 @@ import { IncidentOrder } from "./incident-order.js";
 import type { IncidentFilter, IncidentSort } from "./incident.input.js";
 import { incidentColumns, toIncident, toParticipant, toPlace } from "./incident.rows.js";
 import type { Incident, Participant, Place } from "./incident.type.js";
-import { anyOfIds } from "../../db/any-of-ids.js";
 
 export const incidentsByStartDate = new Keyset(incidents.startOn, incidents.id, "ASC", "date");
 

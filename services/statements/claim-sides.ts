@@ -3,6 +3,7 @@
 // SQL statements does not grow with the number of claims.
 import { and, asc, desc, eq, inArray, min } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { ASSERTING_STANCES, claimStatusOf, isAsserting, isDisputing } from "./claim-status.js";
 import type { ClaimStatus } from "./claim.enums.js";
@@ -10,7 +11,6 @@ import { stances, statements } from "./db/tables.js";
 import { StanceKind } from "./statement.enums.js";
 import { toStatement } from "./statement.rows.js";
 import type { Statement } from "./statement.type.js";
-import { anyOfIds } from "../../db/any-of-ids.js";
 
 /** Who stands on each side of one claim, and so its status. */
 export interface ClaimSides {

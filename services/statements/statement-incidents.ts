@@ -1,6 +1,6 @@
+import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { statementIncidents } from "./db/tables.js";
-import { anyOfIds } from "../../db/any-of-ids.js";
 
 /** For each statement, the incidents it is about, in the order of the IDs asked for. */
 export async function incidentIdsOfStatements(db: Database, statementIds: readonly string[]): Promise<string[][]> {

@@ -1,4 +1,5 @@
 import { and, gte, lte } from "drizzle-orm";
+import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { checkDateRange } from "../common/date-range.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../common/pagination.js";
@@ -9,7 +10,6 @@ import { StatementOrder } from "./statement-order.js";
 import { statementColumns, toClaim, toSource, toStance, toStatement } from "./statement.rows.js";
 import type { Source } from "./source.type.js";
 import type { Claim, Stance, Statement } from "./statement.type.js";
-import { anyOfIds } from "../../db/any-of-ids.js";
 
 export const statementsBySaidDate = new Keyset(statements.saidOn, statements.id, "ASC", "date");
 export const claimsById = new Keyset(claims.id, claims.id);
