@@ -18,6 +18,7 @@ try {
     operationLimits: config.operationLimits,
     introspection: config.introspection,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    corsOrigins: config.corsOrigins,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { GraphQLHttpServer } from "../services/common/http-server.js";
 import { gatewayReadinessChecks } from "../services/common/readiness.js";
 import { examplesDocument, readExamples } from "./examples.js";
+import { corsMiddleware } from "./cors.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "./limits/operation-limits.js";
 import { operationCostPlugin } from "./limits/cost-plugin.js";
@@ -13,6 +14,7 @@ import { reportLimitCodes } from "./limits/error-codes.js";
 import { operationShapeRule } from "./limits/shape-rule.js";
 import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persisted-operations.js";
 import type { ApiKeyEntry } from "../services/common/api-keys.js";
+import { type CorsOrigins, defaultCorsOrigins } from "../services/common/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   operationLimits?: OperationLimits;
   /** Whether introspection is answered (GATEWAY_INTROSPECTION); in development only when undefined. */
   introspection?: boolean;
+  /** Browser origins answered with CORS headers (CORS_ORIGINS); when undefined, this machine's in development, none in production. */
+  corsOrigins?: CorsOrigins;
   /** Largest request body read (MAX_REQUEST_BODY_BYTES); 1 MB when undefined. */
   maxRequestBodyBytes?: number;
   /** The API keys (MERIDIAN_API_KEYS): mutations need an editor's; none when undefined. */
@@ -84,6 +88,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     hideErrorDetails: options.isProduction,
     maxRequestBodyBytes: options.maxRequestBodyBytes,
     paths: ["/", "/graphql"],
+    cors: corsMiddleware(options.corsOrigins ?? defaultCorsOrigins(options.isProduction)),
     introspection: options.introspection ?? !options.isProduction,
     plugins: [
       operationCostPlugin(limits),

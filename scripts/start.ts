@@ -60,6 +60,7 @@ try {
     operationLimits: config.operationLimits,
     introspection: config.introspection,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    corsOrigins: config.corsOrigins,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { SubgraphName } from "../../db/migrate.js";
 import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
+import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "./request-body.js";
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -48,6 +49,17 @@ const environmentSchema = z.object({
   GATEWAY_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).default(limits.defaultListSize),
   // Schema introspection at the gateway: on in development, off in production unless set.
   GATEWAY_INTROSPECTION: flag.optional(),
+  // Browser pages on other origins that may call the gateway (CORS): comma-separated origins or
+  // `*`; unset, any page on this machine in development and none in production.
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined) return undefined;
+      const { origins, problems } = parseCorsOrigins(text);
+      for (const problem of problems) context.addIssue({ code: "custom", message: problem });
+      return origins;
+    }),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BODY_BYTES),
   // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -95,6 +107,8 @@ export interface Config {
   introspection: boolean;
   /** Largest request body any service reads; larger ones get 413. */
   maxRequestBodyBytes: number;
+  /** Which browser origins the gateway answers with CORS headers. */
+  corsOrigins: CorsOrigins;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
@@ -158,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== "production",
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    corsOrigins: e.CORS_ORIGINS ?? defaultCorsOrigins(e.NODE_ENV === "production"),
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,

@@ -26,6 +26,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   createContext: (request: express.Request) => Promise<TContext> | TContext;
   /** What `/ready` checks; without checks it answers ready whenever the process is alive. */
   readinessChecks?: Record<string, ReadinessCheck>;
+  /** Runs first on the GraphQL paths, answering preflights itself: the gateway's CORS; subgraphs have none. */
+  cors?: express.RequestHandler[];
   /** Runs before the GraphQL endpoint, e.g. the subgraph secret check. */
   guard?: express.RequestHandler;
   /** Routes served beside the GraphQL endpoint, e.g. the gateway's /graphiql. */
@@ -108,6 +110,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
     await this.apollo.start();
     this.app.use(
       this.options.paths,
+      ...(this.options.cors ?? []),
       ...(this.options.guard ? [this.options.guard] : []),
       ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
       expressMiddleware(this.apollo, { context: async ({ req }) => rememberRequest(await this.options.createContext(req), req) }),
