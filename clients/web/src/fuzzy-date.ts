@@ -1,0 +1,15 @@
+import type { DatePrecision } from "../../generated/graphql.js";
+
+/** A date as precise as its source: "2025-04", "on or before 2025-04-08". */
+export function formatFuzzyDate({ date, precision }: { date: string; precision: DatePrecision }): string {
+  switch (precision) {
+    case "YEAR":
+      return date.slice(0, 4);
+    case "MONTH":
+      return date.slice(0, 7);
+    case "ON_OR_BEFORE":
+      return `on or before ${date}`;
+    case "DAY":
+      return date;
+  }
+}
