@@ -4,10 +4,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-export const WEB_CLIENT_ROOT = fileURLToPath(new URL(".", import.meta.url));
-
 export default defineConfig({
-  root: WEB_CLIENT_ROOT,
+  root: fileURLToPath(new URL(".", import.meta.url)),
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
 });
