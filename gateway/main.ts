@@ -18,6 +18,7 @@ try {
     operationLimits: config.operationLimits,
     introspection: config.introspection,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    operationCacheMaxBytes: config.operationCacheMaxBytes,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

@@ -41,6 +41,7 @@ try {
     const server = await createSubgraphServer(subgraphNamed(name), handles[name].db, {
       isProduction: config.isProduction,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
+      operationCacheMaxBytes: config.operationCacheMaxBytes,
       subgraphSecret,
       apiKeys: config.apiKeys,
       metrics: config.metricsEnabled,
@@ -60,6 +61,7 @@ try {
     operationLimits: config.operationLimits,
     introspection: config.introspection,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    operationCacheMaxBytes: config.operationCacheMaxBytes,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

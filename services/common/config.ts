@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { SubgraphName } from "../../db/migrate.js";
 import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
+import { DEFAULT_OPERATION_CACHE_BYTES } from "./operation-caches.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "./request-body.js";
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -39,6 +40,7 @@ const environmentSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_ON_START: flag.default(true),
   // Operation limits at the gateway (gateway/limits/): what one operation may ask for.
+  GATEWAY_MAX_OPERATION_LENGTH: z.coerce.number().int().min(1).default(limits.maxOperationLength),
   GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).default(limits.maxDepth),
   GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(limits.maxAliases),
   GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(limits.maxRootFields),
@@ -49,6 +51,8 @@ const environmentSchema = z.object({
   // Schema introspection at the gateway: on in development, off in production unless set.
   GATEWAY_INTROSPECTION: flag.optional(),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BODY_BYTES),
+  // Each per-operation cache (parsed documents, query plans, persisted queries) of every server.
+  OPERATION_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(DEFAULT_OPERATION_CACHE_BYTES),
   // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
@@ -95,6 +99,8 @@ export interface Config {
   introspection: boolean;
   /** Largest request body any service reads; larger ones get 413. */
   maxRequestBodyBytes: number;
+  /** Bytes each per-operation cache of a server holds at most. */
+  operationCacheMaxBytes: number;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
@@ -148,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDataDir: e.PGLITE_DATA_DIR,
     seedOnStart: e.SEED_ON_START,
     operationLimits: {
+      maxOperationLength: e.GATEWAY_MAX_OPERATION_LENGTH,
       maxDepth: e.GATEWAY_MAX_DEPTH,
       maxAliases: e.GATEWAY_MAX_ALIASES,
       maxRootFields: e.GATEWAY_MAX_ROOT_FIELDS,
@@ -158,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== "production",
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    operationCacheMaxBytes: e.OPERATION_CACHE_MAX_BYTES,
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,

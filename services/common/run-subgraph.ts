@@ -30,6 +30,7 @@ export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
     const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, {
       isProduction: config.isProduction,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
+      operationCacheMaxBytes: config.operationCacheMaxBytes,
       subgraphSecret,
       apiKeys: config.apiKeys,
       metrics: config.metricsEnabled,

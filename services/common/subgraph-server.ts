@@ -24,6 +24,8 @@ export async function createSubgraphServer(
     shutdownTimeoutMs?: number;
     /** Largest request body read (MAX_REQUEST_BODY_BYTES); 1 MB when undefined. */
     maxRequestBodyBytes?: number;
+    /** Bytes each per-operation cache holds (OPERATION_CACHE_MAX_BYTES); 16 MiB when undefined. */
+    operationCacheMaxBytes?: number;
     /** The API keys (MERIDIAN_API_KEYS) the subgraph checks the forwarded Authorization header against; none when undefined. */
     apiKeys?: readonly ApiKeyEntry[];
     /** Serve /metrics (METRICS_ENABLED); on when undefined. */
@@ -54,6 +56,7 @@ export async function createSubgraphServer(
     shutdownTimeoutMs: options.shutdownTimeoutMs,
     hideErrorDetails: options.isProduction,
     maxRequestBodyBytes: options.maxRequestBodyBytes,
+    operationCacheMaxBytes: options.operationCacheMaxBytes,
     metrics,
   });
 }

@@ -21,19 +21,33 @@ export interface RunningGraph {
 
 export async function startGraph(
   handle: DatabaseHandle,
-  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits } = {},
+  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits; operationCacheMaxBytes?: number } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
   const subgraphSecret = randomBytes(24).toString("hex");
   const servers: RunningServer[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const subgraph of SUBGRAPHS) {
-    const server = await createSubgraphServer(subgraph, handle.db, { isProduction, subgraphSecret, apiKeys: options.apiKeys, readPoolUsage: () => handle.poolUsage() });
+    const server = await createSubgraphServer(subgraph, handle.db, {
+      isProduction,
+      subgraphSecret,
+      apiKeys: options.apiKeys,
+      readPoolUsage: () => handle.poolUsage(),
+      operationCacheMaxBytes: options.operationCacheMaxBytes,
+    });
     const running = await server.listen(0, "127.0.0.1");
     servers.push(running);
     subgraphUrls[subgraph.name] = running.url;
   }
-  const gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls, isProduction, subgraphSecret, apiKeys: options.apiKeys, operationLimits: options.operationLimits }).listen(0, "127.0.0.1");
+  const gateway = await createGatewayServer({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    isProduction,
+    subgraphSecret,
+    apiKeys: options.apiKeys,
+    operationLimits: options.operationLimits,
+    operationCacheMaxBytes: options.operationCacheMaxBytes,
+  }).listen(0, "127.0.0.1");
   servers.push(gateway);
   return {
     gatewayUrl: gateway.url,

@@ -2,7 +2,7 @@
 // /metrics. Each server has a registry of its own, so that `npm start`, which runs all four
 // servers in one process, still shows each server's requests on that server's /metrics.
 import type { RequestHandler } from "express";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { OperationNameLabels } from "./operation-name-labels.js";
 
 export const METRICS_PATH = "/metrics";
@@ -24,6 +24,7 @@ export class ServiceMetrics {
   readonly errors: Counter<"operation_name" | "code">;
   readonly requestDuration: Histogram<"operation_name" | "operation_type">;
   private readonly errorCodes = new OperationNameLabels([], 50);
+  private readonly caches = new Map<string, { readonly bytes: number }>();
 
   constructor(options: ServiceMetricsOptions) {
     this.registry.setDefaultLabels({ service: options.service });
@@ -49,6 +50,21 @@ export class ServiceMetrics {
       buckets: LATENCY_BUCKETS_SECONDS,
       registers: [this.registry],
     });
+    const caches = this.caches;
+    new Gauge({
+      name: "meridian_operation_cache_bytes",
+      help: "Bytes held by each per-operation cache (parsed documents, query plans, persisted queries), at most OPERATION_CACHE_MAX_BYTES each",
+      labelNames: ["cache"],
+      registers: [this.registry],
+      collect() {
+        for (const [name, cache] of caches) this.set({ cache: name }, cache.bytes);
+      },
+    });
+  }
+
+  /** Reports what a cache holds as meridian_operation_cache_bytes{cache=name}. */
+  watchCache(name: string, cache: { readonly bytes: number }): void {
+    this.caches.set(name, cache);
   }
 
   /** An error code as a label value: codes come from subgraphs too, so they are capped as well. */
