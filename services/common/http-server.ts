@@ -12,6 +12,8 @@ import { graphqlMetricsPlugin } from "./metrics/graphql-metrics-plugin.js";
 import { METRICS_PATH, type ServiceMetrics } from "./metrics/service-metrics.js";
 import { hideErrorDetails } from "./error-details.js";
 import { DEFAULT_OPERATION_CACHE_BYTES, parsedDocumentCache, persistedQueryCache } from "./operation-caches.js";
+import { operationResolutionPlugin } from "./operation-resolution.js";
+import { refuseMismatchedPersistedQueryHash } from "./persisted-query-hash.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
 import { graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
@@ -106,6 +108,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
         ...(options.logger ? [graphqlErrorCodesPlugin<TContext>()] : []),
         ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
+        operationResolutionPlugin<TContext>(),
         ...(options.plugins ?? []),
       ],
     };
@@ -128,6 +131,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       ...(this.options.guard ? [this.options.guard] : []),
       ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
       ...(this.options.requestChecks ?? []),
+      refuseMismatchedPersistedQueryHash(),
       expressMiddleware(this.apollo, { context: async ({ req }) => rememberRequest(await this.options.createContext(req), req) }),
     );
     await new Promise<void>((resolve, reject) => {
