@@ -27,6 +27,7 @@ try {
     persistedOperations: config.persistedOperations,
     apiKeys: config.apiKeys,
     metrics: config.metricsEnabled,
+    metricsToken: config.metricsToken,
   });
   const running = await server.listen(config.gatewayPort, config.host);
   stopOnSignals(() => running.stop(), { logger, timeoutMs: config.shutdownTimeoutMs });

@@ -18,6 +18,7 @@ import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphFetchMetrics } from "./subgraph-fetch-metrics.js";
+import { servesMetrics } from "../services/common/metrics/metrics-access.js";
 import { ServiceMetrics } from "../services/common/metrics/service-metrics.js";
 import { DEFAULT_OPERATION_CACHE_BYTES, queryPlanCache } from "../services/common/operation-caches.js";
 
@@ -44,8 +45,10 @@ export interface GatewayOptions {
   maxRequestBodyBytes?: number;
   /** The API keys (MERIDIAN_API_KEYS): mutations need an editor's; none when undefined. */
   apiKeys?: readonly ApiKeyEntry[];
-  /** Serve /metrics (METRICS_ENABLED); on when undefined. */
+  /** Serve /metrics (METRICS_ENABLED); on when undefined, but in production only with `metricsToken`. */
   metrics?: boolean;
+  /** The bearer token /metrics demands (METRICS_TOKEN); open when undefined (development only). */
+  metricsToken?: string;
   /** Bytes each per-operation cache holds: parsed documents, query plans, persisted queries (OPERATION_CACHE_MAX_BYTES). */
   operationCacheMaxBytes?: number;
 }
@@ -63,7 +66,8 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
   const examples = readExamples();
   // Requests by operation name (the examples' names always get their own series), latencies,
   // and each subgraph fetch's latency.
-  const metrics = options.metrics === false ? undefined : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
+  const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
+  const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
   const observeFetches = metrics ? subgraphFetchMetrics(metrics) : undefined;
   const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;
   const queryPlans = queryPlanCache<QueryPlanCacheValue>(cacheBytes);
@@ -117,5 +121,6 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     logger: options.logger,
     shutdownTimeoutMs: options.shutdownTimeoutMs,
     metrics,
+    metricsToken: options.metricsToken,
   });
 }

@@ -24,6 +24,7 @@ const OPERATIONS = 1_500;
 /** Just under the limit, so every operation is accepted and cached. */
 const LENGTH = DEFAULT_OPERATION_LIMITS.maxOperationLength - 100;
 const CONCURRENCY = 8;
+const METRICS_TOKEN = "memory-test-metrics-token";
 
 v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
@@ -61,7 +62,7 @@ async function sendAll(url: string, count: number, headers: Record<string, strin
 }
 
 async function cacheBytes(serviceUrl: string): Promise<Record<string, number>> {
-  const text = await (await fetch(new URL("/metrics", serviceUrl))).text();
+  const text = await (await fetch(new URL("/metrics", serviceUrl), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const bytes: Record<string, number> = {};
   for (const [, cache, value] of text.matchAll(/^meridian_operation_cache_bytes\{cache="(\w+)"[^}]*\} (\d+)$/gm)) bytes[cache!] = Number(value);
   return bytes;
@@ -72,7 +73,7 @@ describe("memory under distinct large operations", () => {
   let graph: RunningGraph;
   beforeAll(async () => {
     database = await BACKENDS[0]!.create();
-    graph = await startGraph(database.handle, { isProduction: true, operationCacheMaxBytes: CACHE_BYTES });
+    graph = await startGraph(database.handle, { isProduction: true, operationCacheMaxBytes: CACHE_BYTES, metricsToken: METRICS_TOKEN });
   });
   afterAll(async () => {
     await graph?.stop();

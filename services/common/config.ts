@@ -63,6 +63,8 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
   METRICS_ENABLED: flag.default(true),
+  // The bearer token /metrics demands; in production /metrics is served only with one.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Production lock-down: the gateway runs only the operations in its persisted operation manifest.
   PERSISTED_OPERATIONS_SAFELIST: flag.default(false),
   PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
@@ -113,6 +115,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Whether the gateway and the subgraphs serve /metrics. */
   metricsEnabled: boolean;
+  /** The bearer token /metrics demands; without one, production serves no /metrics. */
+  metricsToken: string | undefined;
   /** Whether the gateway refuses operations not in the manifest, and which manifest (the committed one when undefined). */
   persistedOperations: { safelist: boolean; manifestPath: string | undefined };
   /** The API keys' roles and hashes; without any, nobody may run mutations. */
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphInlineTracing: e.SUBGRAPH_INLINE_TRACING,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsEnabled: e.METRICS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
     persistedOperations: { safelist: e.PERSISTED_OPERATIONS_SAFELIST, manifestPath: e.PERSISTED_OPERATIONS_MANIFEST },
     apiKeys: e.MERIDIAN_API_KEYS,
   };

@@ -9,13 +9,14 @@ import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule
 import type { Logger } from "pino";
 import { formatArgumentErrors } from "./argument-errors.js";
 import { graphqlMetricsPlugin } from "./metrics/graphql-metrics-plugin.js";
+import { requireMetricsToken } from "./metrics/metrics-access.js";
 import { METRICS_PATH, type ServiceMetrics } from "./metrics/service-metrics.js";
 import { hideErrorDetails } from "./error-details.js";
 import { DEFAULT_OPERATION_CACHE_BYTES, parsedDocumentCache, persistedQueryCache } from "./operation-caches.js";
 import { operationResolutionPlugin } from "./operation-resolution.js";
 import { refuseMismatchedPersistedQueryHash } from "./persisted-query-hash.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
-import { graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
+import { assignRequestId, graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
@@ -33,8 +34,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   guard?: express.RequestHandler;
   /** Routes served beside the GraphQL endpoint, e.g. the gateway's /graphiql. */
   routes?: express.Router;
-  /** Counted requests and GET /metrics (no secret needed, like /health); none when undefined. */
+  /** Counted requests and GET /metrics (no subgraph secret needed, like /health); none when undefined. */
   metrics?: ServiceMetrics;
+  /** The bearer token a scrape of /metrics must carry (METRICS_TOKEN); open when undefined. */
+  metricsToken?: string;
   /** Automatic persisted queries: on, in a cache of `operationCacheMaxBytes`, when undefined. */
   persistedQueries?: PersistedQueryOptions | false;
   /** Bytes each per-operation cache (parsed documents, persisted queries) holds (OPERATION_CACHE_MAX_BYTES). */
@@ -115,12 +118,15 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
     this.apollo = options.gateway
       ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
       : new ApolloServer<TContext>({ ...common, schema: options.schema! });
+    this.app.use(assignRequestId());
     if (options.logger) this.app.use(logRequests(options.logger));
     this.app.get("/health", (_request, response) => {
       response.json({ status: "ok" });
     });
     this.app.get("/ready", readinessRoute(options.readinessChecks ?? {}));
-    if (options.metrics) this.app.get(METRICS_PATH, options.metrics.route());
+    if (options.metrics) {
+      this.app.get(METRICS_PATH, ...(options.metricsToken === undefined ? [] : [requireMetricsToken(options.metricsToken)]), options.metrics.route());
+    }
     if (options.routes) this.app.use(options.routes);
   }
 
