@@ -19,6 +19,7 @@ try {
     introspection: config.introspection,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     corsOrigins: config.corsOrigins,
+    operationCacheMaxBytes: config.operationCacheMaxBytes,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,
@@ -27,6 +28,7 @@ try {
     persistedOperations: config.persistedOperations,
     apiKeys: config.apiKeys,
     metrics: config.metricsEnabled,
+    metricsToken: config.metricsToken,
   });
   const running = await server.listen(config.gatewayPort, config.host);
   stopOnSignals(() => running.stop(), { logger, timeoutMs: config.shutdownTimeoutMs });

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 import type { ApolloServerPlugin, PersistedQueryOptions } from "@apollo/server";
 import { type DocumentNode, GraphQLError, parse, print, visit } from "graphql";
 import { z } from "zod";
+import type { ByteBoundedCache } from "../services/common/byte-bounded-cache.js";
 import { StartupError } from "../services/common/fail.js";
+import { DEFAULT_OPERATION_CACHE_BYTES, persistedQueryCache } from "../services/common/operation-caches.js";
 
 /** The committed manifest of the example operations. */
 export const PERSISTED_OPERATIONS_PATH = fileURLToPath(new URL("./persisted-operations.json", import.meta.url));
@@ -67,33 +69,21 @@ export function canonicalOperation(source: string): string | undefined {
   return print(visit(document, { Field: (field) => (field.name.value === "__typename" && !field.alias ? null : undefined) }));
 }
 
-/** A small insertion-ordered cache for APQ registrations of listed operations printed another way. */
-function boundedMap(limit: number) {
-  const entries = new Map<string, string>();
-  return {
-    get: (key: string) => entries.get(key),
-    set(key: string, value: string) {
-      entries.delete(key);
-      entries.set(key, value);
-      if (entries.size > limit) entries.delete(entries.keys().next().value!);
-    },
-    delete: (key: string) => entries.delete(key),
-  };
-}
-
 export interface Safelist {
   /** Refuses every operation not in the list, before it runs or is registered for APQ. */
   plugin: ApolloServerPlugin;
   /** The APQ cache: the manifest's operations by ID, so an ID alone is enough for them. */
   persistedQueries: PersistedQueryOptions;
+  /** The APQ registrations of listed operations printed another way, at most `cacheBytes`. */
+  registrations: ByteBoundedCache<string>;
 }
 
-export function createSafelist(manifest: PersistedOperationManifest): Safelist {
+export function createSafelist(manifest: PersistedOperationManifest, cacheBytes = DEFAULT_OPERATION_CACHE_BYTES): Safelist {
   const bodies = new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
   const canonicalBodies = new Set(manifest.operations.map((operation) => canonicalOperation(operation.body)));
   // Registrations (a body sent with its hash) get here only for listed operations printed
-  // another way, since every other body is refused first.
-  const registered = boundedMap(1000);
+  // another way, since every other body is refused first; comments make any number of those.
+  const registered = persistedQueryCache(cacheBytes);
   const isListed = (query: string) => bodies.has(sha256(query)) || canonicalBodies.has(canonicalOperation(query));
   return {
     plugin: {
@@ -116,10 +106,11 @@ export function createSafelist(manifest: PersistedOperationManifest): Safelist {
     persistedQueries: {
       cache: {
         // Apollo prefixes every key with "apq:".
-        get: async (key) => bodies.get(key.replace(/^apq:/, "")) ?? registered.get(key),
+        get: async (key) => bodies.get(key.replace(/^apq:/, "")) ?? (await registered.get(key)),
         set: async (key, value) => registered.set(key, value),
         delete: async (key) => registered.delete(key),
       },
     },
+    registrations: registered,
   };
 }

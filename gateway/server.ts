@@ -10,6 +10,7 @@ import { corsMiddleware } from "./cors.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "./limits/operation-limits.js";
 import { operationCostPlugin } from "./limits/cost-plugin.js";
+import { refuseLongOperations } from "./limits/operation-length.js";
 import { reportLimitCodes } from "./limits/error-codes.js";
 import { operationShapeRule } from "./limits/shape-rule.js";
 import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persisted-operations.js";
@@ -19,7 +20,9 @@ import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphFetchMetrics } from "./subgraph-fetch-metrics.js";
+import { servesMetrics } from "../services/common/metrics/metrics-access.js";
 import { ServiceMetrics } from "../services/common/metrics/service-metrics.js";
+import { DEFAULT_OPERATION_CACHE_BYTES, queryPlanCache } from "../services/common/operation-caches.js";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -46,9 +49,16 @@ export interface GatewayOptions {
   maxRequestBodyBytes?: number;
   /** The API keys (MERIDIAN_API_KEYS): mutations need an editor's; none when undefined. */
   apiKeys?: readonly ApiKeyEntry[];
-  /** Serve /metrics (METRICS_ENABLED); on when undefined. */
+  /** Serve /metrics (METRICS_ENABLED); on when undefined, but in production only with `metricsToken`. */
   metrics?: boolean;
+  /** The bearer token /metrics demands (METRICS_TOKEN); open when undefined (development only). */
+  metricsToken?: string;
+  /** Bytes each per-operation cache holds: parsed documents, query plans, persisted queries (OPERATION_CACHE_MAX_BYTES). */
+  operationCacheMaxBytes?: number;
 }
+
+type QueryPlanCache = NonNullable<NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>["queryPlannerConfig"]>["cache"];
+type QueryPlanCacheValue = Parameters<NonNullable<QueryPlanCache>["set"]>[1];
 
 /**
  * An Apollo gateway on a static supergraph: it never introspects the subgraphs, so it
@@ -60,10 +70,16 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
   const examples = readExamples();
   // Requests by operation name (the examples' names always get their own series), latencies,
   // and each subgraph fetch's latency.
-  const metrics = options.metrics === false ? undefined : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
+  const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
+  const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
   const observeFetches = metrics ? subgraphFetchMetrics(metrics) : undefined;
+  const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;
+  const queryPlans = queryPlanCache<QueryPlanCacheValue>(cacheBytes);
+  metrics?.watchCache("query_plans", queryPlans);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // Apollo's default sizes a plan by its JSON, a sixth to a ninth of what it keeps.
+    queryPlannerConfig: { cache: queryPlans },
     // Every request to a subgraph carries the secret, the request ID and the caller's
     // Authorization header (subgraph-data-source.ts), and is fetched under the timeout.
     buildService: ({ name, url }) =>
@@ -78,7 +94,8 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
       }),
   });
   const manifestPath = options.persistedOperations?.manifestPath ?? PERSISTED_OPERATIONS_PATH;
-  const safelist = options.persistedOperations?.safelist ? createSafelist(readManifest(manifestPath)) : undefined;
+  const safelist = options.persistedOperations?.safelist ? createSafelist(readManifest(manifestPath), cacheBytes) : undefined;
+  if (safelist) metrics?.watchCache("persisted_queries", safelist.registrations);
   const limits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   return new GraphQLHttpServer({
     gateway,
@@ -87,6 +104,8 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     formatError: reportLimitCodes,
     hideErrorDetails: options.isProduction,
     maxRequestBodyBytes: options.maxRequestBodyBytes,
+    requestChecks: [refuseLongOperations(limits.maxOperationLength)],
+    operationCacheMaxBytes: cacheBytes,
     paths: ["/", "/graphql"],
     cors: corsMiddleware(options.corsOrigins ?? defaultCorsOrigins(options.isProduction)),
     introspection: options.introspection ?? !options.isProduction,
@@ -107,5 +126,6 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     logger: options.logger,
     shutdownTimeoutMs: options.shutdownTimeoutMs,
     metrics,
+    metricsToken: options.metricsToken,
   });
 }

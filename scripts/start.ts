@@ -6,6 +6,7 @@ import { SUBGRAPH_NAMES } from "../db/migrate.js";
 import { migrateSubgraphs, openSubgraphDatabases, type SubgraphDatabases } from "../db/open.js";
 import { isDatabaseEmpty, loadSeed } from "../db/seed/load-seed.js";
 import { createGatewayServer } from "../gateway/server.js";
+import { readExamples } from "../gateway/examples.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 import { loadConfig, subgraphUrls } from "../services/common/config.js";
 import { exitOnStartupFailure } from "../services/common/fail.js";
@@ -41,9 +42,12 @@ try {
     const server = await createSubgraphServer(subgraphNamed(name), handles[name].db, {
       isProduction: config.isProduction,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
+      operationCacheMaxBytes: config.operationCacheMaxBytes,
       subgraphSecret,
       apiKeys: config.apiKeys,
       metrics: config.metricsEnabled,
+      metricsToken: config.metricsToken,
+      knownOperationNames: readExamples().map((example) => example.name),
       readPoolUsage: () => handles[name].poolUsage(),
       inlineTracing: config.subgraphInlineTracing,
       logger: logger.child({ service: name }),
@@ -61,6 +65,7 @@ try {
     introspection: config.introspection,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     corsOrigins: config.corsOrigins,
+    operationCacheMaxBytes: config.operationCacheMaxBytes,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,
@@ -69,6 +74,7 @@ try {
     persistedOperations: config.persistedOperations,
     apiKeys: config.apiKeys,
     metrics: config.metricsEnabled,
+    metricsToken: config.metricsToken,
   });
   const gatewayServer = await gateway.listen(config.gatewayPort, config.host);
   running.push(gatewayServer);

@@ -37,6 +37,7 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
   });
 
   it.each([
+    ["OPERATION_TOO_LONG", `{ __typename } #${"p".repeat(limits.maxOperationLength)}`, limits.maxOperationLength],
     ["OPERATION_TOO_DEEP", `{ actors(first: 1) { edges { node { ${speakerChain(3)} } } } }`, limits.maxDepth],
     ["TOO_MANY_ALIASES", `{ actors(first: 1) { edges { node { ${repeat(limits.maxAliases + 1, (index) => `name${index}: name`)} } } } }`, limits.maxAliases],
     ["TOO_MANY_ROOT_FIELDS", `{ ${repeat(limits.maxRootFields + 1, () => "__typename")} }`, limits.maxRootFields],
@@ -49,6 +50,18 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
     expect(body).not.toHaveProperty("data");
     // The limit's refusal comes first; graphql's own validation may add its errors after it.
     expect(body.errors![0]!.extensions).toMatchObject({ code, limit });
+  });
+
+  it("counts an operation's length in characters, comments and string values included, which tokens do not see", async () => {
+    // The issue's repro: a tiny operation padded to nearly the whole body limit with a comment.
+    const padded = (head: string, length: number) => head + "p".repeat(length - head.length);
+    const { status, body } = await send(padded("query V1 { __typename } #", 1_040_000));
+    expect(status).toBe(400);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: "OPERATION_TOO_LONG", limit: limits.maxOperationLength, actual: 1_040_000 });
+    const longDefault = `query V2($s: String = "${"p".repeat(limits.maxOperationLength)}") { __typename }`;
+    expect((await send(longDefault)).body.errors![0]!.extensions!.code).toBe("OPERATION_TOO_LONG");
+    // Up to the limit, it runs.
+    expect((await send(padded("query V3 { __typename } #", limits.maxOperationLength))).body).toEqual({ data: { __typename: "Query" } });
   });
 
   it("counts a fragment's aliases once per spread", async () => {

@@ -88,7 +88,7 @@ describe("persisted operations through the gateway", () => {
       expect(unknown.errors?.[0].extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
       const mismatched = await post(graph.gatewayUrl, { query: UNLISTED, extensions: { persistedQuery: { version: 1, sha256Hash: sha256("something else") } } });
       expect(mismatched.status).toBe(400);
-      expect(mismatched.errors?.[0].message).toBe("provided sha does not match query");
+      expect(mismatched.errors?.[0].extensions?.code).toBe("PERSISTED_QUERY_HASH_MISMATCH");
     });
   });
 

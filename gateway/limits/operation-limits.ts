@@ -3,6 +3,8 @@
 import { GraphQLError } from "graphql";
 
 export interface OperationLimits {
+  /** Characters in the operation's text, comments and string values included, which tokens do not bound. */
+  maxOperationLength: number;
   /** Deepest field nesting; introspection is bounded separately (graphql's MaxIntrospectionDepthRule). */
   maxDepth: number;
   /** Aliased fields in one operation, fragments included: many aliases repeat one expensive field. */
@@ -21,11 +23,13 @@ export interface OperationLimits {
 
 /**
  * Roomy enough for every example operation, the Sandbox's introspection and the test suites
- * (measured: at most 8 levels deep, 2 aliases, 2 root fields, 184 tokens, a cost of 3,022),
- * tight enough to refuse what scanners send. A dashboard of 500 incidents with their places
- * and participants costs 17,002.
+ * (measured: at most 8 levels deep, 2 aliases, 2 root fields, 184 tokens, a cost of 3,022,
+ * 1,218 characters), tight enough to refuse what scanners send. A dashboard of 500 incidents
+ * with their places and participants costs 17,002. The length allows 27 times the longest
+ * example, about what 2,000 tokens take pretty-printed with long names and indentation.
  */
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  maxOperationLength: 32_768,
   maxDepth: 12,
   maxAliases: 30,
   maxRootFields: 20,
@@ -36,6 +40,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 };
 
 export const OPERATION_LIMIT_CODES = [
+  "OPERATION_TOO_LONG",
   "OPERATION_TOO_DEEP",
   "TOO_MANY_ALIASES",
   "TOO_MANY_ROOT_FIELDS",

@@ -5,6 +5,7 @@ import type { SubgraphName } from "../../db/migrate.js";
 import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
+import { DEFAULT_OPERATION_CACHE_BYTES } from "./operation-caches.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "./request-body.js";
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -40,6 +41,7 @@ const environmentSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_ON_START: flag.default(true),
   // Operation limits at the gateway (gateway/limits/): what one operation may ask for.
+  GATEWAY_MAX_OPERATION_LENGTH: z.coerce.number().int().min(1).default(limits.maxOperationLength),
   GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).default(limits.maxDepth),
   GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(limits.maxAliases),
   GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(limits.maxRootFields),
@@ -61,6 +63,8 @@ const environmentSchema = z.object({
       return origins;
     }),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BODY_BYTES),
+  // Each per-operation cache (parsed documents, query plans, persisted queries) of every server.
+  OPERATION_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(DEFAULT_OPERATION_CACHE_BYTES),
   // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
@@ -71,6 +75,8 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
   METRICS_ENABLED: flag.default(true),
+  // The bearer token /metrics demands; in production /metrics is served only with one.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Production lock-down: the gateway runs only the operations in its persisted operation manifest.
   PERSISTED_OPERATIONS_SAFELIST: flag.default(false),
   PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
@@ -109,6 +115,8 @@ export interface Config {
   maxRequestBodyBytes: number;
   /** Which browser origins the gateway answers with CORS headers. */
   corsOrigins: CorsOrigins;
+  /** Bytes each per-operation cache of a server holds at most. */
+  operationCacheMaxBytes: number;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
@@ -121,6 +129,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Whether the gateway and the subgraphs serve /metrics. */
   metricsEnabled: boolean;
+  /** The bearer token /metrics demands; without one, production serves no /metrics. */
+  metricsToken: string | undefined;
   /** Whether the gateway refuses operations not in the manifest, and which manifest (the committed one when undefined). */
   persistedOperations: { safelist: boolean; manifestPath: string | undefined };
   /** The API keys' roles and hashes; without any, nobody may run mutations. */
@@ -162,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDataDir: e.PGLITE_DATA_DIR,
     seedOnStart: e.SEED_ON_START,
     operationLimits: {
+      maxOperationLength: e.GATEWAY_MAX_OPERATION_LENGTH,
       maxDepth: e.GATEWAY_MAX_DEPTH,
       maxAliases: e.GATEWAY_MAX_ALIASES,
       maxRootFields: e.GATEWAY_MAX_ROOT_FIELDS,
@@ -173,12 +184,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== "production",
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     corsOrigins: e.CORS_ORIGINS ?? defaultCorsOrigins(e.NODE_ENV === "production"),
+    operationCacheMaxBytes: e.OPERATION_CACHE_MAX_BYTES,
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,
     subgraphInlineTracing: e.SUBGRAPH_INLINE_TRACING,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsEnabled: e.METRICS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
     persistedOperations: { safelist: e.PERSISTED_OPERATIONS_SAFELIST, manifestPath: e.PERSISTED_OPERATIONS_MANIFEST },
     apiKeys: e.MERIDIAN_API_KEYS,
   };

@@ -9,10 +9,14 @@ import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule
 import type { Logger } from "pino";
 import { formatArgumentErrors } from "./argument-errors.js";
 import { graphqlMetricsPlugin } from "./metrics/graphql-metrics-plugin.js";
+import { requireMetricsToken } from "./metrics/metrics-access.js";
 import { METRICS_PATH, type ServiceMetrics } from "./metrics/service-metrics.js";
 import { hideErrorDetails } from "./error-details.js";
+import { DEFAULT_OPERATION_CACHE_BYTES, parsedDocumentCache, persistedQueryCache } from "./operation-caches.js";
+import { operationResolutionPlugin } from "./operation-resolution.js";
+import { refuseMismatchedPersistedQueryHash } from "./persisted-query-hash.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
-import { graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
+import { assignRequestId, graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
@@ -32,10 +36,16 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   guard?: express.RequestHandler;
   /** Routes served beside the GraphQL endpoint, e.g. the gateway's /graphiql. */
   routes?: express.Router;
-  /** Counted requests and GET /metrics (no secret needed, like /health); none when undefined. */
+  /** Counted requests and GET /metrics (no subgraph secret needed, like /health); none when undefined. */
   metrics?: ServiceMetrics;
-  /** Automatic persisted queries: Apollo's default (on, cached in memory) when undefined. */
+  /** The bearer token a scrape of /metrics must carry (METRICS_TOKEN); open when undefined. */
+  metricsToken?: string;
+  /** Automatic persisted queries: on, in a cache of `operationCacheMaxBytes`, when undefined. */
   persistedQueries?: PersistedQueryOptions | false;
+  /** Bytes each per-operation cache (parsed documents, persisted queries) holds (OPERATION_CACHE_MAX_BYTES). */
+  operationCacheMaxBytes?: number;
+  /** Run once the body is read and before Apollo sees the request, e.g. the gateway's operation length limit. */
+  requestChecks?: express.RequestHandler[];
   /** Where the one line per request goes; none when undefined. */
   logger?: Logger;
   /** How long stopping waits for in-flight requests before closing their connections. */
@@ -68,6 +78,17 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
   private readonly apollo: ApolloServer<TContext>;
 
   constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
+    // Apollo's own caches size a parsed document by its JSON alone, so distinct large
+    // operations filled the heap; these count what each entry keeps (operation-caches.ts).
+    const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;
+    const documentStore = parsedDocumentCache(cacheBytes);
+    options.metrics?.watchCache("parsed_documents", documentStore);
+    let persistedQueries = options.persistedQueries;
+    if (persistedQueries === undefined) {
+      const cache = persistedQueryCache(cacheBytes);
+      options.metrics?.watchCache("persisted_queries", cache);
+      persistedQueries = { cache };
+    }
     const common = {
       introspection: options.introspection,
       formatError: (formatted: GraphQLFormattedError, error: unknown) => {
@@ -86,23 +107,28 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       // Apollo would stop itself on SIGINT and re-raise the signal, killing the process
       // before the database is closed; the process's own shutdown stops the servers instead.
       stopOnTerminationSignals: false,
-      persistedQueries: options.persistedQueries,
+      documentStore,
+      persistedQueries,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
         ...(options.logger ? [graphqlErrorCodesPlugin<TContext>()] : []),
         ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
+        operationResolutionPlugin<TContext>(),
         ...(options.plugins ?? []),
       ],
     };
     this.apollo = options.gateway
       ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
       : new ApolloServer<TContext>({ ...common, schema: options.schema! });
+    this.app.use(assignRequestId());
     if (options.logger) this.app.use(logRequests(options.logger));
     this.app.get("/health", (_request, response) => {
       response.json({ status: "ok" });
     });
     this.app.get("/ready", readinessRoute(options.readinessChecks ?? {}));
-    if (options.metrics) this.app.get(METRICS_PATH, options.metrics.route());
+    if (options.metrics) {
+      this.app.get(METRICS_PATH, ...(options.metricsToken === undefined ? [] : [requireMetricsToken(options.metricsToken)]), options.metrics.route());
+    }
     if (options.routes) this.app.use(options.routes);
   }
 
@@ -113,6 +139,8 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       ...(this.options.cors ?? []),
       ...(this.options.guard ? [this.options.guard] : []),
       ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
+      ...(this.options.requestChecks ?? []),
+      refuseMismatchedPersistedQueryHash(),
       expressMiddleware(this.apollo, { context: async ({ req }) => rememberRequest(await this.options.createContext(req), req) }),
     );
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 // One JSON log line per HTTP request, tied together across processes by a request ID: the
-// gateway accepts the caller's `x-request-id` (or makes one) and passes it to the subgraphs.
+// gateway accepts the caller's `x-request-id` when it is short and plain (or makes one) and
+// passes it to the subgraphs.
 import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Request, RequestHandler } from "express";
@@ -7,8 +8,9 @@ import type { Logger } from "pino";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
-// A caller's ID is logged verbatim, so only a short, plain one is taken.
-const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+// A caller's ID is logged and passed to every subgraph, so only a short one of letters, digits,
+// "-" and "_" is taken (a UUID, a ULID, a W3C trace ID); anything else gets an ID of our own.
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function requestIdFor(request: Request): string {
   const given = request.get(REQUEST_ID_HEADER);
@@ -16,16 +18,28 @@ export function requestIdFor(request: Request): string {
 }
 
 /**
+ * Gives every request its ID before anything else reads the header: the caller's when it is
+ * acceptable, else a new one. Later handlers, the log line and the gateway's calls to the
+ * subgraphs read it from the request; the caller gets it back in the response.
+ */
+export function assignRequestId(): RequestHandler {
+  return (request, response, next) => {
+    const requestId = requestIdFor(request);
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    next();
+  };
+}
+
+/**
  * Logs method, path, status, duration and the GraphQL operation name when the response is
- * sent. Never headers (they carry API keys and the subgraph secret), never variables.
+ * sent, under the ID assignRequestId gave the request. Never headers (they carry API keys and
+ * the subgraph secret), never variables.
  * Probes (/health, /ready) log at debug level so that they do not drown the rest.
  */
 export function logRequests(logger: Logger): RequestHandler {
   return (request, response, next) => {
-    const requestId = requestIdFor(request);
-    // Later handlers (and the gateway's calls to subgraphs) read the ID from the request.
-    request.headers[REQUEST_ID_HEADER] = requestId;
-    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const requestId = request.get(REQUEST_ID_HEADER);
     // Read now: mounted handlers rewrite the request's path while they run.
     const path = request.path;
     const started = process.hrtime.bigint();

@@ -1,6 +1,8 @@
 import "reflect-metadata";
 import { openSubgraphDatabases, migrateSubgraphs } from "../../db/open.js";
 import type { SubgraphName } from "../../db/migrate.js";
+// The example operations name the series of /metrics, as at the gateway.
+import { readExamples } from "../../gateway/examples.js";
 import { subgraphNamed } from "../subgraphs.js";
 import { loadConfig } from "./config.js";
 import { StartupError, exitOnStartupFailure } from "./fail.js";
@@ -30,9 +32,12 @@ export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
     const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, {
       isProduction: config.isProduction,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
+      operationCacheMaxBytes: config.operationCacheMaxBytes,
       subgraphSecret,
       apiKeys: config.apiKeys,
       metrics: config.metricsEnabled,
+      metricsToken: config.metricsToken,
+      knownOperationNames: readExamples().map((example) => example.name),
       readPoolUsage: () => databases.handles[name]!.poolUsage(),
       inlineTracing: config.subgraphInlineTracing,
       logger,

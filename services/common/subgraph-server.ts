@@ -8,6 +8,7 @@ import type { ApiKeyEntry } from "./api-keys.js";
 import { identifyCaller } from "./caller.js";
 import { GraphQLHttpServer } from "./http-server.js";
 import { registerDatabasePoolMetrics } from "./metrics/database-pool-metrics.js";
+import { servesMetrics } from "./metrics/metrics-access.js";
 import { ServiceMetrics } from "./metrics/service-metrics.js";
 import { subgraphReadinessChecks } from "./readiness.js";
 import { requireSubgraphSecret } from "./subgraph-secret.js";
@@ -24,17 +25,24 @@ export async function createSubgraphServer(
     shutdownTimeoutMs?: number;
     /** Largest request body read (MAX_REQUEST_BODY_BYTES); 1 MB when undefined. */
     maxRequestBodyBytes?: number;
+    /** Bytes each per-operation cache holds (OPERATION_CACHE_MAX_BYTES); 16 MiB when undefined. */
+    operationCacheMaxBytes?: number;
     /** The API keys (MERIDIAN_API_KEYS) the subgraph checks the forwarded Authorization header against; none when undefined. */
     apiKeys?: readonly ApiKeyEntry[];
-    /** Serve /metrics (METRICS_ENABLED); on when undefined. */
+    /** Serve /metrics (METRICS_ENABLED); on when undefined, but in production only with `metricsToken`. */
     metrics?: boolean;
+    /** The bearer token /metrics demands (METRICS_TOKEN); open when undefined (development only). */
+    metricsToken?: string;
+    /** Operation names counted under their own name in /metrics (the example operations); the rest count as "other". */
+    knownOperationNames?: Iterable<string>;
     /** The database pool's use for /metrics (DatabaseHandle.poolUsage); not reported when undefined. */
     readPoolUsage?: () => Promise<PoolUsage>;
     /** Answer a gateway that asks for a federated trace with one (SUBGRAPH_INLINE_TRACING); off when undefined. */
     inlineTracing?: boolean;
   },
 ): Promise<GraphQLHttpServer<BaseContext>> {
-  const metrics = options.metrics === false ? undefined : new ServiceMetrics({ service: subgraph.name });
+  const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
+  const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: subgraph.name, knownOperationNames: options.knownOperationNames });
   if (metrics && options.readPoolUsage) registerDatabasePoolMetrics(metrics.registry, options.readPoolUsage);
   return new GraphQLHttpServer<BaseContext>({
     schema: await subgraph.buildSchema(),
@@ -54,6 +62,8 @@ export async function createSubgraphServer(
     shutdownTimeoutMs: options.shutdownTimeoutMs,
     hideErrorDetails: options.isProduction,
     maxRequestBodyBytes: options.maxRequestBodyBytes,
+    operationCacheMaxBytes: options.operationCacheMaxBytes,
     metrics,
+    metricsToken: options.metricsToken,
   });
 }

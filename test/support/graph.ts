@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { DatabaseHandle } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
 import type { ApiKeyEntry } from "../../services/common/api-keys.js";
+import { readExamples } from "../../gateway/examples.js";
 import { createGatewayServer } from "../../gateway/server.js";
 import type { OperationLimits } from "../../gateway/limits/operation-limits.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
@@ -21,19 +22,38 @@ export interface RunningGraph {
 
 export async function startGraph(
   handle: DatabaseHandle,
-  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits } = {},
+  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits; operationCacheMaxBytes?: number; metricsToken?: string } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
   const subgraphSecret = randomBytes(24).toString("hex");
   const servers: RunningServer[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  // As in production (scripts/start.ts, run-subgraph.ts): the subgraphs' /metrics name the example operations.
+  const knownOperationNames = readExamples().map((example) => example.name);
   for (const subgraph of SUBGRAPHS) {
-    const server = await createSubgraphServer(subgraph, handle.db, { isProduction, subgraphSecret, apiKeys: options.apiKeys, readPoolUsage: () => handle.poolUsage() });
+    const server = await createSubgraphServer(subgraph, handle.db, {
+      isProduction,
+      subgraphSecret,
+      apiKeys: options.apiKeys,
+      readPoolUsage: () => handle.poolUsage(),
+      operationCacheMaxBytes: options.operationCacheMaxBytes,
+      metricsToken: options.metricsToken,
+      knownOperationNames,
+    });
     const running = await server.listen(0, "127.0.0.1");
     servers.push(running);
     subgraphUrls[subgraph.name] = running.url;
   }
-  const gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls, isProduction, subgraphSecret, apiKeys: options.apiKeys, operationLimits: options.operationLimits }).listen(0, "127.0.0.1");
+  const gateway = await createGatewayServer({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    isProduction,
+    subgraphSecret,
+    apiKeys: options.apiKeys,
+    operationLimits: options.operationLimits,
+    operationCacheMaxBytes: options.operationCacheMaxBytes,
+    metricsToken: options.metricsToken,
+  }).listen(0, "127.0.0.1");
   servers.push(gateway);
   return {
     gatewayUrl: gateway.url,

@@ -2,8 +2,13 @@
 // /metrics. Each server has a registry of its own, so that `npm start`, which runs all four
 // servers in one process, still shows each server's requests on that server's /metrics.
 import type { RequestHandler } from "express";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { OperationNameLabels } from "./operation-name-labels.js";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { OTHER_OPERATION, OperationNameLabels } from "./operation-name-labels.js";
+
+// Error codes are the servers' own (Meridian's, Apollo's, the subgraphs'), not callers', so the
+// first few seen keep a series each; the cap only guards against a subgraph that makes them up.
+const MAX_ERROR_CODES = 50;
+const ERROR_CODE = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 
 export const METRICS_PATH = "/metrics";
 
@@ -23,7 +28,8 @@ export class ServiceMetrics {
   readonly requests: Counter<"operation_name" | "operation_type">;
   readonly errors: Counter<"operation_name" | "code">;
   readonly requestDuration: Histogram<"operation_name" | "operation_type">;
-  private readonly errorCodes = new OperationNameLabels([], 50);
+  private readonly errorCodes = new Set<string>();
+  private readonly caches = new Map<string, { readonly bytes: number }>();
 
   constructor(options: ServiceMetricsOptions) {
     this.registry.setDefaultLabels({ service: options.service });
@@ -49,11 +55,30 @@ export class ServiceMetrics {
       buckets: LATENCY_BUCKETS_SECONDS,
       registers: [this.registry],
     });
+    const caches = this.caches;
+    new Gauge({
+      name: "meridian_operation_cache_bytes",
+      help: "Bytes held by each per-operation cache (parsed documents, query plans, persisted queries), at most OPERATION_CACHE_MAX_BYTES each",
+      labelNames: ["cache"],
+      registers: [this.registry],
+      collect() {
+        for (const [name, cache] of caches) this.set({ cache: name }, cache.bytes);
+      },
+    });
+  }
+
+  /** Reports what a cache holds as meridian_operation_cache_bytes{cache=name}. */
+  watchCache(name: string, cache: { readonly bytes: number }): void {
+    this.caches.set(name, cache);
   }
 
   /** An error code as a label value: codes come from subgraphs too, so they are capped as well. */
   errorCodeLabel(code: unknown): string {
-    return typeof code === "string" ? this.errorCodes.labelFor(code) : "INTERNAL_SERVER_ERROR";
+    if (typeof code !== "string") return "INTERNAL_SERVER_ERROR";
+    if (this.errorCodes.has(code)) return code;
+    if (!ERROR_CODE.test(code) || this.errorCodes.size >= MAX_ERROR_CODES) return OTHER_OPERATION;
+    this.errorCodes.add(code);
+    return code;
   }
 
   /** GET /metrics in Prometheus's text format. */
