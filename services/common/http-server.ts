@@ -11,6 +11,7 @@ import { formatArgumentErrors } from "./argument-errors.js";
 import { graphqlMetricsPlugin } from "./metrics/graphql-metrics-plugin.js";
 import { METRICS_PATH, type ServiceMetrics } from "./metrics/service-metrics.js";
 import { hideErrorDetails } from "./error-details.js";
+import { inputStringsPlugin } from "./input-strings.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
 import { graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
@@ -90,6 +91,8 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
         ...(options.logger ? [graphqlErrorCodesPlugin<TContext>()] : []),
         ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
         ...(options.plugins ?? []),
+        // Last, so that a caller without the key a mutation needs hears that first.
+        inputStringsPlugin<TContext>(),
       ],
     };
     this.apollo = options.gateway
