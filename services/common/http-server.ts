@@ -12,6 +12,7 @@ import { graphqlMetricsPlugin } from "./metrics/graphql-metrics-plugin.js";
 import { METRICS_PATH, type ServiceMetrics } from "./metrics/service-metrics.js";
 import { hideErrorDetails } from "./error-details.js";
 import { inputStringsPlugin } from "./input-strings.js";
+import { internalErrorLogPlugin } from "./internal-error-log.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
 import { graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
@@ -35,8 +36,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   metrics?: ServiceMetrics;
   /** Automatic persisted queries: Apollo's default (on, cached in memory) when undefined. */
   persistedQueries?: PersistedQueryOptions | false;
-  /** Where the one line per request goes; none when undefined. */
+  /** Where the one line per request and the causes of internal errors go; none when undefined. */
   logger?: Logger;
+  /** The subgraph this server is, named in the log lines of its internal errors; undefined at the gateway. */
+  subgraphName?: string;
   /** How long stopping waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs?: number;
   /** Production: no stack traces, internal error messages or schema suggestions in errors. */
@@ -88,7 +91,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       persistedQueries: options.persistedQueries,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
-        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>()] : []),
+        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>(), internalErrorLogPlugin<TContext>(options.logger, options.subgraphName)] : []),
         ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
         ...(options.plugins ?? []),
         // Last, so that a caller without the key a mutation needs hears that first.

@@ -1,6 +1,7 @@
 // Starts the real thing for end-to-end tests: three subgraph HTTP servers on free ports,
 // on one test database, and the gateway on the committed supergraph in front of them.
 import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
 import type { DatabaseHandle } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
 import type { ApiKeyEntry } from "../../services/common/api-keys.js";
@@ -21,19 +22,34 @@ export interface RunningGraph {
 
 export async function startGraph(
   handle: DatabaseHandle,
-  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits } = {},
+  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits; logger?: Logger } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
   const subgraphSecret = randomBytes(24).toString("hex");
   const servers: RunningServer[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const subgraph of SUBGRAPHS) {
-    const server = await createSubgraphServer(subgraph, handle.db, { isProduction, subgraphSecret, apiKeys: options.apiKeys, readPoolUsage: () => handle.poolUsage() });
+    const server = await createSubgraphServer(subgraph, handle.db, {
+      isProduction,
+      subgraphSecret,
+      apiKeys: options.apiKeys,
+      readPoolUsage: () => handle.poolUsage(),
+      // As `npm start` logs: one logger, each service's lines marked with its name.
+      logger: options.logger?.child({ service: subgraph.name }),
+    });
     const running = await server.listen(0, "127.0.0.1");
     servers.push(running);
     subgraphUrls[subgraph.name] = running.url;
   }
-  const gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls, isProduction, subgraphSecret, apiKeys: options.apiKeys, operationLimits: options.operationLimits }).listen(0, "127.0.0.1");
+  const gateway = await createGatewayServer({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    isProduction,
+    subgraphSecret,
+    apiKeys: options.apiKeys,
+    operationLimits: options.operationLimits,
+    logger: options.logger?.child({ service: "gateway" }),
+  }).listen(0, "127.0.0.1");
   servers.push(gateway);
   return {
     gatewayUrl: gateway.url,
