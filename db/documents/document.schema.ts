@@ -10,7 +10,7 @@ import {
   ALIAS_SCHEME_VALUES,
   RELATION_PREDICATE_VALUES,
 } from "../../services/actors/db/tables.js";
-import { MAX_INPUT_STRING_LENGTH, characterProblem } from "../../services/common/input-strings.js";
+import { MAX_INPUT_STRING_LENGTH, characterProblem } from "../../services/common/text-limits.js";
 import { isIsoDate } from "../../services/common/iso-date.js";
 import {
   INCIDENT_STATUS_VALUES,

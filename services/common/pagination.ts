@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { badUserInput } from "./errors.js";
-import { characterProblem } from "./input-strings.js";
+import { characterProblem } from "./text-limits.js";
 import { isIsoDate } from "./iso-date.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
