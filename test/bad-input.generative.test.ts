@@ -9,6 +9,7 @@ import { loadSeed } from "../db/seed/load-seed.js";
 import { buildApiSchema } from "../gateway/api-schema.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../services/common/api-keys.js";
+import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
 import { cursorCases, stringCases } from "./support/argument-cases.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "./support/graph.js";
@@ -178,6 +179,10 @@ describe.each(BACKENDS)("bad input everywhere, on $name", (backend) => {
       const answer = await post(graph.gatewayUrl, query, variables);
       expect(answer.errors, query).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argumentName }) })]);
     }
+    // A subgraph reached around the gateway (with the secret) checks the same.
+    const direct = await post(graph.subgraphUrls.incidents, '{ searchIncidents(query: "a\\u0000b") { totalCount } }', {}, { [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret });
+    expect(direct.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argumentName: "query" }) })]);
+
     const before = await tableDigests();
     const longName = await post(
       graph.gatewayUrl,
