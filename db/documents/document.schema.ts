@@ -4,11 +4,13 @@
 // cannot drift apart; checks JSON Schema cannot express (real calendar days, one primary
 // place) are refinements here and the reference checks run after parsing.
 import { z } from "zod";
+import { normalizeName } from "./normalize-name.js";
 import {
   ACTOR_KIND_VALUES,
   ALIAS_SCHEME_VALUES,
   RELATION_PREDICATE_VALUES,
 } from "../../services/actors/db/tables.js";
+import { MAX_INPUT_STRING_LENGTH, characterProblem } from "../../services/common/text-limits.js";
 import { isIsoDate } from "../../services/common/iso-date.js";
 import {
   INCIDENT_STATUS_VALUES,
@@ -29,6 +31,32 @@ export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 // most 200 characters long.
 export const MAX_KEY_LENGTH = 90;
 
+// Names, titles, codes and references are short, and several are in btree indexes
+// (actors.name, aliases.value, statements.language, incidents.admin1), whose rows hold at most
+// 2,704 bytes: 500 UTF-16 code units are at most 1,500 bytes of UTF-8, which leaves room for
+// the other columns of the index (an ID is at most 200). Long text (a statement's or claim's
+// text, descriptions, summaries, notes) is in no btree index and may be far longer.
+export const MAX_NAME_LENGTH = 500;
+// sources.url is indexed alone; a URL may use non-ASCII characters of up to 3 bytes each.
+export const MAX_URL_LENGTH = 800;
+// A name is compared in its normalized form (aliases.normalized_value, indexed too), and NFKD
+// can lengthen a name many times over: the one character "ﷺ" becomes 18 letters.
+const MAX_NORMALIZED_NAME_BYTES = 2_000;
+
+const count = z.int32().nonnegative();
+/** Stored text: no NUL or lone surrogate, which Postgres refuses or the driver silently replaces. */
+const storable = (schema: z.ZodString) =>
+  schema.superRefine((value, context) => {
+    const problem = characterProblem(value);
+    if (problem) context.addIssue({ code: "custom", input: value, message: problem });
+  });
+const text = storable(z.string().trim().min(1, { error: "must not be empty" }).max(MAX_INPUT_STRING_LENGTH, { error: `must be at most ${MAX_INPUT_STRING_LENGTH.toLocaleString("en")} characters` }));
+const shortText = storable(z.string().trim().min(1, { error: "must not be empty" }).max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` }));
+/** A name that is also compared normalized (an actor's name, an alias). */
+const name = shortText.refine((value) => Buffer.byteLength(normalizeName(value)) <= MAX_NORMALIZED_NAME_BYTES, {
+  error: `is too long once normalized for comparison (at most ${MAX_NORMALIZED_NAME_BYTES.toLocaleString("en")} bytes of UTF-8)`,
+});
+
 const key = z
   .string()
   .max(MAX_KEY_LENGTH, { error: `must be at most ${MAX_KEY_LENGTH} characters` })
@@ -38,17 +66,17 @@ const key = z
     description: "The entity's key, unique among entities of its type in the document; its ID is \"meridian:<key>\".",
   });
 
-const reference = z
-  .string()
+const reference = storable(z.string())
   .min(1, { error: "must not be empty" })
+  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` })
   .meta({
     id: "Reference",
     description: "Another entity: its key in this document or in the database, or its full ID (\"acled:...\").",
   });
 
-const actorReference = z
-  .string()
+const actorReference = storable(z.string())
   .min(1, { error: "must not be empty" })
+  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` })
   .meta({
     id: "ActorReference",
     description: "An actor: its key or full ID, or the exact name or an alias of an actor in this document.",
@@ -75,8 +103,6 @@ const country = z
   .regex(/^[A-Z]{3}$/, { error: (issue) => `must be an ISO 3166-1 alpha-3 code in upper case, e.g. UKR (got ${JSON.stringify(issue.input)})` })
   .meta({ id: "Country", description: "ISO 3166-1 alpha-3 country code." });
 
-const count = z.int32().nonnegative();
-const text = z.string().trim().min(1, { error: "must not be empty" });
 /** A field that may be left out or given as null. */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
@@ -84,9 +110,9 @@ const source = z
   .strictObject({
     key,
     kind: z.enum(SOURCE_KIND_VALUES),
-    title: text,
-    url: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
-    publisher: optional(text),
+    title: shortText,
+    url: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(MAX_URL_LENGTH, { error: `must be at most ${MAX_URL_LENGTH} characters` })),
+    publisher: optional(shortText),
     published: optional(fuzzyDate),
     retrievedAt: optional(z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone" })),
   })
@@ -95,7 +121,7 @@ const source = z
 const alias = z
   .strictObject({
     scheme: z.enum(ALIAS_SCHEME_VALUES),
-    value: text,
+    value: name,
     validFrom: optional(day),
     validTo: optional(day),
   })
@@ -111,7 +137,7 @@ const actor = z
   .strictObject({
     key,
     kind: z.enum(ACTOR_KIND_VALUES),
-    name: text,
+    name: name,
     country: optional(country),
     description: optional(text),
     aliases: z.array(alias).optional(),
@@ -147,11 +173,13 @@ const statement = z
     speaker: actorReference,
     onBehalfOf: optional(actorReference),
     said: fuzzyDate,
-    venue: optional(text),
+    venue: optional(shortText),
     modality: z.enum(MODALITY_VALUES),
     text,
     language: z
       .string()
+      // BCP 47 asks implementations to take tags of up to 35 characters.
+      .max(35, { error: "must be at most 35 characters" })
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "must be a BCP 47 language tag such as en or zh-Hans" }),
     source: reference,
     respondsTo: optional(reference),
@@ -165,7 +193,7 @@ const claim = z
     key,
     text,
     subject: optional(actorReference),
-    predicate: optional(text),
+    predicate: optional(shortText),
     object: optional(actorReference),
     quantity: optional(count),
     incident: optional(reference),
@@ -175,10 +203,10 @@ const claim = z
 const place = z
   .strictObject({
     key: key.optional(),
-    name: text,
-    admin1: optional(text),
-    admin2: optional(text),
-    admin3: optional(text),
+    name: shortText,
+    admin1: optional(shortText),
+    admin2: optional(shortText),
+    admin3: optional(shortText),
     country: optional(country),
     latitude: optional(z.number().min(-90).max(90)),
     longitude: optional(z.number().min(-180).max(180)),
@@ -215,7 +243,7 @@ const incident = z
   .strictObject({
     key,
     type: z.enum(INCIDENT_TYPE_VALUES),
-    title: text,
+    title: shortText,
     summary: optional(text),
     start: fuzzyDate,
     end: optional(fuzzyDate),

@@ -1,7 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { normalizeName } from "../../db/documents/normalize-name.js";
-import { badUserInput } from "../common/errors.js";
 import { type Connection, checkPageSize, decodeCursor, toConnection } from "../common/pagination.js";
 import { checkSearchText } from "../common/search-text.js";
 import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
@@ -78,9 +77,8 @@ function bestHitPerActor(db: Database, query: string) {
 type BestHits = ReturnType<typeof bestHitPerActor>;
 
 function decodeSearchCursor(after: string): { score: number; id: string } {
-  const [score, id] = decodeCursor(after, 2);
-  if (typeof score !== "number" || typeof id !== "string") throw badUserInput("after", "is not a cursor from this list");
-  return { score, id };
+  const [score, id] = decodeCursor(after, ["real", "text"]);
+  return { score: score as number, id: id as string };
 }
 
 /**

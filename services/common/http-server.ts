@@ -15,6 +15,8 @@ import { hideErrorDetails } from "./error-details.js";
 import { DEFAULT_OPERATION_CACHE_BYTES, parsedDocumentCache, persistedQueryCache } from "./operation-caches.js";
 import { operationResolutionPlugin } from "./operation-resolution.js";
 import { refuseMismatchedPersistedQueryHash } from "./persisted-query-hash.js";
+import { inputStringsPlugin } from "./input-strings.js";
+import { internalErrorLogPlugin } from "./internal-error-log.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
 import { assignRequestId, graphqlErrorCodesPlugin, logRequests, rememberRequest } from "./request-log.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
@@ -46,8 +48,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   operationCacheMaxBytes?: number;
   /** Run once the body is read and before Apollo sees the request, e.g. the gateway's operation length limit. */
   requestChecks?: express.RequestHandler[];
-  /** Where the one line per request goes; none when undefined. */
+  /** Where the one line per request and the causes of internal errors go; none when undefined. */
   logger?: Logger;
+  /** The subgraph this server is, named in the log lines of its internal errors; undefined at the gateway. */
+  subgraphName?: string;
   /** How long stopping waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs?: number;
   /** Production: no stack traces, internal error messages or schema suggestions in errors. */
@@ -111,10 +115,12 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       persistedQueries,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
-        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>()] : []),
+        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>(), internalErrorLogPlugin<TContext>(options.logger, options.subgraphName)] : []),
         ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
         operationResolutionPlugin<TContext>(),
         ...(options.plugins ?? []),
+        // Last, so that a caller without the key a mutation needs hears that first.
+        inputStringsPlugin<TContext>(),
       ],
     };
     this.apollo = options.gateway

@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 // Defence in depth: request lines log chosen fields only, but should a request, its headers
 // or a GraphQL body ever be logged whole, its API key, subgraph secret and variables are not.
@@ -13,7 +13,8 @@ const REDACTED_PATHS = [
   "*.variables",
 ];
 
-/** Structured JSON logs, one logger per process, named for the part that writes. */
-export function createLogger(name: string, level: string): Logger {
-  return pino({ name, level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } });
+/** Structured JSON logs, one logger per process, named for the part that writes; on stdout unless a test gives a destination. */
+export function createLogger(name: string, level: string, destination?: DestinationStream): Logger {
+  const options = { name, level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } };
+  return destination ? pino(options, destination) : pino(options);
 }

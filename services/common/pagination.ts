@@ -3,6 +3,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { badUserInput } from "./errors.js";
+import { characterProblem } from "./text-limits.js";
+import { isIsoDate } from "./iso-date.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** Large enough for a dashboard page of 500 incidents, small enough to bound one request. */
@@ -88,18 +90,33 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-/** Decodes a cursor made by `encodeCursor` with `arity` values; anything else is a client error. */
-export function decodeCursor(cursor: string, arity: number, argumentName = "after"): CursorValue[] {
+/** The SQL type each value of a cursor is compared as: a value must fit it before it reaches a cast. */
+export type CursorValueType = "text" | "date" | "integer" | "real";
+
+// Postgres's real (float4) holds magnitudes from its smallest subnormal to its largest finite value.
+const REAL_MAX = 3.4028234663852886e38;
+const REAL_MIN = 1.401298464324817e-45;
+
+const FITS: Record<CursorValueType, (value: unknown) => boolean> = {
+  text: (value) => typeof value === "string" && characterProblem(value) === undefined,
+  date: (value) => typeof value === "string" && isIsoDate(value),
+  integer: (value) => Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647,
+  real: (value) => typeof value === "number" && (value === 0 || (Math.abs(value) >= REAL_MIN && Math.abs(value) <= REAL_MAX)),
+};
+
+/**
+ * Decodes a cursor made by `encodeCursor` whose values have the given types. Anything else, a
+ * tampered cursor included, is a client error naming the argument: no value reaches SQL that
+ * its cast or column would refuse.
+ */
+export function decodeCursor(cursor: string, types: readonly CursorValueType[], argumentName = "after"): CursorValue[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     values = undefined;
   }
-  const valid =
-    Array.isArray(values) &&
-    values.length === arity &&
-    values.every((value) => typeof value === "string" || typeof value === "number");
+  const valid = Array.isArray(values) && values.length === types.length && values.every((value, index) => FITS[types[index]!](value));
   if (!valid) throw badUserInput(argumentName, "is not a cursor from this list");
   return values as CursorValue[];
 }
@@ -121,7 +138,7 @@ export class Keyset {
 
   after(cursor: string | null | undefined, argumentName = "after"): SQL | undefined {
     if (!cursor) return undefined;
-    const [sortValue, id] = decodeCursor(cursor, 2, argumentName);
+    const [sortValue, id] = decodeCursor(cursor, [this.sortType, "text"], argumentName);
     const comparison = this.direction === "ASC" ? sql`>` : sql`<`;
     const typedValue = sql`cast(${sortValue} as ${sql.raw(this.sortType)})`;
     return sql`(${this.sortColumn}, ${this.idColumn}) ${comparison} (${typedValue}, ${id})`;

@@ -59,6 +59,7 @@ export async function createSubgraphServer(
     readinessChecks: subgraphReadinessChecks(db, subgraph.name),
     guard: options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret),
     logger: options.logger,
+    subgraphName: subgraph.name,
     shutdownTimeoutMs: options.shutdownTimeoutMs,
     hideErrorDetails: options.isProduction,
     maxRequestBodyBytes: options.maxRequestBodyBytes,

@@ -1,6 +1,7 @@
 // Starts the real thing for end-to-end tests: three subgraph HTTP servers on free ports,
 // on one test database, and the gateway on the committed supergraph in front of them.
 import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
 import type { DatabaseHandle } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
 import type { ApiKeyEntry } from "../../services/common/api-keys.js";
@@ -22,7 +23,14 @@ export interface RunningGraph {
 
 export async function startGraph(
   handle: DatabaseHandle,
-  options: { isProduction?: boolean; apiKeys?: readonly ApiKeyEntry[]; operationLimits?: OperationLimits; operationCacheMaxBytes?: number; metricsToken?: string } = {},
+  options: {
+    isProduction?: boolean;
+    apiKeys?: readonly ApiKeyEntry[];
+    operationLimits?: OperationLimits;
+    operationCacheMaxBytes?: number;
+    metricsToken?: string;
+    logger?: Logger;
+  } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
   const subgraphSecret = randomBytes(24).toString("hex");
@@ -39,6 +47,8 @@ export async function startGraph(
       operationCacheMaxBytes: options.operationCacheMaxBytes,
       metricsToken: options.metricsToken,
       knownOperationNames,
+      // As `npm start` logs: one logger, each service's lines marked with its name.
+      logger: options.logger?.child({ service: subgraph.name }),
     });
     const running = await server.listen(0, "127.0.0.1");
     servers.push(running);
@@ -53,6 +63,7 @@ export async function startGraph(
     operationLimits: options.operationLimits,
     operationCacheMaxBytes: options.operationCacheMaxBytes,
     metricsToken: options.metricsToken,
+    logger: options.logger?.child({ service: "gateway" }),
   }).listen(0, "127.0.0.1");
   servers.push(gateway);
   return {

@@ -31,13 +31,19 @@ export class InputProblems {
     return this.problems.length === 0;
   }
 
-  throwIfAny(): void {
-    if (this.isEmpty) return;
+  /** One BAD_USER_INPUT error naming the first problem and listing all, or undefined when there is none. */
+  error(): GraphQLError | undefined {
+    if (this.isEmpty) return undefined;
     const [first] = this.problems;
     const more = this.problems.length > 1 ? ` (and ${this.problems.length - 1} more problem(s), see extensions.problems)` : "";
-    throw new GraphQLError(`Argument "${first!.argumentName}": ${first!.message}${more}`, {
+    return new GraphQLError(`Argument "${first!.argumentName}": ${first!.message}${more}`, {
       extensions: { code: "BAD_USER_INPUT", argumentName: first!.argumentName, field: first!.argumentName, problems: this.problems },
     });
+  }
+
+  throwIfAny(): void {
+    const error = this.error();
+    if (error) throw error;
   }
 }
 
