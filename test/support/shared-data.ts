@@ -1,5 +1,5 @@
 // Where the real dataset samples are: the shared folder beside the checkout (`../shared/data`,
-// never copied into the repository: ACLED's terms forbid redistributing its rows), or the
+// never copied into the repository: ACLED's terms restrict redistributing its data), or the
 // folder MERIDIAN_SHARED_DATA names. They are the import's acceptance test; a clone without
 // them runs everything else on the project's own made-up fixtures (test/fixtures/) and reports
 // the acceptance suites skipped, saying why. With MERIDIAN_REQUIRE_SHARED_DATA=1 (CI sets it)
