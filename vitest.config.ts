@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SkippedSuitesReporter } from "./test/support/skipped-suites-reporter.js";
 
 export default defineConfig({
   resolve: {
@@ -11,5 +12,7 @@ export default defineConfig({
     // PGlite starts in ~1 s per instance and end-to-end suites start real servers.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The default summary, then the skipped suites with their reasons (missing real samples, no Postgres, no browser).
+    reporters: ["default", new SkippedSuitesReporter()],
   },
 });

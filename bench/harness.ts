@@ -4,7 +4,8 @@
 // description of the machine for the results files.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import type postgres from "postgres";
 import { Agent, fetch } from "undici";
 import type { Database } from "../db/client.js";
@@ -41,7 +42,7 @@ export interface Process {
  * `nodeArgs` are Node's own options, e.g. another `--import` that changes the process for a benchmark.
  */
 export async function startProcess(name: string, script: string, env: Record<string, string>, readyUrl: string, nodeArgs: string[] = []): Promise<Process> {
-  const profile = process.env.BENCH_CPU_PROFILE === name ? ["--cpu-prof", "--cpu-prof-dir=/tmp/meridian-bench-prof"] : [];
+  const profile = process.env.BENCH_CPU_PROFILE === name ? ["--cpu-prof", `--cpu-prof-dir=${join(tmpdir(), "meridian-bench-prof")}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", ...nodeArgs, script], {
     cwd: projectRoot,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },

@@ -1,6 +1,7 @@
 // npm run bench:import -- [--rows 100000]
-// Measures the ACLED import against Postgres's own bulk load. Multiplies the ACLED samples
-// in ../shared/data/acled/ into a temporary CSV of at least --rows rows (each copy's
+// Measures the ACLED import against Postgres's own bulk load. Multiplies the real ACLED samples
+// (../shared/data/acled/ beside the checkout, or $MERIDIAN_SHARED_DATA/acled/; it stops and says
+// so without them) into a temporary CSV of at least --rows rows (each copy's
 // event_id_cnty made unique), creates a throwaway database on the local Postgres (the
 // server of DATABASE_URL, else postgres://postgres@127.0.0.1:5432), and in the same run:
 //   1. COPYs the file into a staging table of text columns: the speed limit of loading it;
@@ -30,11 +31,12 @@ import type { SubgraphHandles } from "../db/documents/subgraph-handles.js";
 import type { ProgressSink } from "../db/import/import-progress.js";
 import { runImport } from "../db/import/run-import.js";
 import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";
-import { SHARED_DATA } from "../test/support/shared-data.js";
+import { requireSharedData } from "../test/support/shared-data.js";
 import { cpuMs } from "./harness.js";
 
 const projectRoot = new URL("..", import.meta.url).pathname;
-const SAMPLES_FOLDER = join(SHARED_DATA, "acled");
+// The real samples only: the fixtures are too few rows to multiply into a fair measure.
+const SAMPLES_FOLDER = join(requireSharedData("npm run bench:import"), "acled");
 const BENCH_DATABASE = "meridian_bench_import";
 const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 /** The import must run at no less than this share of COPY's rows/s (issue 4, item 8). */

@@ -50,22 +50,22 @@ describe.each(BACKENDS)("actor resolution on $name", (backend) => {
   });
 
   it("creates an unknown actor with its alias and its name as a FREE alias, once per import", async () => {
-    const mention = acled("Hawiye-Abgal Sub-Clan Militia (Somalia)", "ARMED_GROUP");
+    const mention = acled("Stone Valley Clan Militia (Norway)", "ARMED_GROUP");
     const ids = await resolver.resolve([mention, mention]);
-    expect([...ids.values()]).toEqual(["acled:hawiye-abgal-sub-clan-militia-somalia"]);
-    const [actor] = await database.handles.actors.db.select().from(actors).where(eq(actors.id, "acled:hawiye-abgal-sub-clan-militia-somalia"));
-    expect(actor).toMatchObject({ kind: "ARMED_GROUP", name: "Hawiye-Abgal Sub-Clan Militia (Somalia)" });
+    expect([...ids.values()]).toEqual(["acled:stone-valley-clan-militia-norway"]);
+    const [actor] = await database.handles.actors.db.select().from(actors).where(eq(actors.id, "acled:stone-valley-clan-militia-norway"));
+    expect(actor).toMatchObject({ kind: "ARMED_GROUP", name: "Stone Valley Clan Militia (Norway)" });
     const stored = await database.handles.actors.db.select({ scheme: aliases.scheme, value: aliases.value }).from(aliases).where(eq(aliases.actorId, actor!.id)).orderBy(aliases.scheme);
     expect(stored).toEqual([
-      { scheme: "ACLED", value: "Hawiye-Abgal Sub-Clan Militia (Somalia)" },
-      { scheme: "FREE", value: "Hawiye-Abgal Sub-Clan Militia (Somalia)" },
+      { scheme: "ACLED", value: "Stone Valley Clan Militia (Norway)" },
+      { scheme: "FREE", value: "Stone Valley Clan Militia (Norway)" },
     ]);
     expect(resolver.resolutions.filter((resolution) => resolution.value === mention.value)).toHaveLength(1);
   });
 
   it("gives a new actor an ID of its own when another actor's name slugs alike", async () => {
-    const ids = await resolver.resolve([acled("Hawiye Abgal Sub Clan Militia Somalia!", "POPULATION_GROUP")]);
-    expect([...ids.values()][0]).toMatch(/^acled:hawiye-abgal-sub-clan-militia-somalia-[0-9a-f]{8}$/);
+    const ids = await resolver.resolve([acled("Stone Valley Clan Militia Norway!", "POPULATION_GROUP")]);
+    expect([...ids.values()][0]).toMatch(/^acled:stone-valley-clan-militia-norway-[0-9a-f]{8}$/);
   });
 });
 

@@ -1,5 +1,6 @@
 // Every form of broken input stops the import with FILE:LINE, the field and the reason, and
 // leaves the database as it was, even when batches before the bad row were already written.
+// The inputs are the project's made-up ACLED fixture, broken one way each.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,7 +86,7 @@ const BROKEN_INPUTS: BrokenInput[] = [
       writeInput(
         folder,
         "latin1.csv",
-        Buffer.concat([Buffer.from(`${[header, rows[0]!].join("\n")}\n`), Buffer.from(`${rows[1]!.replace("Somalia", "Somal\u00e9a")}\n`, "latin1")]),
+        Buffer.concat([Buffer.from(`${[header, rows[0]!].join("\n")}\n`), Buffer.from(`${rows[1]!.replace("Storhavn", "St\u00e9rhavn")}\n`, "latin1")]),
       ),
     message: /latin1\.csv:3: not valid UTF-8 \(byte 0xE9\); save the file as UTF-8/,
   },
@@ -110,7 +111,7 @@ const BROKEN_INPUTS: BrokenInput[] = [
   {
     name: "a GDELT row with a column missing",
     format: "gdelt",
-    file: () => writeInput(folder, "gdelt-short.CSV", `${"881990832\t20181024".padEnd(20)}\t${Array.from({ length: 58 }, () => "").join("\t")}\n`),
+    file: () => writeInput(folder, "gdelt-short.CSV", `${"900000001\t20250612".padEnd(20)}\t${Array.from({ length: 58 }, () => "").join("\t")}\n`),
     message: /gdelt-short\.CSV:1: has 60 tab-separated fields; a GDELT 2\.0 event has 61\n/,
   },
 ];

@@ -6,10 +6,9 @@ import { DocumentError } from "../../db/documents/problems.js";
 import { SEED_STORY_PATH } from "../../db/seed/load-seed.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { countRows, NO_ROWS } from "../documents/support/row-counts.js";
-import { smallDocument } from "../documents/support/small-document.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";
 import { failureOf, importFiles } from "./support/import-runs.js";
-import { temporaryFolder, writeInput } from "./support/sample-files.js";
+import { MERIDIAN_DANGLING_FIXTURE, MERIDIAN_FIXTURE, MERIDIAN_FOLLOW_UP_FIXTURE } from "./support/sample-files.js";
 
 describe.each(BACKENDS)("importing Meridian documents on $name", (backend) => {
   let database: DocumentTestDatabase;
@@ -19,13 +18,25 @@ describe.each(BACKENDS)("importing Meridian documents on $name", (backend) => {
   afterAll(() => database.dispose());
 
   it("rejects a document whose second file refers to nothing, writing neither file", async () => {
-    const folder = temporaryFolder();
-    const good = writeInput(folder, "good.json", JSON.stringify(smallDocument()));
-    const dangling = writeInput(folder, "dangling.ndjson", `${JSON.stringify({ format: "meridian/1", claims: [{ key: "c", text: "A claim", subject: "nobody-at-all" }] })}\n`);
-    const error = await failureOf(importFiles(database.handles, "meridian", [good, dangling]));
+    const error = await failureOf(importFiles(database.handles, "meridian", [MERIDIAN_FIXTURE, MERIDIAN_DANGLING_FIXTURE]));
     expect(error).toBeInstanceOf(DocumentError);
-    expect(error.message).toMatch(/dangling\.ndjson:1: claims\[0\]\.subject: no actor "nobody-at-all" in this document or in the database/);
+    expect(error.message).toMatch(/dangling-reference\.ndjson:1: claims\[0\]\.subject: no actor "nobody-at-all" in this document or in the database/);
     expect(await countRows(database.handles)).toEqual(NO_ROWS);
+  });
+
+  it("loads a JSON document and an NDJSON one referring to it in one import, then finds them unchanged", async () => {
+    const files = [MERIDIAN_FIXTURE, MERIDIAN_FOLLOW_UP_FIXTURE];
+    const first = await importFiles(database.handles, "meridian", files);
+    expect(first.entities).toMatchObject({
+      actors: { inserted: 3, updated: 0, unchanged: 0 },
+      sources: { inserted: 2, updated: 0, unchanged: 0 },
+      claims: { inserted: 1, updated: 0, unchanged: 0 },
+      statements: { inserted: 2, updated: 0, unchanged: 0 },
+      incidents: { inserted: 1, updated: 0, unchanged: 0 },
+    });
+    const again = await importFiles(database.handles, "meridian", files);
+    for (const counts of Object.values(again.entities)) expect(counts.inserted + counts.updated).toBe(0);
+    expect(again.entities.statements).toMatchObject({ unchanged: 2 });
   });
 
   it("loads the seed story, then finds it unchanged", async () => {
