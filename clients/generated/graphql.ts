@@ -161,14 +161,14 @@ export type AcledAlShabaabAroundMogadishuQueryVariables = Exact<{
 }>;
 
 
-export type AcledAlShabaabAroundMogadishuQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, fatalities: { best: number | null }, place: { name: string, admin1: string | null, latitude: number | null, longitude: number | null } | null, taxonomy: { eventType: string | null, subEventType: string | null }, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } };
+export type AcledAlShabaabAroundMogadishuQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, fatalities: { best: number | null }, place: { name: string, admin1: string | null, latitude: number | null, longitude: number | null } | null, taxonomy: { eventType: string | null, subEventType: string | null }, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } | null };
 
 export type AcledSomaliaByAdmin1QueryVariables = Exact<{
   first?: number;
 }>;
 
 
-export type AcledSomaliaByAdmin1Query = { incidentStats: Array<{ key: string, admin1: string | null, count: number, fatalities: number }> };
+export type AcledSomaliaByAdmin1Query = { incidentStats: Array<{ key: string, admin1: string | null, count: number, fatalities: number }> | null };
 
 export type ClaimsViewQueryVariables = Exact<{
   actor?: string | number;
@@ -182,7 +182,7 @@ export type DashboardIncidentsByMonthQueryVariables = Exact<{
 }>;
 
 
-export type DashboardIncidentsByMonthQuery = { incidentStats: Array<{ key: string, count: number, fatalities: number }> };
+export type DashboardIncidentsByMonthQuery = { incidentStats: Array<{ key: string, count: number, fatalities: number }> | null };
 
 export type DashboardStatementsBySpeakerQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -190,21 +190,21 @@ export type DashboardStatementsBySpeakerQueryVariables = Exact<{
 }>;
 
 
-export type DashboardStatementsBySpeakerQuery = { statementStats: Array<{ count: number, speaker: { id: string, name: string } | null }> };
+export type DashboardStatementsBySpeakerQuery = { statementStats: Array<{ count: number, speaker: { id: string, name: string } | null }> | null };
 
 export type GdeltActorsWithCameoCodesQueryVariables = Exact<{
   first?: number;
 }>;
 
 
-export type GdeltActorsWithCameoCodesQuery = { actors: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ActorKind, aliases: Array<{ scheme: AliasScheme, value: string }>, statements: { totalCount: number, edges: Array<{ node: { text: string, saidAt: { date: string }, source: { kind: SourceKind, publisher: string | null, url: string | null } | null } }> } | null } }> } };
+export type GdeltActorsWithCameoCodesQuery = { actors: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ActorKind, aliases: Array<{ scheme: AliasScheme, value: string }>, statements: { totalCount: number, edges: Array<{ node: { text: string, saidAt: { date: string }, source: { kind: SourceKind, publisher: string | null, url: string | null } | null } }> } | null } }> } | null };
 
 export type GdeltEventsQueryVariables = Exact<{
   first?: number;
 }>;
 
 
-export type GdeltEventsQuery = { incidentStats: Array<{ type: IncidentType | null, count: number }>, incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string }, taxonomy: { dataset: string, cameoCode: string | null }, place: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } };
+export type GdeltEventsQuery = { incidentStats: Array<{ type: IncidentType | null, count: number }> | null, incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string }, taxonomy: { dataset: string, cameoCode: string | null }, place: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } | null };
 
 export type SearchActorsQueryVariables = Exact<{
   query?: string;
@@ -212,7 +212,7 @@ export type SearchActorsQueryVariables = Exact<{
 }>;
 
 
-export type SearchActorsQuery = { searchActors: { edges: Array<{ node: { score: number, matchedAlias: { value: string, scheme: AliasScheme } | null, actor: { id: string, name: string, kind: ActorKind, country: string | null } } }> } };
+export type SearchActorsQuery = { searchActors: { edges: Array<{ node: { score: number, matchedAlias: { value: string, scheme: AliasScheme } | null, actor: { id: string, name: string, kind: ActorKind, country: string | null } } }> } | null };
 
 export type SearchIncidentsQueryVariables = Exact<{
   query?: string;
@@ -220,7 +220,7 @@ export type SearchIncidentsQueryVariables = Exact<{
 }>;
 
 
-export type SearchIncidentsQuery = { searchIncidents: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, incident: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, place: { name: string, admin1: string | null, country: string | null } | null } | null } }> } };
+export type SearchIncidentsQuery = { searchIncidents: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, incident: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, place: { name: string, admin1: string | null, country: string | null } | null } | null } }> } | null };
 
 export type SearchStatementsQueryVariables = Exact<{
   query?: string;
@@ -228,12 +228,12 @@ export type SearchStatementsQueryVariables = Exact<{
 }>;
 
 
-export type SearchStatementsQuery = { searchStatements: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, statement: { saidAt: { date: string }, speaker: { name: string } | null, source: { title: string, url: string | null } | null } | null } }> } };
+export type SearchStatementsQuery = { searchStatements: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, statement: { saidAt: { date: string }, speaker: { name: string } | null, source: { title: string, url: string | null } | null } | null } }> } | null };
 
 export type SeedStoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SeedStoryQuery = { claim: { text: string, quantity: number | null, stances: { edges: Array<{ node: { stance: StanceKind, statement: { text: string, saidAt: { date: string, precision: DatePrecision }, speaker: { name: string, kind: ActorKind, country: string | null } | null, source: { title: string, url: string | null, publisher: string | null } | null } | null } }> } } | null, incidents: { edges: Array<{ node: { title: string, startDate: { date: string, precision: DatePrecision }, places: Array<{ name: string, admin1: string | null, country: string | null, isPrimary: boolean, isDisputed: boolean }>, participants: Array<{ role: ParticipantRole, count: number | null, actor: { name: string } | null }> } }> } };
+export type SeedStoryQuery = { claim: { text: string, quantity: number | null, stances: { edges: Array<{ node: { stance: StanceKind, statement: { text: string, saidAt: { date: string, precision: DatePrecision }, speaker: { name: string, kind: ActorKind, country: string | null } | null, source: { title: string, url: string | null, publisher: string | null } | null } | null } }> } } | null, incidents: { edges: Array<{ node: { title: string, startDate: { date: string, precision: DatePrecision }, places: Array<{ name: string, admin1: string | null, country: string | null, isPrimary: boolean, isDisputed: boolean }>, participants: Array<{ role: ParticipantRole, count: number | null, actor: { name: string } | null }> } }> } | null };
 
 
 export const AcledAlShabaabAroundMogadishuDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AcledAlShabaabAroundMogadishu"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actor"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"acled:al-shabaab","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"box"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BoundingBox"}}},"defaultValue":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"minLatitude"},"value":{"kind":"FloatValue","value":"1.9"}},{"kind":"ObjectField","name":{"kind":"Name","value":"maxLatitude"},"value":{"kind":"FloatValue","value":"2.2"}},{"kind":"ObjectField","name":{"kind":"Name","value":"minLongitude"},"value":{"kind":"FloatValue","value":"45.1"}},{"kind":"ObjectField","name":{"kind":"Name","value":"maxLongitude"},"value":{"kind":"FloatValue","value":"45.5"}}]}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"dataset"},"value":{"kind":"StringValue","value":"ACLED","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"participant"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"actor"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actor"}}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"bbox"},"value":{"kind":"Variable","name":{"kind":"Name","value":"box"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"hasFatalities"},"value":{"kind":"BooleanValue","value":true}}]}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"order"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fatalities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"best"}}]}},{"kind":"Field","name":{"kind":"Name","value":"place"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"admin1"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxonomy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"subEventType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AcledAlShabaabAroundMogadishuQuery, AcledAlShabaabAroundMogadishuQueryVariables>;
