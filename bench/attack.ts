@@ -326,7 +326,8 @@ function report(scenarios: Scenario[], settings: { subgraph: Subgraph; seconds: 
 
 async function main() {
   const { subgraph, seconds, concurrency, adminUrl } = options();
-  const command = `npm run bench:attack -- ${process.argv.slice(2).join(" ")}`.trim();
+  const args = process.argv.slice(2);
+  const command = ["npm run bench:attack", ...(args.length > 0 ? ["--", ...args] : [])].join(" ");
   const commit = gitCommit();
   const operations = attackOperations();
   if (!operations.some((operation) => operation.subgraphs.has(subgraph)) || operations.every((operation) => operation.subgraphs.has(subgraph))) {
