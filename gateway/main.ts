@@ -23,6 +23,7 @@ try {
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,
+    subgraphBreaker: config.subgraphBreaker,
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     persistedOperations: config.persistedOperations,

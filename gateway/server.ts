@@ -19,6 +19,8 @@ import { type CorsOrigins, defaultCorsOrigins } from "../services/common/cors-or
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
+import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
+import { DEFAULT_SUBGRAPH_BREAKER, type SubgraphBreakerOptions, type SubgraphBreakerState, withCircuitBreaker } from "./subgraph-circuit-breaker.js";
 import { subgraphFetchMetrics } from "./subgraph-fetch-metrics.js";
 import { servesMetrics } from "../services/common/metrics/metrics-access.js";
 import { ServiceMetrics } from "../services/common/metrics/service-metrics.js";
@@ -35,6 +37,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Keep connections to the subgraphs open between requests (SUBGRAPH_KEEP_ALIVE); on when undefined. */
   subgraphKeepAlive?: boolean;
+  /** When each subgraph's circuit breaker opens and for how long (SUBGRAPH_BREAKER_*); the defaults when undefined. */
+  subgraphBreaker?: Omit<SubgraphBreakerOptions, "onStateChange">;
   logger?: Logger;
   shutdownTimeoutMs?: number;
   /** With `safelist`, only the manifest's operations run (PERSISTED_OPERATIONS_SAFELIST). */
@@ -76,20 +80,33 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
   const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;
   const queryPlans = queryPlanCache<QueryPlanCacheValue>(cacheBytes);
   metrics?.watchCache("query_plans", queryPlans);
+  const showBreakerStates = metrics ? subgraphBreakerMetrics(metrics) : undefined;
+  const breakerStateListener = (name: string) => {
+    const show = showBreakerStates?.(name);
+    return (state: SubgraphBreakerState) => {
+      show?.(state);
+      options.logger?.[state === "closed" ? "info" : "warn"]({ subgraph: name, state }, `circuit breaker of the ${name} subgraph ${state.replace("_", "-")}`);
+    };
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Apollo's default sizes a plan by its JSON, a sixth to a ninth of what it keeps.
     queryPlannerConfig: { cache: queryPlans },
     // Every request to a subgraph carries the secret, the request ID and the caller's
-    // Authorization header (subgraph-data-source.ts), and is fetched under the timeout.
+    // Authorization header (subgraph-data-source.ts), and is fetched under the timeout,
+    // behind the subgraph's circuit breaker.
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         url: options.subgraphUrls[name as SubgraphName] ?? url,
-        fetcher: createSubgraphFetcher(name, {
-          timeoutMs: options.subgraphTimeoutMs ?? 10_000,
-          keepAlive: options.subgraphKeepAlive ?? true,
-          observe: observeFetches?.(name),
-        }),
+        fetcher: withCircuitBreaker(
+          name,
+          createSubgraphFetcher(name, {
+            timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+            keepAlive: options.subgraphKeepAlive ?? true,
+            observe: observeFetches?.(name),
+          }),
+          { ...(options.subgraphBreaker ?? DEFAULT_SUBGRAPH_BREAKER), onStateChange: breakerStateListener(name) },
+        ),
         subgraphSecret: options.subgraphSecret,
       }),
   });

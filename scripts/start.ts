@@ -69,6 +69,7 @@ try {
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,
+    subgraphBreaker: config.subgraphBreaker,
     logger: logger.child({ service: "gateway" }),
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     persistedOperations: config.persistedOperations,

@@ -1,7 +1,9 @@
 // Faults survived, with real processes on a Postgres server of the test's own: a paused
-// subgraph costs an error within the gateway's timeout, a killed one partial data until it
-// returns, and a Postgres restart errors during the outage and nothing after it.
+// subgraph costs an error within the gateway's timeout, and once its circuit breaker opens an
+// error at once; a killed one partial data until it returns, and a Postgres restart errors
+// during the outage and nothing after it.
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../db/client.js";
 import { type SubgraphName, SUBGRAPH_NAMES } from "../db/migrate.js";
@@ -11,11 +13,17 @@ import { postGraphQL } from "./support/graph.js";
 import { type MeridianProcess, eventually, freePort, startProcess } from "./support/processes.js";
 import { THROWAWAY_POSTGRES_SKIPPED_NOTE, type ThrowawayPostgres, startThrowawayPostgres } from "./support/throwaway-postgres.js";
 
-const SUBGRAPH_TIMEOUT_MS = 1_500;
+const SUBGRAPH_TIMEOUT_MS = 3_000;
+// Opens after two timeouts and stays open longer than a timeout, so that an answer while it
+// is open can be told from one that waited for the timeout.
+const BREAKER_FAILURES = 2;
+const BREAKER_COOLDOWN_MS = 6_000;
 // Crosses two subgraphs: the actor from actors, its statements from statements.
 const ZELENSKY = `query ZelenskyStatements {
   actor(id: "meridian:volodymyr-zelensky") { name statements(first: 1) { totalCount } }
 }`;
+// The actors subgraph alone.
+const ZELENSKY_NAME = `query ZelenskyName { actor(id: "meridian:volodymyr-zelensky") { name } }`;
 
 const suite = THROWAWAY_POSTGRES_SKIPPED_NOTE ? describe.skip : describe;
 
@@ -47,6 +55,8 @@ suite(THROWAWAY_POSTGRES_SKIPPED_NOTE ?? "faults, with the gateway and every sub
       SUBGRAPH_SECRET: env.SUBGRAPH_SECRET!,
       GATEWAY_PORT: String(ports.gateway),
       SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
+      SUBGRAPH_BREAKER_FAILURES: String(BREAKER_FAILURES),
+      SUBGRAPH_BREAKER_COOLDOWN_MS: String(BREAKER_COOLDOWN_MS),
       ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`])),
     });
     await gateway.waitForLine((line) => line.includes("gateway ready"));
@@ -81,6 +91,38 @@ suite(THROWAWAY_POSTGRES_SKIPPED_NOTE ?? "faults, with the gateway and every sub
     const resumed = await ask();
     expect(resumed.errors).toBeUndefined();
     expect(resumed.data.actor.statements.totalCount).toBeGreaterThan(0);
+  });
+
+  it("fails fast with SUBGRAPH_UNAVAILABLE once a paused subgraph's breaker opens, and closes it after a probe once it resumes", async () => {
+    const breakerStates = async () => (await (await fetch(`http://127.0.0.1:${ports.gateway}/metrics`)).text()).match(/^meridian_subgraph_circuit_breaker_state\{[^}]*subgraph="statements"[^}]*\} 1$/gm);
+    expect(await breakerStates()).toEqual([expect.stringContaining('state="closed"')]);
+    subgraphs.statements.child.kill("SIGSTOP");
+    try {
+      const timedOut = await Promise.all(Array.from({ length: BREAKER_FAILURES }, ask));
+      for (const answer of timedOut) expect(answer.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_TIMEOUT" }) }));
+
+      // Before the fix this waited for the timeout again; now it must beat a timer of that length.
+      const timeoutElapsed = sleep(SUBGRAPH_TIMEOUT_MS).then(() => "the subgraph timeout elapsed" as const);
+      const failedFast = await Promise.race([ask(), timeoutElapsed]);
+      expect(failedFast).not.toBe("the subgraph timeout elapsed");
+      const answer = failedFast as Awaited<ReturnType<typeof ask>>;
+      expect(answer.data.actor).toEqual({ name: "Volodymyr Zelensky", statements: null });
+      expect(answer.errors).toContainEqual(
+        expect.objectContaining({
+          message: expect.stringContaining(`the statements subgraph is unavailable: it failed ${BREAKER_FAILURES} times in a row`),
+          extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "statements" }),
+        }),
+      );
+      expect(await breakerStates()).toEqual([expect.stringContaining('state="open"')]);
+      const untouched = await postGraphQL(gatewayUrl, ZELENSKY_NAME);
+      expect(untouched).toEqual({ data: { actor: { name: "Volodymyr Zelensky" } } });
+    } finally {
+      subgraphs.statements.child.kill("SIGCONT");
+    }
+    await eventually(async () => (await ask()).data?.actor?.statements?.totalCount > 0, "the gateway answering in full again", BREAKER_COOLDOWN_MS * 5);
+    expect(await breakerStates()).toEqual([expect.stringContaining('state="closed"')]);
+    const statesLogged = gateway.logs().filter((line) => line.subgraph === "statements").map((line) => line.state);
+    expect(statesLogged.slice(-3)).toEqual(["open", "half_open", "closed"]);
   });
 
   it("gives partial data while a subgraph is down and recovers by itself when it returns", async () => {

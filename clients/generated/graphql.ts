@@ -171,7 +171,7 @@ export type IncidentPageQueryVariables = Exact<{
 }>;
 
 
-export type IncidentPageQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, type: IncidentType, title: string, status: IncidentStatus, startDate: { date: string, precision: DatePrecision }, place: { name: string, admin1: string | null, country: string | null, isDisputed: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type IncidentPageQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, type: IncidentType, title: string, status: IncidentStatus, startDate: { date: string, precision: DatePrecision }, place: { name: string, admin1: string | null, country: string | null, isDisputed: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type AcledAlShabaabAroundMogadishuQueryVariables = Exact<{
   actor?: string | number;
@@ -180,14 +180,14 @@ export type AcledAlShabaabAroundMogadishuQueryVariables = Exact<{
 }>;
 
 
-export type AcledAlShabaabAroundMogadishuQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, fatalities: { best: number | null }, place: { name: string, admin1: string | null, latitude: number | null, longitude: number | null } | null, taxonomy: { eventType: string | null, subEventType: string | null }, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } };
+export type AcledAlShabaabAroundMogadishuQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, fatalities: { best: number | null }, place: { name: string, admin1: string | null, latitude: number | null, longitude: number | null } | null, taxonomy: { eventType: string | null, subEventType: string | null }, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } | null };
 
 export type AcledSomaliaByAdmin1QueryVariables = Exact<{
   first?: number;
 }>;
 
 
-export type AcledSomaliaByAdmin1Query = { incidentStats: Array<{ key: string, admin1: string | null, count: number, fatalities: number }> };
+export type AcledSomaliaByAdmin1Query = { incidentStats: Array<{ key: string, admin1: string | null, count: number, fatalities: number }> | null };
 
 export type ClaimsViewQueryVariables = Exact<{
   actor?: string | number;
@@ -201,7 +201,7 @@ export type DashboardIncidentsByMonthQueryVariables = Exact<{
 }>;
 
 
-export type DashboardIncidentsByMonthQuery = { incidentStats: Array<{ key: string, count: number, fatalities: number }> };
+export type DashboardIncidentsByMonthQuery = { incidentStats: Array<{ key: string, count: number, fatalities: number }> | null };
 
 export type DashboardStatementsBySpeakerQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -209,21 +209,21 @@ export type DashboardStatementsBySpeakerQueryVariables = Exact<{
 }>;
 
 
-export type DashboardStatementsBySpeakerQuery = { statementStats: Array<{ count: number, speaker: { id: string, name: string } | null }> };
+export type DashboardStatementsBySpeakerQuery = { statementStats: Array<{ count: number, speaker: { id: string, name: string } | null }> | null };
 
 export type GdeltActorsWithCameoCodesQueryVariables = Exact<{
   first?: number;
 }>;
 
 
-export type GdeltActorsWithCameoCodesQuery = { actors: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ActorKind, aliases: Array<{ scheme: AliasScheme, value: string }>, statements: { totalCount: number, edges: Array<{ node: { text: string, saidAt: { date: string }, source: { kind: SourceKind, publisher: string | null, url: string | null } | null } }> } | null } }> } };
+export type GdeltActorsWithCameoCodesQuery = { actors: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ActorKind, aliases: Array<{ scheme: AliasScheme, value: string }>, statements: { totalCount: number, edges: Array<{ node: { text: string, saidAt: { date: string }, source: { kind: SourceKind, publisher: string | null, url: string | null } | null } }> } | null } }> } | null };
 
 export type GdeltEventsQueryVariables = Exact<{
   first?: number;
 }>;
 
 
-export type GdeltEventsQuery = { incidentStats: Array<{ type: IncidentType | null, count: number }>, incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string }, taxonomy: { dataset: string, cameoCode: string | null }, place: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } };
+export type GdeltEventsQuery = { incidentStats: Array<{ type: IncidentType | null, count: number }> | null, incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, startDate: { date: string }, taxonomy: { dataset: string, cameoCode: string | null }, place: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, actor: { name: string } | null }> } }> } | null };
 
 export type SearchActorsQueryVariables = Exact<{
   query?: string;
@@ -231,7 +231,7 @@ export type SearchActorsQueryVariables = Exact<{
 }>;
 
 
-export type SearchActorsQuery = { searchActors: { edges: Array<{ node: { score: number, matchedAlias: { value: string, scheme: AliasScheme } | null, actor: { id: string, name: string, kind: ActorKind, country: string | null } } }> } };
+export type SearchActorsQuery = { searchActors: { edges: Array<{ node: { score: number, matchedAlias: { value: string, scheme: AliasScheme } | null, actor: { id: string, name: string, kind: ActorKind, country: string | null } } }> } | null };
 
 export type SearchIncidentsQueryVariables = Exact<{
   query?: string;
@@ -239,7 +239,7 @@ export type SearchIncidentsQueryVariables = Exact<{
 }>;
 
 
-export type SearchIncidentsQuery = { searchIncidents: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, incident: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, place: { name: string, admin1: string | null, country: string | null } | null } | null } }> } };
+export type SearchIncidentsQuery = { searchIncidents: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, incident: { id: string, title: string, startDate: { date: string, precision: DatePrecision }, place: { name: string, admin1: string | null, country: string | null } | null } | null } }> } | null };
 
 export type SearchStatementsQueryVariables = Exact<{
   query?: string;
@@ -247,12 +247,12 @@ export type SearchStatementsQueryVariables = Exact<{
 }>;
 
 
-export type SearchStatementsQuery = { searchStatements: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, statement: { saidAt: { date: string }, speaker: { name: string } | null, source: { title: string, url: string | null } | null } | null } }> } };
+export type SearchStatementsQuery = { searchStatements: { totalCount: number, edges: Array<{ node: { score: number, snippet: string, statement: { saidAt: { date: string }, speaker: { name: string } | null, source: { title: string, url: string | null } | null } | null } }> } | null };
 
 export type SeedStoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SeedStoryQuery = { claim: { text: string, quantity: number | null, stances: { edges: Array<{ node: { stance: StanceKind, statement: { text: string, saidAt: { date: string, precision: DatePrecision }, speaker: { name: string, kind: ActorKind, country: string | null } | null, source: { title: string, url: string | null, publisher: string | null } | null } | null } }> } } | null, incidents: { edges: Array<{ node: { title: string, startDate: { date: string, precision: DatePrecision }, places: Array<{ name: string, admin1: string | null, country: string | null, isPrimary: boolean, isDisputed: boolean }>, participants: Array<{ role: ParticipantRole, count: number | null, actor: { name: string } | null }> } }> } };
+export type SeedStoryQuery = { claim: { text: string, quantity: number | null, stances: { edges: Array<{ node: { stance: StanceKind, statement: { text: string, saidAt: { date: string, precision: DatePrecision }, speaker: { name: string, kind: ActorKind, country: string | null } | null, source: { title: string, url: string | null, publisher: string | null } | null } | null } }> } } | null, incidents: { edges: Array<{ node: { title: string, startDate: { date: string, precision: DatePrecision }, places: Array<{ name: string, admin1: string | null, country: string | null, isPrimary: boolean, isDisputed: boolean }>, participants: Array<{ role: ParticipantRole, count: number | null, actor: { name: string } | null }> } }> } | null };
 
 
 export const IncidentPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"3"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"place"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"admin1"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDisputed"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<IncidentPageQuery, IncidentPageQueryVariables>;

@@ -19,7 +19,9 @@ class SearchActorsArgs extends PageArgs {
 
 @Resolver(() => ActorSearchHit)
 export class ActorSearchResolver {
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
   @Query(() => ActorSearchConnection, {
+    nullable: true,
     description:
       "Fuzzy lookup of actors by name and alias (trigram similarity), best match first, one hit per actor; no match gives an empty page.",
   })

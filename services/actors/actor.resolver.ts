@@ -39,7 +39,8 @@ export class ActorResolver {
     return context.loaders.actorById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => ActorConnection, { description: "Actors ordered by name, optionally filtered by kind, country, a relation they are the subject of, or an alias scheme." })
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
+  @Query(() => ActorConnection, { nullable: true, description: "Actors ordered by name, optionally filtered by kind, country, a relation they are the subject of, or an alias scheme." })
   async actors(@Args(() => ActorsArgs) { filter, first, after }: ActorsArgs, @Ctx() context: ActorsContext): Promise<Connection<Actor>> {
     return context.actors.list(filter, first, after);
   }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { SubgraphName } from "../../db/migrate.js";
 import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
+import { DEFAULT_SUBGRAPH_BREAKER } from "../../gateway/subgraph-circuit-breaker.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "./operation-caches.js";
@@ -68,6 +69,9 @@ const environmentSchema = z.object({
   // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // The gateway's circuit breaker per subgraph: open after this many failures in a row, for this long.
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_SUBGRAPH_BREAKER.consecutiveFailures),
+  SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_SUBGRAPH_BREAKER.cooldownMs),
   // Off: a new connection per subgraph request, for load balancers that spread connections rather than requests.
   SUBGRAPH_KEEP_ALIVE: flag.default(true),
   // On: a subgraph answers a gateway that asks for a federated trace (ftv1) with one.
@@ -123,6 +127,8 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Whether the gateway keeps its connections to the subgraphs open between requests. */
   subgraphKeepAlive: boolean;
+  /** After how many failures in a row the gateway stops calling a subgraph, and for how long before it probes it. */
+  subgraphBreaker: { consecutiveFailures: number; cooldownMs: number };
   /** Whether the subgraphs answer `apollo-federation-include-trace: ftv1` with an inline trace. */
   subgraphInlineTracing: boolean;
   /** How long a stopping process lets in-flight requests finish. */
@@ -188,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,
+    subgraphBreaker: { consecutiveFailures: e.SUBGRAPH_BREAKER_FAILURES, cooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS },
     subgraphInlineTracing: e.SUBGRAPH_INLINE_TRACING,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsEnabled: e.METRICS_ENABLED,

@@ -17,9 +17,11 @@ class ActorIncidentsArgs extends PageArgs {
 /** The field this subgraph adds to the actors subgraph's Actor. */
 @Resolver(() => ActorReference)
 export class ActorExtensionResolver {
+  // Nullable, as every field a subgraph adds to another's type: when this subgraph is down,
+  // the gateway still answers with the actor and null here, instead of nulling the actor.
   // The rows of actors merged into this one count as its own (see actorListParent).
   @Directive('@requires(fields: "canonicalId mergedIds")')
-  @FieldResolver(() => IncidentConnection, { description: "Incidents the actor took part in, oldest first." })
+  @FieldResolver(() => IncidentConnection, { nullable: true, description: "Incidents the actor took part in, oldest first (null when the incidents subgraph is unavailable)." })
   async incidents(@Root() actor: ActorReference, @Args(() => ActorIncidentsArgs) { filter, first, after }: ActorIncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
     if (filter?.role) {
       return context.loaders.incidentsOfActorInRole.load({ ...actorListParent(actor), first, after, filter: { role: filter.role } });

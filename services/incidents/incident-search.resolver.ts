@@ -18,7 +18,8 @@ class SearchIncidentsArgs extends PageArgs {
 
 @Resolver(() => IncidentSearchHit)
 export class IncidentSearchResolver {
-  @Query(() => IncidentSearchConnection, { description: "Full-text search over incident titles and summaries (English), best match first among the 1,000 most recent matches (a broader query pages through those; `totalCount` counts every match); no match gives an empty page." })
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
+  @Query(() => IncidentSearchConnection, { nullable: true, description: "Full-text search over incident titles and summaries (English), best match first among the 1,000 most recent matches (a broader query pages through those; `totalCount` counts every match); no match gives an empty page." })
   async searchIncidents(@Args(() => SearchIncidentsArgs) { query, filter, first, after }: SearchIncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<IncidentSearchHit>> {
     return context.search.search(query, filter, first, after);
   }

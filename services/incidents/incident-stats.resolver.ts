@@ -30,7 +30,9 @@ class IncidentStatsArgs {
 
 @Resolver(() => IncidentBucket)
 export class IncidentStatsResolver {
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
   @Query(() => [IncidentBucket], {
+    nullable: true,
     description: "Incident counts and deaths for dashboards, grouped by period, type, country, area or actor. Periods come in order with empty ones as zeros; other buckets largest first, ties by key.",
   })
   async incidentStats(@Args(() => IncidentStatsArgs) { groupBy, interval, filter, first }: IncidentStatsArgs, @Ctx() context: IncidentsContext): Promise<IncidentBucket[]> {

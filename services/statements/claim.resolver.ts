@@ -24,7 +24,8 @@ export class ClaimResolver {
     return context.loaders.claimById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => ClaimConnection, { description: "Claims by ID, optionally only those with a status, about an actor or about an incident." })
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
+  @Query(() => ClaimConnection, { nullable: true, description: "Claims by ID, optionally only those with a status, about an actor or about an incident." })
   async claims(@Args(() => ClaimsArgs) { filter, first, after }: ClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
     return context.claims.listClaims(filter, first, after);
   }

@@ -16,7 +16,8 @@ export class SourceResolver {
     return context.loaders.sourceById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => SourceConnection, { description: "All sources, by ID." })
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
+  @Query(() => SourceConnection, { nullable: true, description: "All sources, by ID." })
   async sources(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Source>> {
     return context.statements.listSources(first, after);
   }

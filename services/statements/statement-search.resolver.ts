@@ -19,7 +19,9 @@ class SearchStatementsArgs extends PageArgs {
 
 @Resolver(() => StatementSearchHit)
 export class StatementSearchResolver {
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
   @Query(() => StatementSearchConnection, {
+    nullable: true,
     description: "Full-text search over what was said (English), best match first among the 1,000 most recent matches (a broader query pages through those; `totalCount` counts every match); no match, or a query of stop words only (\"the\"), gives an empty page.",
   })
   async searchStatements(@Args(() => SearchStatementsArgs) { query, filter, first, after }: SearchStatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<StatementSearchHit>> {

@@ -26,7 +26,9 @@ class StatementStatsArgs {
 
 @Resolver(() => StatementBucket)
 export class StatementStatsResolver {
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
   @Query(() => [StatementBucket], {
+    nullable: true,
     description: "Statement counts for dashboards, grouped by speaker, stance or month. Months come in order with empty ones as zeros; other buckets largest first, ties by key.",
   })
   async statementStats(@Args(() => StatementStatsArgs) { groupBy, filter, first }: StatementStatsArgs, @Ctx() context: StatementsContext): Promise<StatementBucket[]> {

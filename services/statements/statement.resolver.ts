@@ -26,7 +26,8 @@ export class StatementResolver {
     return context.loaders.statementById.load(assertWellFormedId("id", id));
   }
 
-  @Query(() => StatementConnection, { description: "Statements in the order they were said, filtered by speaker, dates, stance, claim, language, source or the statement they answer." })
+  // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
+  @Query(() => StatementConnection, { nullable: true, description: "Statements in the order they were said, filtered by speaker, dates, stance, claim, language, source or the statement they answer." })
   async statements(@Args(() => StatementsArgs) { filter, sort, first, after }: StatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
     return context.statements.listStatements(filter, sort, first, after);
   }
