@@ -10,7 +10,9 @@
 // once with the gateway's circuit breaker as configured by default, once with it turned off
 // in effect (SUBGRAPH_BREAKER_FAILURES=1000), for comparison. (ii) is timed on the touching
 // operations sent at 10 a second apart from the loops: on a machine of two cores a closed
-// loop's latency is mostly its own queue. Writes bench/ATTACK.md.
+// loop's latency is mostly its own queue. Then the memory attack (bench/attack-memory.ts):
+// thousands of distinct large operations, the gateway's heap and RSS after them. Writes
+// bench/ATTACK.md.
 import "reflect-metadata";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -25,6 +27,7 @@ import { type SubgraphDatabases, migrateSubgraphs } from "../db/open.js";
 import { loadSeed } from "../db/seed/load-seed.js";
 import { DEFAULT_SUBGRAPH_BREAKER } from "../gateway/subgraph-circuit-breaker.js";
 import { type AttackOperation, attackOperations } from "./attack-operations.js";
+import { type MemoryAttackReport, describeMemoryAttack, measureMemoryAttack } from "./attack-memory.js";
 import { type Process, SUBGRAPHS, type Subgraph, graphAddresses, machineLines, projectRoot, startGateway, startSubgraph, stopProcess, stopProcesses } from "./harness.js";
 
 // The gateway's default, as in the issue's measurement: a hung subgraph costs this per request without a breaker.
@@ -265,7 +268,7 @@ const codes = (counts: Record<string, number>) =>
     .map(([code, count]) => `${code} × ${count}`)
     .join(", ") || "none";
 
-function report(scenarios: Scenario[], settings: { subgraph: Subgraph; seconds: number; concurrency: number; operations: AttackOperation[]; command: string; commit: string }): string {
+function report(scenarios: Scenario[], memory: MemoryAttackReport, settings: { subgraph: Subgraph; seconds: number; concurrency: number; operations: AttackOperation[]; command: string; commit: string }): string {
   const { subgraph, seconds, concurrency, operations } = settings;
   const touching = operations.filter((operation) => operation.subgraphs.has(subgraph)).map((operation) => operation.name);
   const untouched = operations.filter((operation) => !operation.subgraphs.has(subgraph)).map((operation) => operation.name);
@@ -319,7 +322,14 @@ function report(scenarios: Scenario[], settings: { subgraph: Subgraph; seconds: 
     );
   }
   lines.push("", "First message of each error code:", "", ...[...firstMessages].map(([code, message]) => `- ${code}: ${message}`));
-  // The lead adds the memory part's section here (see the MEMORY ATTACK mark in main()).
+  lines.push(
+    "",
+    "## Memory: thousands of distinct large operations",
+    "",
+    "A production gateway on the seed story is sent the issue's repro (distinct operations of about 1 MB: a tiny query padded with a comment, which the token limit does not see), then as many distinct operations just under the length limit, which are parsed, planned and cached. Heap and RSS from the gateway's /metrics after each phase. The bound: the heap at rest plus what the three operation caches may hold (OPERATION_CACHE_MAX_BYTES each) plus the requests in flight.",
+    "",
+    ...describeMemoryAttack(memory).map((line) => `- ${line}`),
+  );
   lines.push("", "## Machine", "", ...machineLines(), "");
   return lines.join("\n");
 }
@@ -354,16 +364,14 @@ async function main() {
       }
     }
 
-    // ── MEMORY ATTACK ───────────────────────────────────────────────────────────────────
-    // The lead adds here the call to measureMemoryAttack(options) from bench/attack-memory.ts
-    // (written by another helper), and its section to report() where marked.
-    // ──────────────────────────────────────────────────────────────────────────────────────
   } finally {
     for (const process of processes) process.child.kill("SIGCONT");
     await stopProcesses(processes);
     await database.drop();
   }
-  writeFileSync(new URL("ATTACK.md", import.meta.url), report(scenarios, { subgraph, seconds, concurrency, operations, command, commit }));
+  // The memory attack starts a graph of its own, after the hung-subgraph one has stopped.
+  const memory = await measureMemoryAttack();
+  writeFileSync(new URL("ATTACK.md", import.meta.url), report(scenarios, memory, { subgraph, seconds, concurrency, operations, command, commit }));
   console.log("wrote bench/ATTACK.md");
 }
 
