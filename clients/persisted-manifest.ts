@@ -3,8 +3,17 @@
 // selection set), so Apollo Client's persisted-query IDs are the manifest's IDs.
 import { addTypenameToDocument } from "@apollo/client/utilities";
 import { Kind, type OperationDefinitionNode, parse, print } from "graphql";
-import type { ExampleOperation } from "../gateway/examples.js";
+import { fileURLToPath } from "node:url";
+import { type ExampleOperation, readExamples } from "../gateway/examples.js";
 import { type PersistedOperationManifest, sha256 } from "../gateway/persisted-operations.js";
+
+/** The reference web client's own operations (clients/web/src/*.graphql), one per file like the examples. */
+export const WEB_CLIENT_OPERATIONS_DIRECTORY = fileURLToPath(new URL("./web/src/", import.meta.url));
+
+/** What the safelist holds: the examples, and the web client's operations so the model client runs in production too. */
+export function safelistedOperations(): ExampleOperation[] {
+  return [...readExamples(), ...readExamples(WEB_CLIENT_OPERATIONS_DIRECTORY, "clients/web/src")];
+}
 
 export function buildManifest(examples: ExampleOperation[]): PersistedOperationManifest {
   const operations = examples.map((example) => {

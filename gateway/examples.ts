@@ -30,30 +30,30 @@ export function operationNameForFile(file: string): string {
  * The example operations: the seed story first, then the others by file name. A file that
  * does not hold exactly one operation, named after the file, is an error naming the file.
  */
-export function readExamples(directory = EXAMPLES_DIRECTORY): ExampleOperation[] {
+export function readExamples(directory = EXAMPLES_DIRECTORY, folderName = "examples"): ExampleOperation[] {
   const files = readdirSync(directory)
     .filter((file) => file.endsWith(".graphql"))
     .sort((a, b) => Number(b === FIRST_EXAMPLE) - Number(a === FIRST_EXAMPLE) || a.localeCompare(b));
   return files.map((file) => {
     const source = readFileSync(`${directory}/${file}`, "utf8");
-    const operations = parseExample(file, source).definitions.filter(
+    const operations = parseExample(`${folderName}/${file}`, source).definitions.filter(
       (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
     );
     const expected = operationNameForFile(file);
     if (operations.length !== 1 || operations[0].name?.value !== expected) {
       const found = operations.map((operation) => operation.name?.value ?? "(anonymous)").join(", ") || "none";
-      throw new Error(`examples/${file}: must hold exactly one operation, named ${expected}; found ${found}`);
+      throw new Error(`${folderName}/${file}: must hold exactly one operation, named ${expected}; found ${found}`);
     }
     return { name: expected, file, source };
   });
 }
 
-function parseExample(file: string, source: string) {
+function parseExample(path: string, source: string) {
   try {
     return parse(source);
   } catch (error) {
     const where = error instanceof GraphQLError && error.locations?.[0] ? `:${error.locations[0].line}:${error.locations[0].column}` : "";
-    throw new Error(`examples/${file}${where}: ${(error as Error).message}`);
+    throw new Error(`${path}${where}: ${(error as Error).message}`);
   }
 }
 
