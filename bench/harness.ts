@@ -222,6 +222,98 @@ export async function closedLoop(concurrency: number, seconds: number, call: Cal
   return summarize([await sampleClosedLoop(concurrency, seconds, call)]);
 }
 
+/** One of the things compared in alternating rounds: a call, and the processes whose CPU it is charged. */
+export interface Side {
+  label: string;
+  call: Call;
+  /** Processes whose CPU time per request is reported. */
+  processes?: Process[];
+  /** Checked once before measuring: a reason the answers are not what this side should give. */
+  check?: () => Promise<string | undefined>;
+}
+
+export interface RoundsSettings {
+  rounds: number;
+  /** Seconds each side is loaded in each round. */
+  roundS: number;
+  warmupS: number;
+  concurrency: number;
+}
+
+/** A side's figures over all rounds taken together, and each round's alone (for the spread of a ratio). */
+export interface Measured {
+  all: Figures;
+  rounds: Figures[];
+}
+
+/**
+ * Each side probed and warmed up, then loaded for `roundS` in each of `rounds` rounds, the
+ * sides one after another, in reverse order every other round (A B C, C B A, …): other work on
+ * a shared machine, and its speed drifting, fall on every side alike.
+ */
+export async function alternateRounds(title: string, sides: Side[], settings: RoundsSettings): Promise<Measured[]> {
+  for (const side of sides) {
+    const problem = (await side.call()) ?? (await side.check?.());
+    if (problem) throw new Error(`${title}, ${side.label}: fails before it is measured: ${problem}`);
+    await sampleClosedLoop(settings.concurrency, settings.warmupS, side.call);
+  }
+  const samples: Samples[][] = sides.map(() => []);
+  const cpu = sides.map(() => new Map<string, number>());
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const order = sides.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    for (const index of order) {
+      const side = sides[index]!;
+      const before = (side.processes ?? []).map((process) => cpuMs(process.child.pid!));
+      samples[index]!.push(await sampleClosedLoop(settings.concurrency, settings.roundS, side.call));
+      (side.processes ?? []).forEach((process, at) => cpu[index]!.set(process.name, (cpu[index]!.get(process.name) ?? 0) + cpuMs(process.child.pid!) - before[at]!));
+    }
+  }
+  return sides.map((side, index) => {
+    const all = summarize(samples[index]!);
+    if (side.processes?.length) all.cpuMsPerRequest = Object.fromEntries([...cpu[index]!].map(([name, ms]) => [name, Math.round((ms / all.requests) * 10) / 10]));
+    return { all, rounds: samples[index]!.map((run) => summarize([run])) };
+  });
+}
+
+/** A ratio over rounds: of the figures taken together, and the median, least and greatest of the rounds' own. */
+export interface Spread {
+  all: number;
+  median: number;
+  min: number;
+  max: number;
+  /** Each round's ratio, in order. */
+  rounds: number[];
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** `figure(a) / figure(b)`, over all rounds and round by round (a and b measured in the same rounds). */
+export function spreadOf(a: Measured, b: Measured, figure: (figures: Figures) => number): Spread {
+  const rounds = a.rounds.map((round, index) => round2(figure(round) / figure(b.rounds[index]!)));
+  return { all: round2(figure(a.all) / figure(b.all)), median: round2(median(rounds)), min: Math.min(...rounds), max: Math.max(...rounds), rounds };
+}
+
+export function spreadText(spread: Spread): string {
+  return `${spread.median}× (median of ${spread.rounds.length} rounds; range ${spread.min}–${spread.max}×; all rounds together ${spread.all}×)`;
+}
+
+/** Statements per request of `call`, sent `requests` times one at a time, from the server's counter. */
+export async function statementsOf(sql: postgres.Sql, call: Call, requests: number): Promise<number> {
+  const before = await committedTransactions(sql);
+  for (let sent = 0; sent < requests; sent += 1) {
+    const problem = await call();
+    if (problem) throw new Error(problem);
+  }
+  return statementsPerRequest(sql, before, requests);
+}
+
 const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });
 
 /** The request body of an operation at page size `first`. */
