@@ -306,7 +306,15 @@ export function spreadText(spread: Spread): string {
 
 /** Statements per request of `call`, sent `requests` times one at a time, from the server's counter. */
 export async function statementsOf(sql: postgres.Sql, call: Call, requests: number): Promise<number> {
-  const before = await committedTransactions(sql);
+  // Backends flush their counts once idle a moment: let the load sent before this settle into the counter first.
+  let before = await committedTransactions(sql);
+  for (let reads = 0; reads < 24; reads += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await committedTransactions(sql);
+    if (now === before + 1) break;
+    before = now;
+  }
+  before = await committedTransactions(sql);
   for (let sent = 0; sent < requests; sent += 1) {
     const problem = await call();
     if (problem) throw new Error(problem);
