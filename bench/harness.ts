@@ -34,6 +34,8 @@ export interface Process {
   name: string;
   child: ChildProcess;
   peakRssMb: number;
+  /** Set by stopProcess: an exit after it is expected. */
+  stopping?: boolean;
 }
 
 /**
@@ -54,7 +56,14 @@ export async function startProcess(name: string, script: string, env: Record<str
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting:\n${errors}`);
     try {
       const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { name, child, peakRssMb: 0 };
+      if (response.ok) {
+        const started: Process = { name, child, peakRssMb: 0 };
+        // A process that dies under load would otherwise show only as refused connections.
+        child.once("exit", (code, signal) => {
+          if (!started.stopping) console.error(`bench: ${name} exited unexpectedly (code ${code}, signal ${signal}); its last stderr:\n${errors.slice(-4000)}`);
+        });
+        return started;
+      }
     } catch {
       // not listening yet
     }
@@ -65,6 +74,7 @@ export async function startProcess(name: string, script: string, env: Record<str
 }
 
 export async function stopProcess(process: Process): Promise<void> {
+  process.stopping = true;
   if (process.child.exitCode !== null) return;
   const exited = new Promise((resolve) => process.child.once("exit", resolve));
   process.child.kill("SIGTERM");

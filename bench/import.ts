@@ -343,6 +343,7 @@ async function timeImport(url: string, file: string, rows: number): Promise<Impo
 }
 
 const { rows: wanted } = options();
+const commit = commitLine();
 const serverUrl = databaseUrl(process.env.DATABASE_URL ?? DEFAULT_SERVER, "postgres");
 const benchUrl = databaseUrl(serverUrl, BENCH_DATABASE);
 const folder = mkdtempSync(join(tmpdir(), "meridian-bench-import-"));
@@ -388,7 +389,7 @@ try {
   console.log(table);
   writeFileSync(
     join(projectRoot, "bench/import-RESULTS.md"),
-    `# Import benchmark\n\n${commitLine()}\n\nWritten whole by \`npm run bench:import\` (bench/import.ts); never edited by hand.\n\n\`npm run bench:import -- --rows ${wanted}\` on ${new Date().toISOString().slice(0, 10)}, Postgres at ${new URL(serverUrl).host}:\n\n${table}\n`,
+    `# Import benchmark\n\n${commit}\n\nWritten whole by \`npm run bench:import\` (bench/import.ts); never edited by hand.\n\n\`npm run bench:import -- --rows ${wanted}\` on ${new Date().toISOString().slice(0, 10)}, Postgres at ${new URL(serverUrl).host}:\n\n${table}\n`,
   );
   if (ratio < TARGET_RATIO) process.exitCode = 1;
 } finally {

@@ -602,10 +602,10 @@ async function dataLevers(settings: Settings, report: Report) {
 
 // ---------------------------------------------------------------- the report
 
-function markdown(report: Report, settings: Settings, command: string, startedAt: Date): string {
+function markdown(report: Report, settings: Settings, command: string, startedAt: Date, commit: string): string {
   const lines: string[] = [];
   lines.push("# Levers (issue 6, item 5)", "");
-  lines.push(commitLine(), "");
+  lines.push(commit, "");
   lines.push(`Written whole by \`npm run bench:levers\` (bench/levers.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`, "");
   lines.push("## Machine", "", ...machineLines(), "");
   lines.push("## Command", "", "```", command, "```", "");
@@ -633,13 +633,14 @@ function markdown(report: Report, settings: Settings, command: string, startedAt
 async function main() {
   const settings = options();
   const startedAt = new Date();
+  const commit = commitLine();
   const args = process.argv.slice(2);
   const command = `npm run bench:levers${args.length ? ` -- ${args.join(" ")}` : ""}`;
   console.log(`bench:levers: ${settings.levers.join(", ")}; ${settings.durationS} s per side in ${settings.rounds} rounds at concurrency ${settings.concurrency}`);
   const report: Report = { rows: [], details: new Map() };
   if (settings.levers.some((lever) => !LARGE_DATA_LEVERS.includes(lever))) await processLevers(settings, report);
   if (settings.levers.some((lever) => LARGE_DATA_LEVERS.includes(lever))) await dataLevers(settings, report);
-  writeFileSync(settings.out, markdown(report, settings, command, startedAt));
+  writeFileSync(settings.out, markdown(report, settings, command, startedAt, commit));
   console.log("\nLevers:");
   for (const found of report.rows) console.log(`  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (rounds ${found.range[0]}–${found.range[1]}×; ${found.ratioOf}) — ${found.measured}`);
   console.log(`Written to ${settings.out}`);

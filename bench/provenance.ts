@@ -11,7 +11,10 @@ function git(...args: string[]): string {
   return execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" }).trim();
 }
 
-/** "Measured on commit <hash> …", saying which tracked files differed from it, if any. */
+/**
+ * "Measured on commit <hash> …", saying which tracked files differed from it, if any. Take it
+ * when the benchmark starts: by the time it ends, the checkout may have moved on.
+ */
 export function commitLine(): string {
   const head = git("rev-parse", "HEAD");
   const changed = git("status", "--porcelain", "--untracked-files=no")

@@ -262,10 +262,10 @@ function cell(measured: Measured | undefined, scale: string): string {
   return `${figuresText(figures)} (p50 by round ${Math.min(...p50s)}–${Math.max(...p50s)})${cpu}`;
 }
 
-function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: string, startedAt: Date): string {
+function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: string, startedAt: Date, commit: string): string {
   const lines: string[] = [];
   lines.push("# Benchmark results (issue 6)", "");
-  lines.push(commitLine(), "");
+  lines.push(commit, "");
   lines.push(`Written whole by \`npm run bench\` (bench/run.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`, "");
   lines.push("## Machine", "");
   lines.push(...machineLines());
@@ -304,6 +304,7 @@ function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: 
 async function main() {
   const settings = options();
   const startedAt = new Date();
+  const commit = commitLine();
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
   console.log(`bench: scales ${settings.scales.join(", ")}; ${settings.planned.length} operations; ${settings.rounds} rounds of ${settings.durationS} s per side at concurrency ${settings.concurrency}`);
   const graphs: ScaleGraph[] = [];
@@ -314,7 +315,7 @@ async function main() {
   } finally {
     for (const graph of graphs) await stopScale(graph);
   }
-  writeFileSync(new URL("RESULTS.md", import.meta.url), report(rows, graphs, settings, command, startedAt));
+  writeFileSync(new URL("RESULTS.md", import.meta.url), report(rows, graphs, settings, command, startedAt, commit));
   console.log("\nTargets:");
   for (const found of targets(rows, settings.scales)) console.log(`  ${verdict(found.met).padEnd(7)} ${targetLine(found)}`);
   for (const graph of graphs) console.log(`  RSS at ${graph.scale}: ${graph.processes.map((process) => `${process.name} ${process.peakRssMb} MB`).join(", ")}`);

@@ -12,6 +12,9 @@ import { freePort } from "../test/support/processes.js";
 import { commitLine } from "./provenance.js";
 import { SOAK_OPERATIONS, type SoakOperation } from "./soak-operations.js";
 
+/** Taken at the start: the checkout may move on while the soak runs. */
+const COMMIT = commitLine();
+
 const WINDOW_MS = 10_000;
 const projectRoot = new URL("..", import.meta.url).pathname;
 
@@ -232,7 +235,7 @@ function writeReport(report: {
   const lines = [
     "# Soak",
     "",
-    commitLine(),
+    COMMIT,
     "",
     `Written whole by \`npm run bench:soak\` (bench/soak.ts); never edited by hand.`,
     "",
