@@ -35,6 +35,8 @@ export interface Process {
   name: string;
   child: ChildProcess;
   peakRssMb: number;
+  /** Set by stopProcess: an exit after it is expected. */
+  stopping?: boolean;
 }
 
 /**
@@ -55,7 +57,14 @@ export async function startProcess(name: string, script: string, env: Record<str
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting:\n${errors}`);
     try {
       const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { name, child, peakRssMb: 0 };
+      if (response.ok) {
+        const started: Process = { name, child, peakRssMb: 0 };
+        // A process that dies under load would otherwise show only as refused connections.
+        child.once("exit", (code, signal) => {
+          if (!started.stopping) console.error(`bench: ${name} exited unexpectedly (code ${code}, signal ${signal}); its last stderr:\n${errors.slice(-4000)}`);
+        });
+        return started;
+      }
     } catch {
       // not listening yet
     }
@@ -66,6 +75,7 @@ export async function startProcess(name: string, script: string, env: Record<str
 }
 
 export async function stopProcess(process: Process): Promise<void> {
+  process.stopping = true;
   if (process.child.exitCode !== null) return;
   const exited = new Promise((resolve) => process.child.once("exit", resolve));
   process.child.kill("SIGTERM");
@@ -221,6 +231,106 @@ export function summarize(runs: Samples[]): Figures {
 
 export async function closedLoop(concurrency: number, seconds: number, call: Call): Promise<Figures> {
   return summarize([await sampleClosedLoop(concurrency, seconds, call)]);
+}
+
+/** One of the things compared in alternating rounds: a call, and the processes whose CPU it is charged. */
+export interface Side {
+  label: string;
+  call: Call;
+  /** Processes whose CPU time per request is reported. */
+  processes?: Process[];
+  /** Checked once before measuring: a reason the answers are not what this side should give. */
+  check?: () => Promise<string | undefined>;
+}
+
+export interface RoundsSettings {
+  rounds: number;
+  /** Seconds each side is loaded in each round. */
+  roundS: number;
+  warmupS: number;
+  concurrency: number;
+}
+
+/** A side's figures over all rounds taken together, and each round's alone (for the spread of a ratio). */
+export interface Measured {
+  all: Figures;
+  rounds: Figures[];
+}
+
+/**
+ * Each side probed and warmed up, then loaded for `roundS` in each of `rounds` rounds, the
+ * sides one after another, in reverse order every other round (A B C, C B A, …): other work on
+ * a shared machine, and its speed drifting, fall on every side alike.
+ */
+export async function alternateRounds(title: string, sides: Side[], settings: RoundsSettings): Promise<Measured[]> {
+  for (const side of sides) {
+    const problem = (await side.call()) ?? (await side.check?.());
+    if (problem) throw new Error(`${title}, ${side.label}: fails before it is measured: ${problem}`);
+    await sampleClosedLoop(settings.concurrency, settings.warmupS, side.call);
+  }
+  const samples: Samples[][] = sides.map(() => []);
+  const cpu = sides.map(() => new Map<string, number>());
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const order = sides.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    for (const index of order) {
+      const side = sides[index]!;
+      const before = (side.processes ?? []).map((process) => cpuMs(process.child.pid!));
+      samples[index]!.push(await sampleClosedLoop(settings.concurrency, settings.roundS, side.call));
+      (side.processes ?? []).forEach((process, at) => cpu[index]!.set(process.name, (cpu[index]!.get(process.name) ?? 0) + cpuMs(process.child.pid!) - before[at]!));
+    }
+  }
+  return sides.map((side, index) => {
+    const all = summarize(samples[index]!);
+    if (side.processes?.length) all.cpuMsPerRequest = Object.fromEntries([...cpu[index]!].map(([name, ms]) => [name, Math.round((ms / all.requests) * 10) / 10]));
+    return { all, rounds: samples[index]!.map((run) => summarize([run])) };
+  });
+}
+
+/** A ratio over rounds: of the figures taken together, and the median, least and greatest of the rounds' own. */
+export interface Spread {
+  all: number;
+  median: number;
+  min: number;
+  max: number;
+  /** Each round's ratio, in order. */
+  rounds: number[];
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** `figure(a) / figure(b)`, over all rounds and round by round (a and b measured in the same rounds). */
+export function spreadOf(a: Measured, b: Measured, figure: (figures: Figures) => number): Spread {
+  const rounds = a.rounds.map((round, index) => round2(figure(round) / figure(b.rounds[index]!)));
+  return { all: round2(figure(a.all) / figure(b.all)), median: round2(median(rounds)), min: Math.min(...rounds), max: Math.max(...rounds), rounds };
+}
+
+export function spreadText(spread: Spread): string {
+  return `${spread.median}× (median of ${spread.rounds.length} rounds; range ${spread.min}–${spread.max}×; all rounds together ${spread.all}×)`;
+}
+
+/** Statements per request of `call`, sent `requests` times one at a time, from the server's counter. */
+export async function statementsOf(sql: postgres.Sql, call: Call, requests: number): Promise<number> {
+  // Backends flush their counts once idle a moment: let the load sent before this settle into the counter first.
+  let before = await committedTransactions(sql);
+  for (let reads = 0; reads < 24; reads += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await committedTransactions(sql);
+    if (now === before + 1) break;
+    before = now;
+  }
+  before = await committedTransactions(sql);
+  for (let sent = 0; sent < requests; sent += 1) {
+    const problem = await call();
+    if (problem) throw new Error(problem);
+  }
+  return statementsPerRequest(sql, before, requests);
 }
 
 const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });

@@ -1,8 +1,10 @@
 // npm run bench:levers -- --duration 5 --warmup 1 --concurrency 8 --levers dataloader,keyset [--out FILE]
 // Issue 6, item 5: each performance lever measured against the same system without it, in
 // the same run. A is the lever as shipped, B the same code with the lever off (a config
-// switch, a benchmark-only switch, or the query written the other way); the two are sent in
-// alternating rounds (A B B A …) so that other work on the shared machine falls on both.
+// switch, a benchmark-only switch, or the query written the other way); where the lever is a
+// process's setting, A and B are both processes started fresh for it, side by side, and warmed
+// up alike; the two are sent in alternating rounds (A B B A …) so that other work on the
+// shared machine falls on both, and each ratio is given with its spread over the rounds.
 // Process levers run on meridian_gen_10k, the levers where data size matters (keyset,
 // indexes, totalCount) on meridian_gen_1m. Writes bench/LEVERS.md and prints a summary.
 import "reflect-metadata";
@@ -31,26 +33,26 @@ import {
   type Call,
   type Figures,
   type GraphAddresses,
+  type Measured,
   type Process,
   SCALES,
   SUBGRAPHS,
   SUBGRAPH_SECRET_HEADERS,
-  type Samples,
-  committedTransactions,
-  cpuMs,
+  type Side,
+  alternateRounds,
   graphAddresses,
   graphqlCall,
   incidentPageAndCountSql,
   machineLines,
+  median,
   operationBody,
-  sampleClosedLoop,
+  spreadOf,
   startGateway,
   startSubgraph,
-  statementsPerRequest,
-  stopProcess,
+  statementsOf,
   stopProcesses,
-  summarize,
 } from "./harness.js";
+import { commitLine } from "./provenance.js";
 import {
   type BenchOperation,
   INCIDENTS_BY_COUNTRY_AND_DATES,
@@ -72,7 +74,7 @@ function options() {
   const { values } = parseArgs({
     options: {
       duration: { type: "string", default: "5" },
-      warmup: { type: "string", default: "1" },
+      warmup: { type: "string", default: "3" },
       rounds: { type: "string", default: "4" },
       concurrency: { type: "string", default: "8" },
       "pool-concurrency": { type: "string", default: "32" },
@@ -106,43 +108,11 @@ function options() {
 
 type Settings = ReturnType<typeof options>;
 
-interface Side {
-  label: string;
-  call: Call;
-  /** Processes whose CPU time per request is reported. */
-  processes?: Process[];
-  /** Checked once before measuring: a reason the answers are not what this side should give. */
-  check?: () => Promise<string | undefined>;
-}
-
-/** Each side probed and warmed up, then measured in `rounds` alternating rounds; figures per side. */
-async function compare(title: string, sides: Side[], settings: Settings, concurrency = settings.concurrency): Promise<Figures[]> {
-  for (const side of sides) {
-    const problem = (await side.call()) ?? (await side.check?.());
-    if (problem) throw new Error(`${title}, ${side.label}: fails before it is measured: ${problem}`);
-    await sampleClosedLoop(concurrency, settings.warmupS, side.call);
-  }
-  const samples: Samples[][] = sides.map(() => []);
-  const cpu = sides.map(() => new Map<string, number>());
-  const roundS = settings.durationS / settings.rounds;
-  for (let round = 0; round < settings.rounds; round += 1) {
-    const order = sides.map((_, index) => index);
-    if (round % 2 === 1) order.reverse();
-    for (const index of order) {
-      const side = sides[index]!;
-      const before = (side.processes ?? []).map((process) => cpuMs(process.child.pid!));
-      samples[index]!.push(await sampleClosedLoop(concurrency, roundS, side.call));
-      (side.processes ?? []).forEach((process, at) => cpu[index]!.set(process.name, (cpu[index]!.get(process.name) ?? 0) + cpuMs(process.child.pid!) - before[at]!));
-    }
-  }
-  return sides.map((side, index) => {
-    const figures = summarize(samples[index]!);
-    if (side.processes?.length) {
-      figures.cpuMsPerRequest = Object.fromEntries([...cpu[index]!].map(([name, ms]) => [name, Math.round((ms / figures.requests) * 10) / 10]));
-    }
-    console.log(`  ${title.padEnd(44)} ${side.label.padEnd(34)} ${text(figures)}`);
-    return figures;
-  });
+/** Each side probed and warmed up, then measured in `rounds` alternating rounds sharing --duration; figures per side. */
+async function compare(title: string, sides: Side[], settings: Settings, concurrency = settings.concurrency): Promise<Measured[]> {
+  const measured = await alternateRounds(title, sides, { rounds: settings.rounds, roundS: settings.durationS / settings.rounds, warmupS: settings.warmupS, concurrency });
+  measured.forEach((figures, index) => console.log(`  ${title.padEnd(44)} ${sides[index]!.label.padEnd(34)} ${text(figures.all)}`));
+  return measured;
 }
 
 function text(figures: Figures): string {
@@ -160,22 +130,25 @@ interface Row {
   b: string;
   aFigures: string;
   bFigures: string;
-  /** How many times better A is than B on the figure the verdict reads. */
+  /** How many times better A is than B on the figure the verdict reads: the median of the rounds' ratios. */
   ratio: number;
+  /** The least and greatest of the rounds' ratios. */
+  range: [number, number];
   ratioOf: string;
   pays: boolean;
 }
 
-/** A row whose verdict reads throughput (A÷B) or p50 latency (B÷A); errors on A's side never pay. */
-function row(fields: Omit<Row, "aFigures" | "bFigures" | "ratio" | "ratioOf" | "pays">, a: Figures, b: Figures, by: "throughput" | "p50", extra: { a?: string; b?: string } = {}): Row {
-  const ratio = by === "throughput" ? round2(a.throughput / b.throughput) : round2(b.p50 / a.p50);
+/** A row whose verdict reads throughput (A÷B) or p50 latency (B÷A), round by round (the median pays or not); errors on A's side never pay. */
+function row(fields: Omit<Row, "aFigures" | "bFigures" | "ratio" | "range" | "ratioOf" | "pays">, a: Measured, b: Measured, by: "throughput" | "p50", extra: { a?: string; b?: string } = {}): Row {
+  const spread = by === "throughput" ? spreadOf(a, b, (figures) => figures.throughput) : spreadOf(b, a, (figures) => figures.p50);
   return {
     ...fields,
-    aFigures: text(a) + (extra.a ?? ""),
-    bFigures: text(b) + (extra.b ?? ""),
-    ratio,
+    aFigures: text(a.all) + (extra.a ?? ""),
+    bFigures: text(b.all) + (extra.b ?? ""),
+    ratio: spread.median,
+    range: [spread.min, spread.max],
     ratioOf: by === "throughput" ? "throughput A÷B" : "p50 B÷A",
-    pays: ratio >= PAYS_AT && a.errors === 0,
+    pays: spread.median >= PAYS_AT && a.all.errors === 0,
   };
 }
 
@@ -233,11 +206,13 @@ interface BaseGraph {
   gateway: { process: Process; url: string };
 }
 
-async function startBaseGraph(databaseUrl: string, processes: Process[]): Promise<BaseGraph> {
+/** Three subgraphs and a gateway in front of them, started now; `variant` names them, `nodeArgs` go to the subgraphs. */
+async function startBaseGraph(databaseUrl: string, processes: Process[], variant?: string, nodeArgs: string[] = []): Promise<BaseGraph> {
   const addresses = await graphAddresses(databaseUrl);
   const subgraphs = {} as BaseGraph["subgraphs"];
-  for (const name of SUBGRAPHS) processes.push((subgraphs[name] = await startSubgraph(addresses, name)));
-  const gateway = await startGateway(addresses);
+  const label = (name: string) => (variant ? `${name} (${variant})` : name);
+  for (const name of SUBGRAPHS) processes.push((subgraphs[name] = await startSubgraph(addresses, name, { label: label(name), nodeArgs })));
+  const gateway = await startGateway(addresses, { label: label("gateway") });
   processes.push(gateway.process);
   return { addresses, subgraphs, gateway };
 }
@@ -249,32 +224,23 @@ async function startVariant(databaseUrl: string, name: (typeof SUBGRAPHS)[number
   return { process, url: addresses.subgraphUrl(name) };
 }
 
-async function dataloaderLever(base: BaseGraph, databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
+async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
   const lever = "DataLoader per request";
   const preload = pathToFileURL(new URL("./unbatched-loaders.ts", import.meta.url).pathname).href;
-  const addresses = await graphAddresses(databaseUrl);
-  const unbatched: Process[] = [];
+  const processes: Process[] = [];
   try {
-    for (const name of SUBGRAPHS) unbatched.push(await startSubgraph(addresses, name, { label: `${name} (unbatched)`, nodeArgs: ["--import", preload] }));
-    const gateway = await startGateway(addresses, { label: "gateway (unbatched)" });
-    unbatched.push(gateway.process);
+    // Both systems started fresh for this lever, side by side, so that neither is warmer than the other.
+    const batched = await startBaseGraph(databaseUrl, processes, "batched");
+    const unbatched = await startBaseGraph(databaseUrl, processes, "unbatched", ["--import", preload]);
     const body = gatewayBody(INCIDENTS_WITH_ACTORS, 500);
-    const batchedCall = graphqlCall(base.gateway.url, body);
-    const unbatchedCall = graphqlCall(gateway.url, body);
+    const batchedCall = graphqlCall(batched.gateway.url, body);
+    const unbatchedCall = graphqlCall(unbatched.gateway.url, body);
     // Statements per request, each side alone, from the server's counter (bench/run.ts does the same).
-    const statements = async (call: Call, requests: number) => {
-      const before = await committedTransactions(sql);
-      for (let sent = 0; sent < requests; sent += 1) {
-        const problem = await call();
-        if (problem) throw new Error(`${lever}: ${problem}`);
-      }
-      return statementsPerRequest(sql, before, requests);
-    };
-    const batchedStatements = await statements(batchedCall, 5);
-    const unbatchedStatements = await statements(unbatchedCall, 3);
+    const batchedStatements = await statementsOf(sql, batchedCall, 5);
+    const unbatchedStatements = await statementsOf(sql, unbatchedCall, 3);
     const [a, b] = await compare("dataloader: incidents-with-actors (500)", [
-      { label: "batched (as shipped)", call: batchedCall, processes: [base.subgraphs.actors, base.subgraphs.incidents, base.gateway.process] },
-      { label: "maxBatchSize 1", call: unbatchedCall, processes: [unbatched[0]!, unbatched[2]!, gateway.process] },
+      { label: "batched (as shipped)", call: batchedCall, processes: [batched.subgraphs.actors, batched.subgraphs.incidents, batched.gateway.process] },
+      { label: "maxBatchSize 1", call: unbatchedCall, processes: [unbatched.subgraphs.actors, unbatched.subgraphs.incidents, unbatched.gateway.process] },
     ], settings);
     report.rows.push(
       row(
@@ -287,7 +253,7 @@ async function dataloaderLever(base: BaseGraph, databaseUrl: string, sql: postgr
     );
     detail(report, lever, `The switch: bench/unbatched-loaders.ts, loaded with \`node --import\` into the B subgraphs only, sets every DataLoader's batch size to 1 (the per-request cache stays). SQL statements per request are pg_stat_database.xact_commit deltas over 5 (A) and 3 (B) requests sent one at a time: ${batchedStatements} batched, ${unbatchedStatements} unbatched.`);
   } finally {
-    await stopProcesses(unbatched);
+    await stopProcesses(processes);
   }
 }
 
@@ -327,9 +293,11 @@ async function connectionsOf(sql: postgres.Sql, process: Process): Promise<numbe
   return found!.n as number;
 }
 
-async function poolsLever(base: BaseGraph, databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
+async function poolsLever(databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
   const lever = "bounded pools";
+  // All three started fresh for this lever, side by side.
   const variants = [
+    await startVariant(databaseUrl, "incidents", "incidents (pool 10)", { DATABASE_POOL_MAX: "10" }),
     await startVariant(databaseUrl, "incidents", "incidents (pool 2)", { DATABASE_POOL_MAX: "2" }),
     await startVariant(databaseUrl, "incidents", "incidents (pool 50)", { DATABASE_POOL_MAX: "50" }),
   ];
@@ -337,17 +305,17 @@ async function poolsLever(base: BaseGraph, databaseUrl: string, sql: postgres.Sq
     const body = gatewayBody(INCIDENTS_BY_COUNTRY_AND_DATES, 50);
     const concurrency = settings.poolConcurrency;
     const [a, small, large] = await compare(`pools: incidents-by-country (direct, c${concurrency})`, [
-      { label: "DATABASE_POOL_MAX=10 (default)", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, SUBGRAPH_SECRET_HEADERS), processes: [base.subgraphs.incidents] },
-      { label: "DATABASE_POOL_MAX=2", call: graphqlCall(variants[0]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[0]!.process] },
-      { label: "DATABASE_POOL_MAX=50", call: graphqlCall(variants[1]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[1]!.process] },
+      { label: "DATABASE_POOL_MAX=10 (default)", call: graphqlCall(variants[0]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[0]!.process] },
+      { label: "DATABASE_POOL_MAX=2", call: graphqlCall(variants[1]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[1]!.process] },
+      { label: "DATABASE_POOL_MAX=50", call: graphqlCall(variants[2]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[2]!.process] },
     ], settings, concurrency);
-    const held = await Promise.all([base.subgraphs.incidents, variants[0]!.process, variants[1]!.process].map((process) => connectionsOf(sql, process)));
+    const held = await Promise.all(variants.map((variant) => connectionsOf(sql, variant.process)));
     const measured = `incidents-by-country (50 a page) straight to the incidents subgraph, concurrency ${concurrency}`;
     const connections = (n: number) => `; ${n} connections open after the run`;
     report.rows.push(row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 2 (too tight)" }, a!, small!, "throughput", { a: connections(held[0]!), b: connections(held[1]!) }));
     // Against a pool five times larger the bound pays when it costs nothing: it holds a fifth of the connections for the same work.
     const largeRow = row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 50 (nearly unbounded here)" }, a!, large!, "throughput", { a: connections(held[0]!), b: connections(held[2]!) });
-    largeRow.pays = largeRow.ratio >= 1 / PAYS_AT && a!.errors === 0;
+    largeRow.pays = largeRow.ratio >= 1 / PAYS_AT && a!.all.errors === 0;
     largeRow.ratioOf += "; pays if ≥ 0.95 (as fast, with a fifth of the connections)";
     report.rows.push(largeRow);
     detail(report, lever, `Connections each incidents process held in Postgres after the run (pg_stat_activity by the pool's application name): pool 10: ${held[0]}, pool 2: ${held[1]}, pool 50: ${held[2]}. Postgres here allows 100 connections for everything on the machine; three subgraphs × replicas × an unbounded pool would exceed it.`);
@@ -358,23 +326,27 @@ async function poolsLever(base: BaseGraph, databaseUrl: string, sql: postgres.Sq
 
 async function keepAliveLever(base: BaseGraph, settings: Settings, report: Report) {
   const lever = "keep-alive gateway → subgraphs";
+  // Both gateways started fresh for this lever, in front of the same subgraphs.
+  const keeping = await startGateway(base.addresses, { label: "gateway (keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "true" } });
   const closing = await startGateway(base.addresses, { label: "gateway (no keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "false" } });
   try {
     for (const [key, operation, first] of [["seed-story", SEED_STORY, 10], ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50]] as const) {
       const body = gatewayBody(operation, first);
       const [a, b] = await compare(`keep-alive: ${key}`, [
-        { label: "SUBGRAPH_KEEP_ALIVE=true (default)", call: graphqlCall(base.gateway.url, body), processes: [base.gateway.process] },
+        { label: "SUBGRAPH_KEEP_ALIVE=true (default)", call: graphqlCall(keeping.url, body), processes: [keeping.process] },
         { label: "SUBGRAPH_KEEP_ALIVE=false", call: graphqlCall(closing.url, body), processes: [closing.process] },
       ], settings);
       report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`, a: "kept-alive connections (default)", b: "SUBGRAPH_KEEP_ALIVE=false: a new connection per subgraph request" }, a!, b!, "p50"));
     }
   } finally {
-    await stopProcess(closing.process);
+    await stopProcesses([keeping.process, closing.process]);
   }
 }
 
-async function inlineTracingLever(base: BaseGraph, databaseUrl: string, settings: Settings, report: Report) {
+async function inlineTracingLever(databaseUrl: string, settings: Settings, report: Report) {
   const lever = "inline tracing off";
+  // Both started fresh for this lever, side by side.
+  const untraced = await startVariant(databaseUrl, "incidents", "incidents (no inline tracing)", { SUBGRAPH_INLINE_TRACING: "false" });
   const variant = await startVariant(databaseUrl, "incidents", "incidents (inline tracing)", { SUBGRAPH_INLINE_TRACING: "true" });
   try {
     const traced = { ...SUBGRAPH_SECRET_HEADERS, "apollo-federation-include-trace": "ftv1" };
@@ -386,16 +358,16 @@ async function inlineTracingLever(base: BaseGraph, databaseUrl: string, settings
         return ((await response.json()) as { extensions?: { ftv1?: string } }).extensions?.ftv1 !== undefined;
       };
       const [a, b, c] = await compare(`inline tracing: ${key} (direct)`, [
-        { label: "disabled (as shipped), ftv1 asked", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, traced), processes: [base.subgraphs.incidents], check: async () => ((await hasTrace(base.addresses.subgraphUrl("incidents"))()) ? "answered with a trace" : undefined) },
+        { label: "disabled (as shipped), ftv1 asked", call: graphqlCall(untraced.url, body, traced), processes: [untraced.process], check: async () => ((await hasTrace(untraced.url)()) ? "answered with a trace" : undefined) },
         { label: "SUBGRAPH_INLINE_TRACING, ftv1 asked", call: graphqlCall(variant.url, body, traced), processes: [variant.process], check: async () => ((await hasTrace(variant.url)()) ? undefined : "answered without a trace") },
         { label: "SUBGRAPH_INLINE_TRACING, not asked", call: graphqlCall(variant.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variant.process] },
       ], settings);
       const measured = `${key} (${first}) straight to the incidents subgraph with \`apollo-federation-include-trace: ftv1\`, concurrency ${settings.concurrency}`;
       report.rows.push(row({ lever, scale: "10k", measured, a: "tracing disabled (as shipped)", b: "SUBGRAPH_INLINE_TRACING=true, trace asked for" }, a!, b!, "throughput"));
-      detail(report, lever, `${key}: with tracing on but no trace asked for (our gateway never asks: it sends the header only when Apollo usage reporting samples a request) the subgraph does ${text(c!)}.`);
+      detail(report, lever, `${key}: with tracing on but no trace asked for (our gateway never asks: it sends the header only when Apollo usage reporting samples a request) the subgraph does ${text(c!.all)}.`);
     }
   } finally {
-    await stopProcess(variant.process);
+    await stopProcesses([untraced.process, variant.process]);
   }
 }
 
@@ -406,11 +378,6 @@ const PLANNED_OPERATIONS: [string, BenchOperation, number][] = [
   ["monthly-counts", MONTHLY_INCIDENT_COUNTS, 120],
   ["incidents-with-actors", INCIDENTS_WITH_ACTORS, 500],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Median wall time of `work` over `times` runs after one unmeasured run, in ms. */
 async function timeIt(times: number, work: () => unknown): Promise<number> {
@@ -474,7 +441,8 @@ async function schemaOnceLever(base: BaseGraph, settings: Settings, report: Repo
   for (const subgraph of SUBGRAPH_DEFINITIONS) builds.set(subgraph.name, await timeIt(3, () => subgraph.buildSchema()));
   const incidentsBuild = builds.get("incidents")!;
   const supergraphBuild = await timeIt(3, () => new QueryPlanner(Supergraph.build(readSupergraph())));
-  const perRequest = (figures: Figures, extraMs: number): Figures => ({ ...figures, p50: round2(figures.p50 + extraMs), p95: round2(figures.p95 + extraMs), p99: round2(figures.p99 + extraMs), throughput: round2(1000 / (1000 / figures.throughput + extraMs)) });
+  const plus = (figures: Figures, extraMs: number): Figures => ({ ...figures, p50: round2(figures.p50 + extraMs), p95: round2(figures.p95 + extraMs), p99: round2(figures.p99 + extraMs), throughput: round2(1000 / (1000 / figures.throughput + extraMs)) });
+  const perRequest = (measured: Measured, extraMs: number): Measured => ({ all: plus(measured.all, extraMs), rounds: measured.rounds.map((round) => plus(round, extraMs)) });
   report.rows.push(
     row(
       { lever, scale: "10k", measured: "incidents-by-country (50) straight to the incidents subgraph, one request at a time", a: "schema built once at start (as shipped)", b: "schema built per request (A plus the measured build time; estimate)" },
@@ -502,11 +470,11 @@ async function processLevers(settings: Settings, report: Report) {
   try {
     console.log("10k: starting the subgraphs and the gateway");
     const base = await startBaseGraph(databaseUrl, processes);
-    if (wanted("dataloader")) await dataloaderLever(base, databaseUrl, sql, settings, report);
+    if (wanted("dataloader")) await dataloaderLever(databaseUrl, sql, settings, report);
     if (wanted("prepared-statements")) await preparedStatementsLever(databaseUrl, sql, settings, report);
-    if (wanted("pools")) await poolsLever(base, databaseUrl, sql, settings, report);
+    if (wanted("pools")) await poolsLever(databaseUrl, sql, settings, report);
     if (wanted("keep-alive")) await keepAliveLever(base, settings, report);
-    if (wanted("inline-tracing")) await inlineTracingLever(base, databaseUrl, settings, report);
+    if (wanted("inline-tracing")) await inlineTracingLever(databaseUrl, settings, report);
     if (wanted("plan-cache")) await planCacheLever(base, settings, report);
     if (wanted("schema-once")) await schemaOnceLever(base, settings, report);
   } finally {
@@ -634,24 +602,25 @@ async function dataLevers(settings: Settings, report: Report) {
 
 // ---------------------------------------------------------------- the report
 
-function markdown(report: Report, settings: Settings, command: string, startedAt: Date): string {
+function markdown(report: Report, settings: Settings, command: string, startedAt: Date, commit: string): string {
   const lines: string[] = [];
   lines.push("# Levers (issue 6, item 5)", "");
-  lines.push(`Written by \`npm run bench:levers\` (bench/levers.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}.`, "");
+  lines.push(commit, "");
+  lines.push(`Written whole by \`npm run bench:levers\` (bench/levers.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`, "");
   lines.push("## Machine", "", ...machineLines(), "");
   lines.push("## Command", "", "```", command, "```", "");
   lines.push("## Method", "");
   lines.push(
-    `Each lever is measured as A (the lever on; as Meridian ships it unless the row says B is the default) against B (the same code without it) in the same run. Both sides get a probe and ${settings.warmupS} s of warm-up, then ${settings.durationS} s each, sent in ${settings.rounds} alternating rounds (A B, B A, …) so that other work on this shared machine falls on both. Load is a closed loop (each of the concurrent loops sends its next request when the last is answered). Processes are separate Node processes as in \`npm run bench\` (NODE_ENV=production); the process levers run on meridian_gen_10k, keyset, indexes and totalCount on meridian_gen_1m (a million incidents).`,
+    `Each lever is measured as A (the lever on; as Meridian ships it unless the row says B is the default) against B (the same code without it) in the same run. Where the lever is a process's setting (DataLoader, pools, keep-alive, inline tracing, prepared statements), both A and B are processes started fresh for that lever, side by side, never a process that has already served the other levers. Both sides get a probe and ${settings.warmupS} s of warm-up, then ${settings.durationS} s each, sent in ${settings.rounds} alternating rounds (A B, B A, …) so that other work on this shared machine falls on both. Load is a closed loop (each of the concurrent loops sends its next request when the last is answered). Processes are separate Node processes as in \`npm run bench\` (NODE_ENV=production); the process levers run on meridian_gen_10k, keyset, indexes and totalCount on meridian_gen_1m (a million incidents).`,
     "",
-    `The ratio is how many times better A is on the figure named (throughput A÷B, or p50 latency B÷A); a lever **pays** when the ratio is at least ${PAYS_AT} (differences under 5% are within this machine's noise), unless its row says otherwise. CPU is the serving process's user + system time per request (/proc).`,
+    `The ratio is how many times better A is on the figure named (throughput A÷B, or p50 latency B÷A), taken round by round: the median of the rounds, with their range; a lever **pays** when that median is at least ${PAYS_AT} (differences under 5% are within this machine's noise), unless its row says otherwise. CPU is the serving process's user + system time per request (/proc).`,
     "",
   );
   lines.push("## Results", "");
   lines.push("| lever | scale | measured | A | B | A figures | B figures | ratio | verdict |");
   lines.push("|---|---|---|---|---|---|---|---|---|");
   for (const found of report.rows) {
-    lines.push(`| ${found.lever} | ${found.scale} | ${found.measured} | ${found.a} | ${found.b} | ${found.aFigures} | ${found.bFigures} | ${found.ratio}× (${found.ratioOf}) | **${found.pays ? "pays" : "does not pay"}** |`);
+    lines.push(`| ${found.lever} | ${found.scale} | ${found.measured} | ${found.a} | ${found.b} | ${found.aFigures} | ${found.bFigures} | ${found.ratio}× (${found.ratioOf}; rounds ${found.range[0]}–${found.range[1]}×) | **${found.pays ? "pays" : "does not pay"}** |`);
   }
   lines.push("");
   if (report.details.size) {
@@ -664,15 +633,16 @@ function markdown(report: Report, settings: Settings, command: string, startedAt
 async function main() {
   const settings = options();
   const startedAt = new Date();
+  const commit = commitLine();
   const args = process.argv.slice(2);
   const command = `npm run bench:levers${args.length ? ` -- ${args.join(" ")}` : ""}`;
   console.log(`bench:levers: ${settings.levers.join(", ")}; ${settings.durationS} s per side in ${settings.rounds} rounds at concurrency ${settings.concurrency}`);
   const report: Report = { rows: [], details: new Map() };
   if (settings.levers.some((lever) => !LARGE_DATA_LEVERS.includes(lever))) await processLevers(settings, report);
   if (settings.levers.some((lever) => LARGE_DATA_LEVERS.includes(lever))) await dataLevers(settings, report);
-  writeFileSync(settings.out, markdown(report, settings, command, startedAt));
+  writeFileSync(settings.out, markdown(report, settings, command, startedAt, commit));
   console.log("\nLevers:");
-  for (const found of report.rows) console.log(`  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (${found.ratioOf}) — ${found.measured}`);
+  for (const found of report.rows) console.log(`  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (rounds ${found.range[0]}–${found.range[1]}×; ${found.ratioOf}) — ${found.measured}`);
   console.log(`Written to ${settings.out}`);
 }
 

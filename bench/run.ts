@@ -1,16 +1,18 @@
-// npm run bench -- --scale 10k,1m --duration 10 --concurrency 8 --operations seed-story,search
+// npm run bench -- --scale 10k,1m --rounds 5 --duration 4 --concurrency 8 --operations seed-story,statement-search
 // Issue 6's benchmark. For each generated database (npm run generate) it starts the three
-// subgraphs and our gateway as processes of their own, and Hive Gateway beside them; then, for
-// each operation, warms up and sends it at a fixed concurrency (a closed loop) for a set time,
-// through our gateway, straight to the subgraph (single-subgraph operations), through Hive
-// (cross-subgraph operations); and times the incidents page's SQL alone with postgres.js.
-// Writes every figure to bench/RESULTS.md and prints a summary.
+// subgraphs and our gateway as processes of their own, and Hive Gateway beside them, all
+// scales at once. Then, for each operation, every way of sending it is measured in the same
+// alternating rounds (each loaded for --duration s at a fixed concurrency, a closed loop; the
+// order reversed every other round): through our gateway, straight to the subgraph
+// (single-subgraph operations), through Hive (cross-subgraph operations), the incidents page's
+// SQL alone as a real request sends it (bench/sql-replay.ts), at every scale. Each target's
+// ratio is taken round by round, so it compares figures measured a few seconds apart, and is
+// reported with its spread. Writes every figure to bench/RESULTS.md, headed by the commit
+// measured, and prints a summary.
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Database } from "../db/client.js";
 import {
   type BenchOperation,
   INCIDENTS_BY_COUNTRY_AND_DATES,
@@ -21,26 +23,31 @@ import {
 } from "./operations.js";
 import {
   type Figures,
+  type GraphAddresses,
+  type Measured,
   type Process,
   SCALES,
   SUBGRAPHS,
   SUBGRAPH_SECRET_HEADERS,
+  type Side,
+  type Spread,
   type Subgraph,
-  closedLoop,
-  committedTransactions,
-  cpuMs,
+  alternateRounds,
   graphAddresses,
   graphqlCall,
-  incidentPageAndCountSql,
   machineLines,
   operationBody,
   rssMb,
+  spreadOf,
+  spreadText,
   startGateway,
   startProcess,
   startSubgraph,
-  statementsPerRequest,
+  statementsOf,
   stopProcesses,
 } from "./harness.js";
+import { commitLine } from "./provenance.js";
+import { type SqlReplay, recordSqlOf, recordedSqlText } from "./sql-replay.js";
 import { freePort } from "../test/support/processes.js";
 
 interface Planned {
@@ -51,11 +58,13 @@ interface Planned {
   subgraph?: Subgraph;
   /** Filtered and paginated: item 4d compares its p95 at 1m with 10k. */
   filteredPage: boolean;
+  /** Its SQL is also timed alone, as a request sends it (target c). */
+  sqlAlone?: boolean;
 }
 
 const PLANNED: Planned[] = [
   { key: "seed-story", operation: SEED_STORY, first: 10, filteredPage: false },
-  { key: "incidents-by-country", operation: INCIDENTS_BY_COUNTRY_AND_DATES, first: 50, subgraph: "incidents", filteredPage: true },
+  { key: "incidents-by-country", operation: INCIDENTS_BY_COUNTRY_AND_DATES, first: 50, subgraph: "incidents", filteredPage: true, sqlAlone: true },
   { key: "statement-search", operation: STATEMENT_SEARCH, first: 20, filteredPage: true },
   { key: "monthly-counts", operation: MONTHLY_INCIDENT_COUNTS, first: 120, subgraph: "incidents", filteredPage: false },
   { key: "incidents-with-actors", operation: INCIDENTS_WITH_ACTORS, first: 500, filteredPage: false },
@@ -65,17 +74,20 @@ function options() {
   const { values } = parseArgs({
     options: {
       scale: { type: "string", default: "10k,1m" },
-      duration: { type: "string", default: "10" },
+      rounds: { type: "string", default: "5" },
+      duration: { type: "string", default: "4" },
       concurrency: { type: "string", default: "8" },
       operations: { type: "string", default: PLANNED.map((planned) => planned.key).join(",") },
-      warmup: { type: "string", default: "2" },
+      warmup: { type: "string", default: "3" },
       "hive-dedupe": { type: "boolean", default: false },
     },
   });
   const scales = values.scale.split(",").map((scale) => scale.trim());
   for (const scale of scales) if (!SCALES[scale]) throw new Error(`--scale: "${scale}" is not one of ${Object.keys(SCALES).join(", ")}`);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error(`--rounds: must be an integer in [1, 50], got ${values.rounds}`);
   const durationS = Number(values.duration);
-  if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration: must be a positive number of seconds, got ${values.duration}`);
+  if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration: must be a positive number of seconds (per side and round), got ${values.duration}`);
   const warmupS = Number(values.warmup);
   if (!Number.isFinite(warmupS) || warmupS < 0) throw new Error(`--warmup: must be a number of seconds, got ${values.warmup}`);
   const concurrency = Number(values.concurrency);
@@ -86,187 +98,227 @@ function options() {
     if (!found) throw new Error(`--operations: "${key}" is not one of ${PLANNED.map((candidate) => candidate.key).join(", ")}`);
     return found;
   });
-  return { scales, durationS, warmupS, concurrency, planned, hiveDedupe: values["hive-dedupe"] };
+  return { scales, rounds, durationS, warmupS, concurrency, planned, hiveDedupe: values["hive-dedupe"] };
 }
 
-/** The SQL the incidents-by-country page runs (its page and its totalCount), built by the repository's own code. */
-function incidentsPageSql(db: Database, planned: Planned) {
-  const variables = planned.operation.variables(planned.first) as { country: string; occurred: { from: string; to: string } };
-  return incidentPageAndCountSql(db, { country: variables.country, occurred: variables.occurred }, planned.first);
+type Settings = ReturnType<typeof options>;
+
+/** One scale's running system: its subgraphs, our gateway and Hive Gateway, and a client for the server's counters. */
+interface ScaleGraph {
+  scale: string;
+  sql: postgres.Sql;
+  addresses: GraphAddresses;
+  processes: Process[];
+  gatewayUrl: string;
+  hiveUrl?: string;
+  hiveNote?: string;
+  /** Per operation key, its SQL as a request sends it, recorded for replay. */
+  replays: Map<string, SqlReplay>;
+}
+
+async function startScale(scale: string, settings: Settings): Promise<ScaleGraph> {
+  const databaseUrl = SCALES[scale]!;
+  const graph: ScaleGraph = { scale, sql: postgres(databaseUrl, { max: 2, onnotice: () => {} }), addresses: await graphAddresses(databaseUrl), processes: [], gatewayUrl: "", replays: new Map() };
+  console.log(`${scale}: starting the subgraphs, our gateway and Hive Gateway`);
+  for (const name of SUBGRAPHS) graph.processes.push(await startSubgraph(graph.addresses, name, { label: `${name} ${scale}` }));
+  const gateway = await startGateway(graph.addresses, { label: `gateway ${scale}` });
+  graph.processes.push(gateway.process);
+  graph.gatewayUrl = gateway.url;
+  const hivePort = await freePort();
+  try {
+    graph.processes.push(await startProcess(`hive gateway ${scale}`, "bench/hive-gateway.ts", { ...graph.addresses.environment, HIVE_PORT: String(hivePort), HIVE_DEDUPLICATE_INFLIGHT: settings.hiveDedupe ? "1" : "0" }, `http://127.0.0.1:${hivePort}/healthcheck`));
+    graph.hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+  } catch (error) {
+    graph.hiveNote = `Hive Gateway did not start at ${scale}, so it was skipped: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`;
+    console.warn(graph.hiveNote);
+  }
+  for (const planned of settings.planned.filter((candidate) => candidate.sqlAlone)) {
+    // As many connections as a subgraph's pool (DATABASE_POOL_MAX default).
+    graph.replays.set(planned.key, await recordSqlOf(databaseUrl, planned.operation, planned.first, 10));
+  }
+  return graph;
+}
+
+async function stopScale(graph: ScaleGraph): Promise<void> {
+  await stopProcesses(graph.processes);
+  for (const replay of graph.replays.values()) await replay.close();
+  await graph.sql.end();
 }
 
 interface Row {
   scale: string;
   key: string;
-  name: string;
-  crossesSubgraphs: boolean;
-  gateway: Figures;
+  gateway: Measured;
   statementsPerRequest: number;
-  direct?: Figures;
-  hive?: Figures;
-  sql?: Figures;
+  direct?: Measured;
+  hive?: Measured;
+  sql?: Measured;
 }
 
-interface ScaleRun {
-  scale: string;
-  rows: Row[];
-  rss: { name: string; peakMb: number }[];
-  hiveNote?: string;
-  sqlText?: string;
-}
+const STATEMENT_SAMPLE = 5;
 
-async function benchScale(scale: string, settings: ReturnType<typeof options>): Promise<ScaleRun> {
-  const databaseUrl = SCALES[scale]!;
-  const sql = postgres(databaseUrl, { max: settings.concurrency, onnotice: () => {} });
-  const processes: Process[] = [];
-  const rows: Row[] = [];
-  let hiveNote: string | undefined;
-  let sqlText: string | undefined;
-  try {
-    const addresses = await graphAddresses(databaseUrl);
-    for (const name of SUBGRAPHS) processes.push(await startSubgraph(addresses, name));
-    const gateway = await startGateway(addresses);
-    processes.push(gateway.process);
-    const gatewayUrl = gateway.url;
-    let hiveUrl: string | undefined;
-    const hivePort = await freePort();
-    try {
-      processes.push(await startProcess("hive gateway", "bench/hive-gateway.ts", { ...addresses.environment, HIVE_PORT: String(hivePort), HIVE_DEDUPLICATE_INFLIGHT: settings.hiveDedupe ? "1" : "0" }, `http://127.0.0.1:${hivePort}/healthcheck`));
-      hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
-    } catch (error) {
-      hiveNote = `Hive Gateway did not start, so it was skipped: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`;
-      console.warn(hiveNote);
+/** Every way of sending one operation, at every scale, measured in the same alternating rounds. */
+async function benchOperation(planned: Planned, graphs: ScaleGraph[], settings: Settings): Promise<Row[]> {
+  const body = operationBody(planned.operation, planned.first);
+  const sides: Side[] = [];
+  const at: { scale: string; path: keyof Omit<Row, "scale" | "key" | "statementsPerRequest"> }[] = [];
+  const statements = new Map<string, number>();
+  for (const graph of graphs) {
+    const gatewayCall = graphqlCall(graph.gatewayUrl, body);
+    // Counted before the rounds, one request at a time, so that no other side's statements fall in the count.
+    statements.set(graph.scale, await statementsOf(graph.sql, gatewayCall, STATEMENT_SAMPLE));
+    sides.push({ label: `${graph.scale} gateway`, call: gatewayCall, processes: graph.processes });
+    at.push({ scale: graph.scale, path: "gateway" });
+    if (planned.subgraph) {
+      sides.push({ label: `${graph.scale} direct`, call: graphqlCall(graph.addresses.subgraphUrl(planned.subgraph), body, SUBGRAPH_SECRET_HEADERS), processes: graph.processes });
+      at.push({ scale: graph.scale, path: "direct" });
+    } else if (graph.hiveUrl) {
+      sides.push({ label: `${graph.scale} hive`, call: graphqlCall(graph.hiveUrl, body), processes: graph.processes });
+      at.push({ scale: graph.scale, path: "hive" });
     }
-    // Memory under load: every process's RSS, sampled while the loops run.
-    const sampler = setInterval(() => {
-      for (const process of processes) process.peakRssMb = Math.max(process.peakRssMb, rssMb(process.child.pid!));
-    }, 500);
-    try {
-      for (const planned of settings.planned) {
-        const crossesSubgraphs = planned.subgraph === undefined;
-        const measure = async (label: string, call: () => Promise<string | undefined>) => {
-          const probe = await call();
-          if (probe) throw new Error(`${planned.key} via ${label} at ${scale} fails before it is measured: ${probe}`);
-          const warmup = await closedLoop(settings.concurrency, settings.warmupS, call);
-          const cpuBefore = processes.map((process) => cpuMs(process.child.pid!));
-          const figures = await closedLoop(settings.concurrency, settings.durationS, call);
-          figures.cpuMsPerRequest = Object.fromEntries(processes.map((process, index) => [process.name, Math.round(((cpuMs(process.child.pid!) - cpuBefore[index]!) / figures.requests) * 10) / 10]));
-          figures.sent = 1 + warmup.requests + figures.requests;
-          console.log(`  ${scale} ${planned.key.padEnd(22)} ${label.padEnd(8)} ${String(figures.throughput).padStart(7)} req/s  p50 ${figures.p50} p95 ${figures.p95} p99 ${figures.p99} ms${figures.errors ? `  ${figures.errors} errors: ${figures.firstError}` : ""}  cpu ms/req ${Object.entries(figures.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(", ")}`);
-          return figures;
-        };
-        const body = operationBody(planned.operation, planned.first);
-        const call = graphqlCall(gatewayUrl, body);
-        const before = await committedTransactions(sql);
-        const gateway = await measure("gateway", call);
-        const row: Row = { scale, key: planned.key, name: planned.operation.name, crossesSubgraphs, gateway, statementsPerRequest: await statementsPerRequest(sql, before, gateway.sent!) };
-        rows.push(row);
-        if (planned.subgraph) row.direct = await measure("direct", graphqlCall(addresses.subgraphUrl(planned.subgraph), body, SUBGRAPH_SECRET_HEADERS));
-        if (crossesSubgraphs && hiveUrl) row.hive = await measure("hive", graphqlCall(hiveUrl, body));
-        if (planned.key === "incidents-by-country") {
-          const { page, total } = incidentsPageSql(drizzle(sql) as unknown as Database, planned);
-          sqlText = `${page.sql}\n-- params: ${JSON.stringify(page.params)}\n\n${total.sql}\n-- params: ${JSON.stringify(total.params)}`;
-          // The page and its count, side by side as the resolvers send them.
-          row.sql = await measure("sql", async () => {
-            await Promise.all([sql.unsafe(page.sql, page.params as never[], { prepare: true }), sql.unsafe(total.sql, total.params as never[], { prepare: true })]);
-            return undefined;
-          });
-        }
-      }
-    } finally {
-      clearInterval(sampler);
+    const replay = graph.replays.get(planned.key);
+    if (replay) {
+      sides.push({ label: `${graph.scale} sql`, call: replay.call });
+      at.push({ scale: graph.scale, path: "sql" });
     }
-    return { scale, rows, rss: processes.map((process) => ({ name: process.name, peakMb: process.peakRssMb })), hiveNote, sqlText };
-  } finally {
-    await stopProcesses(processes);
-    await sql.end();
   }
+  const sampler = setInterval(() => {
+    for (const graph of graphs) for (const process of graph.processes) process.peakRssMb = Math.max(process.peakRssMb, rssMb(process.child.pid!));
+  }, 500);
+  let measured: Measured[];
+  try {
+    measured = await alternateRounds(planned.key, sides, { rounds: settings.rounds, roundS: settings.durationS, warmupS: settings.warmupS, concurrency: settings.concurrency });
+  } finally {
+    clearInterval(sampler);
+  }
+  const rows = graphs.map((graph): Row => ({ scale: graph.scale, key: planned.key, statementsPerRequest: statements.get(graph.scale)!, gateway: undefined as unknown as Measured }));
+  measured.forEach((figures, index) => {
+    const row = rows.find((candidate) => candidate.scale === at[index]!.scale)!;
+    row[at[index]!.path] = figures;
+    console.log(`  ${planned.key.padEnd(22)} ${sides[index]!.label.padEnd(13)} ${figuresText(figures.all)}`);
+  });
+  return rows;
 }
 
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+function figuresText(figures: Figures): string {
+  return `${figures.throughput} req/s, p50 ${figures.p50} / p95 ${figures.p95} / p99 ${figures.p99} ms${figures.errors ? `, ${figures.errors} errors (${figures.firstError})` : ""}`;
+}
+
 const verdict = (met: boolean) => (met ? "met" : "NOT met");
 
 interface Target {
   what: string;
   figure: string;
+  spread: Spread;
+  /** Judged on the median of the rounds' ratios. */
   met: boolean;
+  /** In how many rounds the ratio alone would meet the target. */
+  roundsMet: number;
 }
 
-function targets(runs: ScaleRun[]): Target[] {
+function target(what: string, figure: string, spread: Spread, meets: (ratio: number) => boolean): Target {
+  return { what, figure, spread, met: meets(spread.median), roundsMet: spread.rounds.filter(meets).length };
+}
+
+function targets(rows: Row[], scales: string[]): Target[] {
   const found: Target[] = [];
-  for (const run of runs) {
-    for (const row of run.rows) {
+  for (const scale of scales) {
+    for (const row of rows.filter((candidate) => candidate.scale === scale)) {
       if (row.direct) {
-        const r = ratio(row.gateway.p50, row.direct.p50);
-        found.push({ what: `(a) ${run.scale} ${row.key}: gateway p50 ≤ 1.3× direct`, figure: `${row.gateway.p50} / ${row.direct.p50} ms = ${r}×`, met: r <= 1.3 });
+        const spread = spreadOf(row.gateway, row.direct, (figures) => figures.p50);
+        found.push(target(`(a) ${scale} ${row.key}: gateway p50 ≤ 1.3× direct`, `${row.gateway.all.p50} / ${row.direct.all.p50} ms`, spread, (ratio) => ratio <= 1.3));
       }
       if (row.hive) {
-        const r = ratio(row.gateway.throughput, row.hive.throughput);
-        found.push({ what: `(b) ${run.scale} ${row.key}: our throughput ≥ Hive's`, figure: `${row.gateway.throughput} / ${row.hive.throughput} req/s = ${r}×`, met: r >= 1 });
+        const spread = spreadOf(row.gateway, row.hive, (figures) => figures.throughput);
+        found.push(target(`(b) ${scale} ${row.key}: our throughput ≥ Hive's`, `${row.gateway.all.throughput} / ${row.hive.all.throughput} req/s`, spread, (ratio) => ratio >= 1));
       }
       if (row.sql) {
-        const r = ratio(row.gateway.p50, row.sql.p50);
-        found.push({ what: `(c) ${run.scale} ${row.key}: GraphQL p50 ≤ 3× its SQL`, figure: `${row.gateway.p50} / ${row.sql.p50} ms = ${r}×`, met: r <= 3 });
+        const spread = spreadOf(row.gateway, row.sql, (figures) => figures.p50);
+        found.push(target(`(c) ${scale} ${row.key}: GraphQL p50 ≤ 3× its SQL`, `${row.gateway.all.p50} / ${row.sql.all.p50} ms`, spread, (ratio) => ratio <= 3));
       }
     }
   }
-  const small = runs.find((run) => run.scale === "10k");
-  const large = runs.find((run) => run.scale === "1m");
-  if (small && large) {
-    for (const row of large.rows.filter((candidate) => PLANNED.find((planned) => planned.key === candidate.key)?.filteredPage)) {
-      const base = small.rows.find((candidate) => candidate.key === row.key);
-      if (!base) continue;
-      const r = ratio(row.gateway.p95, base.gateway.p95);
-      found.push({ what: `(d) ${row.key}: p95 at 1m ≤ 2× p95 at 10k`, figure: `${row.gateway.p95} / ${base.gateway.p95} ms = ${r}×`, met: r <= 2 });
+  if (scales.includes("10k") && scales.includes("1m")) {
+    for (const large of rows.filter((row) => row.scale === "1m" && PLANNED.find((planned) => planned.key === row.key)?.filteredPage)) {
+      const small = rows.find((row) => row.scale === "10k" && row.key === large.key)!;
+      const spread = spreadOf(large.gateway, small.gateway, (figures) => figures.p95);
+      found.push(target(`(d) ${large.key}: p95 at 1m ≤ 2× p95 at 10k`, `${large.gateway.all.p95} / ${small.gateway.all.p95} ms`, spread, (ratio) => ratio <= 2));
     }
   }
   return found;
 }
 
-function cell(figures: Figures | undefined): string {
-  if (!figures) return "–";
-  const cpu = figures.cpuMsPerRequest ? `; CPU ms/request: ${Object.entries(figures.cpuMsPerRequest).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms}`).join(", ")}` : "";
-  return `${figures.throughput} req/s, p50 ${figures.p50} / p95 ${figures.p95} / p99 ${figures.p99} ms${figures.errors ? `, ${figures.errors} errors (${figures.firstError})` : ""}${cpu}`;
+function targetLine(found: Target): string {
+  return `${found.what}: ${found.figure}; ratio ${spreadText(found.spread)}; met in ${found.roundsMet} of ${found.spread.rounds.length} rounds`;
 }
 
-function report(runs: ScaleRun[], settings: ReturnType<typeof options>, command: string): string {
+function cell(measured: Measured | undefined, scale: string): string {
+  if (!measured) return "–";
+  const figures = measured.all;
+  const cpu = figures.cpuMsPerRequest
+    ? `; CPU ms/request: ${Object.entries(figures.cpuMsPerRequest).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name.replace(` ${scale}`, "")} ${ms}`).join(", ")}`
+    : "";
+  const p50s = measured.rounds.map((round) => round.p50);
+  return `${figuresText(figures)} (p50 by round ${Math.min(...p50s)}–${Math.max(...p50s)})${cpu}`;
+}
+
+function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: string, startedAt: Date, commit: string): string {
   const lines: string[] = [];
   lines.push("# Benchmark results (issue 6)", "");
-  lines.push(`Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.`, "");
+  lines.push(commit, "");
+  lines.push(`Written whole by \`npm run bench\` (bench/run.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`, "");
   lines.push("## Machine", "");
   lines.push(...machineLines());
   lines.push("", "## Command", "", "```", command, "```", "");
-  lines.push(`Each operation: one probe, ${settings.warmupS} s warm-up, then ${settings.durationS} s at ${settings.concurrency} concurrent requests (closed loop). Processes: three subgraphs, our gateway and Hive Gateway, each its own Node process (NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_MAX default 10); the load generator and the SQL timing run in the bench process.`);
-  lines.push("", `Hive Gateway ${settings.hiveDedupe ? "WITH" : "without"} its deduplication of identical in-flight subgraph queries (${settings.hiveDedupe ? "--hive-dedupe: its default" : "our gateway has none, and a closed loop of one identical query would otherwise measure the merging; --hive-dedupe turns it on"}).`);
-  lines.push("", "SQL statements per request: the database's committed transactions (pg_stat_database.xact_commit) during the gateway run, divided by the requests sent; every statement the subgraphs send is its own autocommit transaction, so this counts statements (pg_stat_statements is not preloaded on this server).", "");
-  for (const run of runs) {
-    lines.push(`## Scale ${run.scale}`, "");
+  lines.push("## Method", "");
+  lines.push(
+    `All scales' systems run at once: per scale three subgraphs, our gateway and Hive Gateway, each its own Node process (NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_MAX default 10); the load generator and the SQL replay run in the bench process. For each operation, every way of sending it at every scale (the columns below) gets one probe and ${settings.warmupS} s of warm-up, then ${settings.rounds} rounds in which each is loaded for ${settings.durationS} s in turn at ${settings.concurrency} concurrent requests (closed loop), the order reversed every other round. A target's ratio is taken in each round from figures measured seconds apart and given as the median of the rounds with their range (and the ratio of all rounds' requests taken together); its verdict reads the median, and says in how many rounds the target held.`,
+    "",
+    `Hive Gateway ${settings.hiveDedupe ? "WITH" : "without"} its deduplication of identical in-flight subgraph queries (${settings.hiveDedupe ? "--hive-dedupe: its default" : "our gateway has none, and a closed loop of one identical query would otherwise measure the merging; --hive-dedupe turns it on"}).`,
+    "",
+    `SQL statements per request: the database's committed transactions (pg_stat_database.xact_commit) over ${STATEMENT_SAMPLE} requests sent one at a time through our gateway before the rounds, divided by ${STATEMENT_SAMPLE}; every statement the subgraphs send is its own autocommit transaction, so this counts statements (pg_stat_statements is not preloaded on this server).`,
+    "",
+    "SQL alone: the incidents-by-country operation run once in this process against the incidents subgraph's own schema, on a client opened as the services open theirs (`openPostgres`: every statement prepared, `plan_cache_mode=force_custom_plan`, a pool of 10), recording each statement with its parameters and the round it went out in (statements sent in the same turn of the event loop, such as totalCount beside a DataLoader batch, go together); replayed in those rounds and that order on that client, without GraphQL, HTTP or Drizzle around them (bench/sql-replay.ts).",
+    "",
+  );
+  for (const graph of graphs) {
+    lines.push(`## Scale ${graph.scale}`, "");
     lines.push("| operation | page | through our gateway | directly to the subgraph | through Hive Gateway | SQL alone | SQL statements / request |");
     lines.push("|---|---|---|---|---|---|---|");
-    for (const row of run.rows) {
+    for (const row of rows.filter((candidate) => candidate.scale === graph.scale)) {
       const planned = PLANNED.find((candidate) => candidate.key === row.key)!;
-      lines.push(`| ${row.key} | ${planned.first} | ${cell(row.gateway)} | ${cell(row.direct)} | ${cell(row.hive)} | ${cell(row.sql)} | ${row.statementsPerRequest} |`);
+      lines.push(`| ${row.key} | ${planned.first} | ${cell(row.gateway, graph.scale)} | ${cell(row.direct, graph.scale)} | ${cell(row.hive, graph.scale)} | ${cell(row.sql, graph.scale)} | ${row.statementsPerRequest} |`);
     }
-    lines.push("", "Peak RSS under load: " + run.rss.map((entry) => `${entry.name} ${entry.peakMb} MB`).join(", ") + ".", "");
-    if (run.hiveNote) lines.push(run.hiveNote, "");
-    if (run.sqlText) lines.push("The incidents-by-country SQL timed alone (page and totalCount, sent together, built by `incidentPageQuery` and `incidentCountQuery`, as the resolvers send them):", "", "```sql", run.sqlText, "```", "");
+    lines.push("", "Peak RSS under load: " + graph.processes.map((process) => `${process.name.replace(` ${graph.scale}`, "")} ${process.peakRssMb} MB`).join(", ") + ".", "");
+    if (graph.hiveNote) lines.push(graph.hiveNote, "");
+    for (const [key, replay] of graph.replays) {
+      lines.push(`The ${key} SQL timed alone: the ${replay.statements.length} statements one request sends, in ${new Set(replay.statements.map((statement) => statement.round)).size} rounds:`, "", "```sql", recordedSqlText(replay.statements), "```", "");
+    }
   }
   lines.push("## Targets", "");
-  for (const target of targets(runs)) lines.push(`- ${target.what}: ${target.figure} — **${verdict(target.met)}**`);
+  for (const found of targets(rows, graphs.map((graph) => graph.scale))) lines.push(`- ${targetLine(found)} — **${verdict(found.met)}**`);
   lines.push("");
   return lines.join("\n");
 }
 
 async function main() {
   const settings = options();
+  const startedAt = new Date();
+  const commit = commitLine();
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
-  console.log(`bench: scales ${settings.scales.join(", ")}; ${settings.planned.length} operations; ${settings.durationS} s each at concurrency ${settings.concurrency}`);
-  const runs: ScaleRun[] = [];
-  for (const scale of settings.scales) runs.push(await benchScale(scale, settings));
-  writeFileSync(new URL("RESULTS.md", import.meta.url), report(runs, settings, command));
+  console.log(`bench: scales ${settings.scales.join(", ")}; ${settings.planned.length} operations; ${settings.rounds} rounds of ${settings.durationS} s per side at concurrency ${settings.concurrency}`);
+  const graphs: ScaleGraph[] = [];
+  const rows: Row[] = [];
+  try {
+    for (const scale of settings.scales) graphs.push(await startScale(scale, settings));
+    for (const planned of settings.planned) rows.push(...(await benchOperation(planned, graphs, settings)));
+  } finally {
+    for (const graph of graphs) await stopScale(graph);
+  }
+  writeFileSync(new URL("RESULTS.md", import.meta.url), report(rows, graphs, settings, command, startedAt, commit));
   console.log("\nTargets:");
-  for (const target of targets(runs)) console.log(`  ${verdict(target.met).padEnd(7)} ${target.what}: ${target.figure}`);
-  for (const run of runs) console.log(`  RSS at ${run.scale}: ${run.rss.map((entry) => `${entry.name} ${entry.peakMb} MB`).join(", ")}`);
+  for (const found of targets(rows, settings.scales)) console.log(`  ${verdict(found.met).padEnd(7)} ${targetLine(found)}`);
+  for (const graph of graphs) console.log(`  RSS at ${graph.scale}: ${graph.processes.map((process) => `${process.name} ${process.peakRssMb} MB`).join(", ")}`);
   console.log("Written to bench/RESULTS.md");
 }
 

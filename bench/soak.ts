@@ -9,7 +9,11 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "../test/support/processes.js";
+import { commitLine } from "./provenance.js";
 import { SOAK_OPERATIONS, type SoakOperation } from "./soak-operations.js";
+
+/** Taken at the start: the checkout may move on while the soak runs. */
+const COMMIT = commitLine();
 
 const WINDOW_MS = 10_000;
 const projectRoot = new URL("..", import.meta.url).pathname;
@@ -230,6 +234,10 @@ function writeReport(report: {
   const maxOf = (list: Window[]) => Math.max(...list.map((window) => window.rssMb));
   const lines = [
     "# Soak",
+    "",
+    COMMIT,
+    "",
+    `Written whole by \`npm run bench:soak\` (bench/soak.ts); never edited by hand.`,
     "",
     `\`npm run bench:soak -- --rate ${report.rate} --duration ${report.durationS}\` on ${new Date().toISOString().slice(0, 10)}:`,
     `the whole graph (\`npm start\`, ${report.database}) on ${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version},`,

@@ -35,13 +35,13 @@ export interface PoolUsage {
 }
 
 export interface OpenOptions {
-  /** Called with every SQL statement; the N+1 tests count statements with it. */
-  onQuery?: (query: string) => void;
+  /** Called with every SQL statement as it is sent, and its parameters; the N+1 tests count statements with it, the benchmark records them. */
+  onQuery?: (query: string, params: unknown[]) => void;
 }
 
 function drizzleLogger(options: OpenOptions): DrizzleLogger | undefined {
   const { onQuery } = options;
-  return onQuery ? { logQuery: (query) => onQuery(query) } : undefined;
+  return onQuery ? { logQuery: (query, params) => onQuery(query, params) } : undefined;
 }
 
 /** Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */

@@ -8,7 +8,7 @@ import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../services/common/a
 import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
 import { statements } from "../services/statements/db/tables.js";
 import { countRows } from "./documents/support/row-counts.js";
-import { BACKENDS, type TestDatabase } from "./support/backends.js";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "./support/graph.js";
 
 const EDITOR_KEY = newApiKey();
@@ -325,3 +325,5 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     });
   });
 });
+
+if (POSTGRES_SKIPPED_NOTE) describe.skip(POSTGRES_SKIPPED_NOTE, () => it("curation through the gateway on postgres"));

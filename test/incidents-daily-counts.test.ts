@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
 import { subgraphNamed } from "../services/subgraphs.js";
-import { BACKENDS } from "./support/backends.js";
+import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 
 interface Tally {
@@ -84,13 +84,17 @@ describe.each(BACKENDS)("daily incident tallies on $name", (backend) => {
 
   it("keeps nothing of a transaction that was rolled back", async () => {
     const before = await keptAndRecounted(db);
-    await db
-      .transaction(async (transaction) => {
-        await transaction.execute(sql.raw(insertIncidents(1000, 1100)));
-        await transaction.execute(sql`delete from incidents.incidents where id like 'acled:tally-4%'`);
-        throw new Error("roll back");
-      })
-      .catch(() => {});
+    let inside: Awaited<ReturnType<typeof keptAndRecounted>> | undefined;
+    const rolledBack = db.transaction(async (transaction) => {
+      await transaction.execute(sql.raw(insertIncidents(1000, 1100)));
+      await transaction.execute(sql`delete from incidents.incidents where id like 'acled:tally-4%'`);
+      inside = await keptAndRecounted(transaction as unknown as Database);
+      throw new Error("roll back");
+    });
+    // It fails with our own error, not another, and its writes had moved the tallies before the rollback.
+    await expect(rolledBack).rejects.toThrow("roll back");
+    expect(inside!.kept).toEqual(inside!.recounted);
+    expect(inside!.kept).not.toEqual(before.kept);
     expect(await keptAndRecounted(db)).toEqual(before);
   });
 
@@ -121,3 +125,5 @@ describe.each(BACKENDS)("daily incident tallies on $name", (backend) => {
     expect(nonEmpty.length).toBeGreaterThan(1);
   });
 });
+
+if (POSTGRES_SKIPPED_NOTE) describe.skip(POSTGRES_SKIPPED_NOTE, () => it("daily incident tallies on postgres"));

@@ -26,11 +26,19 @@ function subgraphOf(query: string): SubgraphName | "unknown" {
   return SUBGRAPH_NAMES.find((name) => query.includes(`"${name}".`)) ?? "unknown";
 }
 
-/** How many items the operation's lists returned: the large page must really be larger. */
-function itemsIn(data: unknown): number {
-  if (Array.isArray(data)) return data.length + data.reduce((sum: number, item) => sum + itemsIn(item), 0);
-  if (data && typeof data === "object") return Object.values(data).reduce((sum: number, value) => sum + itemsIn(value), 0);
-  return 0;
+/**
+ * How many items each list of the answer holds, by its path with list positions left out
+ * (e.g. "claims.edges", "claims.edges.node.stances.edges"): the large page must grow every
+ * list, not only their sum, so that no list can stay small unseen.
+ */
+function itemsPerList(data: unknown, path = "", into = new Map<string, number>()): Map<string, number> {
+  if (Array.isArray(data)) {
+    into.set(path, (into.get(path) ?? 0) + data.length);
+    for (const item of data) itemsPerList(item, path, into);
+  } else if (data && typeof data === "object") {
+    for (const [key, value] of Object.entries(data)) itemsPerList(value, path ? `${path}.${key}` : key, into);
+  }
+  return into;
 }
 
 describe.each(BACKENDS)("no N+1 through the gateway ($name)", (backend) => {
@@ -52,11 +60,11 @@ describe.each(BACKENDS)("no N+1 through the gateway ($name)", (backend) => {
     await database?.dispose();
   });
 
-  async function run(operation: BenchOperation, first: number): Promise<{ counts: Counts; items: number }> {
+  async function run(operation: BenchOperation, first: number): Promise<{ counts: Counts; items: Map<string, number> }> {
     counts = { actors: 0, statements: 0, incidents: 0, unknown: 0 };
     const response = await postGraphQL(graph.gatewayUrl, operation.query, operation.variables(first));
     expect(response.errors, operation.name).toBeUndefined();
-    return { counts: { ...counts }, items: itemsIn(response.data) };
+    return { counts: { ...counts }, items: itemsPerList(response.data) };
   }
 
   it.each(BENCH_OPERATIONS.map((operation) => [operation.name, operation] as const))(
@@ -64,7 +72,10 @@ describe.each(BACKENDS)("no N+1 through the gateway ($name)", (backend) => {
     async (_name, operation) => {
       const small = await run(operation, SMALL);
       const large = await run(operation, LARGE);
-      expect(large.items).toBeGreaterThan(small.items * 5);
+      // Each list, the pages and every list nested in them, holds more than five times as many items on the large page.
+      expect(large.items.size).toBeGreaterThan(0);
+      const grown = [...large.items].map(([path, items]) => ({ path, grew: items > (small.items.get(path) ?? 0) * 5 }));
+      expect(grown).toEqual([...large.items.keys()].map((path) => ({ path, grew: true })));
       expect(small.counts.unknown + large.counts.unknown).toBe(0);
       expect(large.counts).toEqual(small.counts);
     },

@@ -16,7 +16,8 @@ export interface SeededGraph {
   ask(query: string, variables?: Record<string, unknown>): Promise<any>;
 }
 
-export function useSeededGraph(backend: Backend, addData?: (handles: SubgraphHandles) => Promise<unknown>): SeededGraph {
+/** `setupTimeoutMs`: for a suite whose `addData` takes longer than vitest's hookTimeout (an import, say). */
+export function useSeededGraph(backend: Backend, addData?: (handles: SubgraphHandles) => Promise<unknown>, setupTimeoutMs?: number): SeededGraph {
   let database: TestDatabase;
   let graph: RunningGraph;
   beforeAll(async () => {
@@ -25,7 +26,7 @@ export function useSeededGraph(backend: Backend, addData?: (handles: SubgraphHan
     await loadSeed(handles);
     await addData?.(handles);
     graph = await startGraph(database.handle);
-  });
+  }, setupTimeoutMs);
   afterAll(async () => {
     await graph?.stop();
     await database?.dispose();
