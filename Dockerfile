@@ -24,6 +24,6 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 4000 4001 4002 4003
 # node itself, not npm: node is PID 1 and gets SIGTERM from `docker stop`; the entry points
-# handle it (services/common/shutdown.ts), finishing in-flight requests before exiting.
+# handle it (platform/process/shutdown.ts), finishing in-flight requests before exiting.
 # The default is the whole graph on the embedded PGlite; docker-compose.yml runs each part.
 CMD ["node", "dist/scripts/start.js"]

@@ -7,12 +7,12 @@
 // operations just under the limit (accepted, parsed and cached), and reads the gateway's heap
 // and resident memory from its /metrics before and after each.
 import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
-import { loadSeed } from "../db/seed/load-seed.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
 import type { SubgraphName } from "../db/migrate.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { DEFAULT_OPERATION_CACHE_BYTES } from "../services/common/operation-caches.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { SUBGRAPHS } from "../services/subgraphs.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { DEFAULT_OPERATION_CACHE_BYTES } from "../platform/graphql/operation-caches.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { SUBGRAPHS } from "../services/registry.js";
 import { BACKENDS } from "../test/support/backends.js";
 import { freePort } from "../test/support/processes.js";
 import { SECRET, startProcess, stopProcess } from "./harness.js";

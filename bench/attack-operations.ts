@@ -4,7 +4,7 @@
 import { Supergraph, operationFromDocument } from "@apollo/federation-internals";
 import { QueryPlanner } from "@apollo/query-planner";
 import { parse } from "graphql";
-import { readExamples } from "../gateway/examples.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 
 export interface AttackOperation {

@@ -24,7 +24,7 @@ import { Agent, fetch } from "undici";
 import { openPostgres } from "../db/client.js";
 import { SUBGRAPH_NAMES } from "../db/migrate.js";
 import { type SubgraphDatabases, migrateSubgraphs } from "../db/open.js";
-import { loadSeed } from "../db/seed/load-seed.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
 import { DEFAULT_SUBGRAPH_BREAKER } from "../gateway/subgraph-circuit-breaker.js";
 import { type AttackOperation, attackOperations } from "./attack-operations.js";
 import { type MemoryAttackReport, describeMemoryAttack, measureMemoryAttack } from "./attack-memory.js";

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import type postgres from "postgres";
 import { Agent, fetch } from "undici";
 import type { Database } from "../db/client.js";
-import { incidentCountQuery } from "../services/incidents/incident-counts.js";
-import { IncidentOrder } from "../services/incidents/incident-order.js";
-import type { IncidentFilter } from "../services/incidents/incident.input.js";
-import { incidentPageQuery } from "../services/incidents/incident.repository.js";
+import { incidentCountQuery } from "../services/incidents/data/incident-counts.js";
+import { IncidentOrder } from "../services/incidents/data/incident-order.js";
+import type { IncidentFilter } from "../services/incidents/schema/incident.input.js";
+import { incidentPageQuery } from "../services/incidents/data/incident.repository.js";
 import { freePort } from "../test/support/processes.js";
 import type { BenchOperation } from "./operations.js";
 

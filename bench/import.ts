@@ -27,11 +27,11 @@ import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
 import postgres from "postgres";
 import { openPostgres } from "../db/client.js";
-import type { SubgraphHandles } from "../db/documents/subgraph-handles.js";
-import type { ProgressSink } from "../db/import/import-progress.js";
-import { incidentTypeOf } from "../db/import/acled-taxonomy.js";
-import { alpha3FromIsoNumeric } from "../db/import/country-codes.js";
-import { runImport } from "../db/import/run-import.js";
+import type { SubgraphHandles } from "../ingest/documents/subgraph-handles.js";
+import type { ProgressSink } from "../ingest/import/import-progress.js";
+import { incidentTypeOf } from "../ingest/import/acled-taxonomy.js";
+import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
+import { runImport } from "../ingest/import/run-import.js";
 import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";
 import { requireSharedData } from "../test/support/shared-data.js";
 import { cpuMs } from "./harness.js";
@@ -204,7 +204,7 @@ async function inRolledBackTransaction<T>(sql: postgres.Sql, work: (transaction:
   return result!;
 }
 
-/** The incidents' search document (services/incidents/db/tables.ts) of the staged rows, with their titles as the import writes them. */
+/** The incidents' search document (services/incidents/data/tables.ts) of the staged rows, with their titles as the import writes them. */
 const STAGED_SEARCH_DOCUMENT = `setweight(to_tsvector('english', coalesce(sub_event_type || ' in ' || location || ': ' || actor1, '')), 'A')
   || setweight(to_tsvector('english', coalesce(notes, '')), 'B')`;
 

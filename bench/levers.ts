@@ -20,14 +20,14 @@ import { parse, specifiedRules, validate } from "graphql";
 import postgres from "postgres";
 import type { Database } from "../db/client.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { encodeCursor } from "../services/common/pagination.js";
-import { SortOrder } from "../services/common/sort-order.js";
-import { IncidentSortField, IncidentType } from "../services/incidents/incident.enums.js";
-import { incidentCountQuery } from "../services/incidents/incident-counts.js";
-import { IncidentOrder } from "../services/incidents/incident-order.js";
-import type { IncidentFilter } from "../services/incidents/incident.input.js";
-import { incidentPageQuery } from "../services/incidents/incident.repository.js";
-import { SUBGRAPHS as SUBGRAPH_DEFINITIONS } from "../services/subgraphs.js";
+import { encodeCursor } from "../services/kit/pages/pagination.js";
+import { SortOrder } from "../services/kit/pages/sort-order.js";
+import { IncidentSortField, IncidentType } from "../services/incidents/schema/incident.enums.js";
+import { incidentCountQuery } from "../services/incidents/data/incident-counts.js";
+import { IncidentOrder } from "../services/incidents/data/incident-order.js";
+import type { IncidentFilter } from "../services/incidents/schema/incident.input.js";
+import { incidentPageQuery } from "../services/incidents/data/incident.repository.js";
+import { SUBGRAPHS as SUBGRAPH_DEFINITIONS } from "../services/registry.js";
 import { explainScans } from "../test/support/query-plans.js";
 import {
   type Call,

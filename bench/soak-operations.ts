@@ -1,6 +1,6 @@
 // The operations the soak benchmark sends: the README's examples, i.e. every operation in
 // examples/ (the seed story first), as the Sandbox offers them.
-import { readExamples } from "../gateway/examples.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 
 export interface SoakOperation {
   name: string;

@@ -8,7 +8,7 @@ import "reflect-metadata";
 import { graphql } from "graphql";
 import type postgres from "postgres";
 import { type DatabaseHandle, openPostgres } from "../db/client.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { subgraphNamed } from "../services/registry.js";
 import type { Call } from "./harness.js";
 import type { BenchOperation } from "./operations.js";
 

@@ -4,7 +4,7 @@
 import { addTypenameToDocument } from "@apollo/client/utilities";
 import { Kind, type OperationDefinitionNode, parse, print } from "graphql";
 import { fileURLToPath } from "node:url";
-import { type ExampleOperation, readExamples } from "../gateway/examples.js";
+import { type ExampleOperation, readExamples } from "../platform/metrics/example-operations.js";
 import { type PersistedOperationManifest, sha256 } from "../gateway/persisted-operations.js";
 
 /** The reference web client's own operations (clients/web/src/*.graphql), one per file like the examples. */

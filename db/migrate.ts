@@ -7,7 +7,7 @@ export const SUBGRAPH_NAMES = ["actors", "statements", "incidents"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export function migrationsFolder(subgraph: SubgraphName): string {
-  return fileURLToPath(new URL(`./migrations/${subgraph}`, import.meta.url));
+  return fileURLToPath(new URL(`../services/${subgraph}/data/migrations`, import.meta.url));
 }
 
 export async function migrateSubgraph(handle: DatabaseHandle, subgraph: SubgraphName): Promise<void> {

@@ -1,6 +1,6 @@
 // Opens the database of each subgraph as configured. Subgraphs that share a URL share one
 // connection pool; subgraphs without a URL share one embedded PGlite (the default).
-import type { Config } from "../services/common/config.js";
+import type { Config } from "../platform/config/config.js";
 import { type DatabaseHandle, openPglite, openPostgres } from "./client.js";
 import { SUBGRAPH_NAMES, type SubgraphName, migrateSubgraph } from "./migrate.js";
 

@@ -1,7 +1,7 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
-import { SUBGRAPHS } from "../services/subgraphs.js";
+import { SUBGRAPHS } from "../services/registry.js";
 
 /** Where the committed supergraph routes each subgraph by default; the gateway's configuration can override it. */
 export const DEFAULT_ROUTING_URLS = {

@@ -2,8 +2,8 @@
 // Only the gateway: the subgraphs are private and no browser should ever reach them.
 import cors from "cors";
 import type { RequestHandler } from "express";
-import { type CorsOrigins, isAllowedOrigin } from "../services/common/cors-origins.js";
-import { REQUEST_ID_HEADER } from "../services/common/request-log.js";
+import { type CorsOrigins, isAllowedOrigin } from "../platform/config/cors-origins.js";
+import { REQUEST_ID_HEADER } from "../platform/logging/request-log.js";
 
 /** The headers a page may send: JSON bodies, API keys, Apollo's CSRF-safe and client headers, request IDs. */
 export const CORS_ALLOWED_HEADERS = [

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import express from "express";
-import type { ExampleOperation } from "./examples.js";
+import type { ExampleOperation } from "../platform/metrics/example-operations.js";
 
 export const GRAPHIQL_PATH = "/graphiql";
 

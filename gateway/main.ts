@@ -1,10 +1,10 @@
 // Serves the gateway alone: npm run start:gateway. The subgraphs run elsewhere.
 import "reflect-metadata";
-import { loadConfig, subgraphUrls } from "../services/common/config.js";
-import { exitOnStartupFailure } from "../services/common/fail.js";
-import { createLogger } from "../services/common/logger.js";
-import { stopOnSignals } from "../services/common/shutdown.js";
-import { resolveSubgraphSecret } from "../services/common/subgraph-secret.js";
+import { loadConfig, subgraphUrls } from "../platform/config/config.js";
+import { exitOnStartupFailure } from "../platform/process/fail.js";
+import { createLogger } from "../platform/logging/logger.js";
+import { stopOnSignals } from "../platform/process/shutdown.js";
+import { resolveSubgraphSecret } from "../platform/http/subgraph-secret.js";
 import { createGatewayServer } from "./server.js";
 import { readSupergraph } from "./supergraph.js";
 

@@ -8,9 +8,9 @@ import { fileURLToPath } from "node:url";
 import type { ApolloServerPlugin, PersistedQueryOptions } from "@apollo/server";
 import { type DocumentNode, GraphQLError, parse, print, visit } from "graphql";
 import { z } from "zod";
-import type { ByteBoundedCache } from "../services/common/byte-bounded-cache.js";
-import { StartupError } from "../services/common/fail.js";
-import { DEFAULT_OPERATION_CACHE_BYTES, persistedQueryCache } from "../services/common/operation-caches.js";
+import type { ByteBoundedCache } from "../platform/graphql/byte-bounded-cache.js";
+import { StartupError } from "../platform/process/fail.js";
+import { DEFAULT_OPERATION_CACHE_BYTES, persistedQueryCache } from "../platform/graphql/operation-caches.js";
 
 /** The committed manifest of the example operations. */
 export const PERSISTED_OPERATIONS_PATH = fileURLToPath(new URL("./persisted-operations.json", import.meta.url));

@@ -3,9 +3,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { SubgraphName } from "../db/migrate.js";
 import type { Logger } from "pino";
-import { GraphQLHttpServer } from "../services/common/http-server.js";
-import { gatewayReadinessChecks } from "../services/common/readiness.js";
-import { examplesDocument, readExamples } from "./examples.js";
+import { GraphQLHttpServer } from "../platform/http/http-server.js";
+import { gatewayReadinessChecks } from "../platform/http/readiness.js";
+import { examplesDocument, readExamples } from "../platform/metrics/example-operations.js";
 import { corsMiddleware } from "./cors.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "./limits/operation-limits.js";
@@ -14,17 +14,17 @@ import { refuseLongOperations } from "./limits/operation-length.js";
 import { reportLimitCodes } from "./limits/error-codes.js";
 import { operationShapeRule } from "./limits/shape-rule.js";
 import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persisted-operations.js";
-import type { ApiKeyEntry } from "../services/common/api-keys.js";
-import { type CorsOrigins, defaultCorsOrigins } from "../services/common/cors-origins.js";
+import type { ApiKeyEntry } from "../platform/config/api-keys.js";
+import { type CorsOrigins, defaultCorsOrigins } from "../platform/config/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
 import { DEFAULT_SUBGRAPH_BREAKER, type SubgraphBreakerOptions, type SubgraphBreakerState, withCircuitBreaker } from "./subgraph-circuit-breaker.js";
 import { subgraphFetchMetrics } from "./subgraph-fetch-metrics.js";
-import { servesMetrics } from "../services/common/metrics/metrics-access.js";
-import { ServiceMetrics } from "../services/common/metrics/service-metrics.js";
-import { DEFAULT_OPERATION_CACHE_BYTES, queryPlanCache } from "../services/common/operation-caches.js";
+import { servesMetrics } from "../platform/metrics/metrics-access.js";
+import { ServiceMetrics } from "../platform/metrics/service-metrics.js";
+import { DEFAULT_OPERATION_CACHE_BYTES, queryPlanCache } from "../platform/graphql/operation-caches.js";
 
 export interface GatewayOptions {
   supergraphSdl: string;

@@ -1,7 +1,7 @@
 // Each subgraph's circuit breaker on the gateway's /metrics: one series per subgraph and
 // state, 1 for the state it is in, so an alert can fire on `state="open"`.
 import { Gauge } from "prom-client";
-import type { ServiceMetrics } from "../services/common/metrics/service-metrics.js";
+import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import type { SubgraphBreakerState } from "./subgraph-circuit-breaker.js";
 
 const STATES: readonly SubgraphBreakerState[] = ["closed", "open", "half_open"];

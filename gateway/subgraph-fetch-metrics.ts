@@ -1,7 +1,7 @@
 // The gateway's view of each subgraph on its /metrics: how long each request to a subgraph
 // took and how it ended, so a slow or failing subgraph shows by name.
 import { Histogram } from "prom-client";
-import { LATENCY_BUCKETS_SECONDS, type ServiceMetrics } from "../services/common/metrics/service-metrics.js";
+import { LATENCY_BUCKETS_SECONDS, type ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import type { SubgraphFetchObserver } from "./subgraph-fetcher.js";
 
 /** Registers the histogram; the result makes each subgraph's fetcher observer. */

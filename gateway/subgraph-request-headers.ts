@@ -1,8 +1,8 @@
 // What the gateway adds to every request it sends a subgraph: the shared secret that opens
 // private subgraphs, and the request ID that ties the subgraph's log line to the gateway's.
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { REQUEST_ID_HEADER } from "../services/common/request-log.js";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
+import { REQUEST_ID_HEADER } from "../platform/logging/request-log.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 
 export function addSubgraphRequestHeaders(options: GraphQLDataSourceProcessOptions, subgraphSecret: string | undefined): void {
   const headers = options.request.http?.headers;

@@ -1,7 +1,7 @@
 // npm run api-key -- --role editor: makes a new API key and prints it with the
 // MERIDIAN_API_KEYS entry that holds only its hash. The key itself is shown once, here.
 import { parseArgs } from "node:util";
-import { API_ROLES, type ApiRole, apiKeyEntry, newApiKey } from "../services/common/api-keys.js";
+import { API_ROLES, type ApiRole, apiKeyEntry, newApiKey } from "../platform/config/api-keys.js";
 
 const { values } = parseArgs({ options: { role: { type: "string", default: "editor" } } });
 const role = values.role as ApiRole;

@@ -9,10 +9,12 @@ import { join } from "node:path";
 const RUNTIME_ASSETS = [
   "gateway/supergraph.graphql", // gateway/supergraph.ts
   "gateway/persisted-operations.json", // gateway/persisted-operations.ts
-  "examples", // gateway/examples.ts: Sandbox's and GraphiQL's example operations
-  "db/migrations", // db/migrate.ts and db/migration-status.ts
-  "db/seed/seed-story.json", // db/seed/load-seed.ts
-  "db/documents/meridian-document.schema.json", // db/documents/document-json-schema.ts
+  "examples", // platform/metrics/example-operations.ts: Sandbox's and GraphiQL's example operations
+  "services/actors/data/migrations", // db/migrate.ts and db/migration-status.ts
+  "services/statements/data/migrations",
+  "services/incidents/data/migrations",
+  "ingest/seed/seed-story.json", // ingest/seed/load-seed.ts
+  "ingest/documents/meridian-document.schema.json", // ingest/documents/document-json-schema.ts
 ] as const;
 
 const outDir = process.argv[2];

@@ -7,14 +7,14 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { type DatabaseHandle, openPostgres } from "../db/client.js";
-import { copySink } from "../db/generate/copy-sink.js";
-import { DatabaseNotEmptyError, type SubgraphTarget, generateDatabase } from "../db/generate/generate-database.js";
-import { insertSink } from "../db/generate/insert-sink.js";
-import { SCALE_NAMES, SCALES, type ScaleName } from "../db/generate/scales.js";
+import { copySink } from "../db/bulk/copy-sink.js";
+import { DatabaseNotEmptyError, type SubgraphTarget, generateDatabase } from "../ingest/generate/generate-database.js";
+import { insertSink } from "../db/bulk/insert-sink.js";
+import { SCALE_NAMES, SCALES, type ScaleName } from "../ingest/generate/scales.js";
 import { SUBGRAPH_NAMES, type SubgraphName, migrateSubgraph } from "../db/migrate.js";
 import { openSubgraphDatabases } from "../db/open.js";
-import { loadConfig } from "../services/common/config.js";
-import { exitOnStartupFailure } from "../services/common/fail.js";
+import { loadConfig } from "../platform/config/config.js";
+import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 const USAGE = `usage: npm run generate -- --scale ${SCALE_NAMES.join("|")} [--seed N] [--database-url URL]
 

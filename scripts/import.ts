@@ -4,14 +4,14 @@
 // with --dry-run, checked); 1 the input was rejected or the import failed, nothing was
 // written; 2 the command line is wrong; 130 interrupted, nothing was written.
 import { type SubgraphDatabases, migrateSubgraphs, openSubgraphDatabases } from "../db/open.js";
-import { DocumentError } from "../db/documents/problems.js";
-import { parseImportArgs, USAGE, UsageError } from "../db/import/cli-args.js";
-import { InputError, InvalidRowError } from "../db/import/import-errors.js";
-import { createProgress } from "../db/import/import-progress.js";
-import { formatSummary } from "../db/import/import-summary.js";
-import { ImportInterrupted, runImport } from "../db/import/run-import.js";
-import { loadConfig } from "../services/common/config.js";
-import { exitOnStartupFailure } from "../services/common/fail.js";
+import { DocumentError } from "../services/kit/records/problems.js";
+import { parseImportArgs, USAGE, UsageError } from "../ingest/import/cli-args.js";
+import { InputError, InvalidRowError } from "../ingest/import/import-errors.js";
+import { createProgress } from "../ingest/import/import-progress.js";
+import { formatSummary } from "../ingest/import/import-summary.js";
+import { ImportInterrupted, runImport } from "../ingest/import/run-import.js";
+import { loadConfig } from "../platform/config/config.js";
+import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;

@@ -1,8 +1,8 @@
 // npm run db:migrate: applies every subgraph's committed migrations to its configured database.
 import "reflect-metadata";
 import { migrateSubgraphs, openSubgraphDatabases } from "../db/open.js";
-import { loadConfig } from "../services/common/config.js";
-import { exitOnStartupFailure } from "../services/common/fail.js";
+import { loadConfig } from "../platform/config/config.js";
+import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 try {
   const databases = await openSubgraphDatabases(loadConfig());

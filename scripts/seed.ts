@@ -3,9 +3,9 @@
 // (docker-compose's setup step uses that, so edits made through the API survive restarts).
 import "reflect-metadata";
 import { type SubgraphDatabases, migrateSubgraphs, openSubgraphDatabases } from "../db/open.js";
-import { isDatabaseEmpty, loadSeed } from "../db/seed/load-seed.js";
-import { loadConfig } from "../services/common/config.js";
-import { exitOnStartupFailure } from "../services/common/fail.js";
+import { isDatabaseEmpty, loadSeed } from "../ingest/seed/load-seed.js";
+import { loadConfig } from "../platform/config/config.js";
+import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 const onlyIfEmpty = process.argv.includes("--if-empty");
 

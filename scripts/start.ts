@@ -4,18 +4,18 @@
 import "reflect-metadata";
 import { SUBGRAPH_NAMES } from "../db/migrate.js";
 import { migrateSubgraphs, openSubgraphDatabases, type SubgraphDatabases } from "../db/open.js";
-import { isDatabaseEmpty, loadSeed } from "../db/seed/load-seed.js";
+import { isDatabaseEmpty, loadSeed } from "../ingest/seed/load-seed.js";
 import { createGatewayServer } from "../gateway/server.js";
-import { readExamples } from "../gateway/examples.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { loadConfig, subgraphUrls } from "../services/common/config.js";
-import { exitOnStartupFailure } from "../services/common/fail.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { stopOnSignals } from "../services/common/shutdown.js";
-import { createLogger } from "../services/common/logger.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { resolveSubgraphSecret } from "../services/common/subgraph-secret.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { loadConfig, subgraphUrls } from "../platform/config/config.js";
+import { exitOnStartupFailure } from "../platform/process/fail.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { stopOnSignals } from "../platform/process/shutdown.js";
+import { createLogger } from "../platform/logging/logger.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { resolveSubgraphSecret } from "../platform/http/subgraph-secret.js";
+import { subgraphNamed } from "../services/registry.js";
 
 try {
   const config = loadConfig();

@@ -7,9 +7,9 @@ import { sql } from "drizzle-orm";
 import { type GraphQLSchema, graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
-import { encodeCursor } from "../services/common/pagination.js";
-import { createActorsContext } from "../services/actors/context.js";
-import { buildActorsSchema } from "../services/actors/schema.js";
+import { encodeCursor } from "../services/kit/pages/pagination.js";
+import { createActorsContext } from "../services/actors/data/context.js";
+import { buildActorsSchema } from "../services/actors/schema/schema.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type SentStatement, explainScans, recordingDatabase, withParameters } from "./support/query-plans.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_SEARCH_LENGTH } from "../services/common/search-text.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { MAX_SEARCH_LENGTH } from "../services/kit/search/search-text.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { actorWorld as w, insertActorWorld } from "./support/fixtures.js";

@@ -1,7 +1,7 @@
 // anyOfIds sends a list of IDs as one array parameter; each driver writes the array literal,
 // so IDs holding the characters an array literal quotes must still match exactly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actors } from "../services/actors/db/tables.js";
+import { actors } from "../services/actors/data/tables.js";
 import { anyOfIds } from "../db/any-of-ids.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 

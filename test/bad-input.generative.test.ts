@@ -5,11 +5,11 @@
 import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../db/seed/load-seed.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
 import { buildApiSchema } from "../gateway/api-schema.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../services/common/api-keys.js";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
+import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../platform/config/api-keys.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 import { cursorCases, stringCases } from "./support/argument-cases.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "./support/graph.js";

@@ -30,7 +30,7 @@ describe("npm run build", () => {
   });
 
   it("leaves out the tests, benchmarks and development tools", () => {
-    for (const left of ["test", "bench", "clients", "scripts/compose.js", "db/drizzle.actors.config.js"]) expect(existsSync(join(outDir, left)), left).toBe(false);
+    for (const left of ["test", "bench", "clients", "scripts/compose.js", "services/actors/data/drizzle.config.js"]) expect(existsSync(join(outDir, left)), left).toBe(false);
   });
 });
 

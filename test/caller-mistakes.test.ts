@@ -3,7 +3,7 @@
 // come before any database is asked, so this runs on PGlite only.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

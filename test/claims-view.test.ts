@@ -1,7 +1,7 @@
 // The claims view: each claim's derived status, who stands on each side, its first assertion
 // and latest response, and claims filtered by status, actor and incident; on both backends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { insertStatementWorld, statementWorld as w } from "./support/fixtures.js";

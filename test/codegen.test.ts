@@ -9,7 +9,7 @@ import config, { GENERATED_DIRECTORY } from "../clients/codegen.js";
 import { parse, print } from "graphql";
 import * as generated from "../clients/generated/graphql.js";
 import { API_SCHEMA_PATH, printApiSchema } from "../gateway/api-schema.js";
-import { readExamples } from "../gateway/examples.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

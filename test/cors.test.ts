@@ -6,11 +6,11 @@ import { openPglite, type DatabaseHandle } from "../db/client.js";
 import { CORS_ALLOWED_HEADERS } from "../gateway/cors.js";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { ConfigError, loadConfig } from "../services/common/config.js";
-import type { CorsOrigins } from "../services/common/cors-origins.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { ConfigError, loadConfig } from "../platform/config/config.js";
+import type { CorsOrigins } from "../platform/config/cors-origins.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { subgraphNamed } from "../services/registry.js";
 
 const APP = "https://app.example.org";
 const VITE_DEV = "http://localhost:5173";

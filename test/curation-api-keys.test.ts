@@ -2,9 +2,9 @@
 // compared with every entry, and `npm run api-key` makes a key with its configuration entry.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { apiKeyEntry, hashApiKey, newApiKey, parseApiKeyEntries, roleOfApiKey } from "../services/common/api-keys.js";
-import { identifyCaller } from "../services/common/caller.js";
-import { ConfigError, loadConfig } from "../services/common/config.js";
+import { apiKeyEntry, hashApiKey, newApiKey, parseApiKeyEntries, roleOfApiKey } from "../platform/config/api-keys.js";
+import { identifyCaller } from "../platform/http/caller.js";
+import { ConfigError, loadConfig } from "../platform/config/config.js";
 
 const editorKey = newApiKey();
 const readerKey = newApiKey();

@@ -3,10 +3,10 @@
 // input is refused with the path of the field, having written nothing.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../services/common/api-keys.js";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
-import { statements } from "../services/statements/db/tables.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
+import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../platform/config/api-keys.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
+import { statements } from "../services/statements/data/tables.js";
 import { countRows } from "./documents/support/row-counts.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "./support/graph.js";

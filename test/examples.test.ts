@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildApiSchema } from "../gateway/api-schema.js";
-import { examplesDocument, readExamples } from "../gateway/examples.js";
+import { examplesDocument, readExamples } from "../platform/metrics/example-operations.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 import { importFiles } from "./import/support/import-runs.js";
 import { REAL_ACLED_SOMALIA, REAL_GDELT_EVENTS, readAcled, readGdelt } from "./import/support/sample-files.js";

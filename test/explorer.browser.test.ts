@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExamples } from "../gateway/examples.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 import { BACKENDS } from "./support/backends.js";
 import { useSeededGraph } from "./support/seeded-graph.js";
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../db/client.js";
 import { type SubgraphName, SUBGRAPH_NAMES } from "../db/migrate.js";
 import { type SubgraphDatabases, migrateSubgraphs } from "../db/open.js";
-import { loadSeed } from "../db/seed/load-seed.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
 import { postGraphQL } from "./support/graph.js";
 import { type MeridianProcess, eventually, freePort, startProcess } from "./support/processes.js";
 import { THROWAWAY_POSTGRES_SKIPPED_NOTE, type ThrowawayPostgres, startThrowawayPostgres } from "./support/throwaway-postgres.js";

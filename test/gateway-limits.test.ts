@@ -4,10 +4,10 @@
 import { type FieldNode, type OperationDefinitionNode, isObjectType, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildApiSchema } from "../gateway/api-schema.js";
-import { readExamples } from "../gateway/examples.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { MAX_PAGE_SIZE } from "../services/common/pagination.js";
+import { MAX_PAGE_SIZE } from "../services/kit/pages/pagination.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { useSeededGraph } from "./support/seeded-graph.js";
 

@@ -8,12 +8,12 @@ import { type DatabaseHandle, openPglite } from "../db/client.js";
 import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { loadConfig } from "../services/common/config.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "../services/common/request-body.js";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { loadConfig } from "../platform/config/config.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "../platform/http/request-body.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

@@ -1,12 +1,12 @@
 // The data generator (npm run generate): the same seed gives the same rows, and the rows are
 // what the write path would store.
 import { describe, expect, it } from "vitest";
-import { SCALES } from "../db/generate/scales.js";
-import { GENERATED_TABLES, rowBatches } from "../db/generate/tables.js";
-import { generateIncident } from "../db/generate/incidents.js";
-import { generateStatement } from "../db/generate/statements.js";
-import { normalizeName } from "../db/documents/normalize-name.js";
-import { generateActor } from "../db/generate/actors.js";
+import { SCALES } from "../ingest/generate/scales.js";
+import { GENERATED_TABLES, rowBatches } from "../ingest/generate/tables.js";
+import { generateIncident } from "../ingest/generate/incidents.js";
+import { generateStatement } from "../ingest/generate/statements.js";
+import { normalizeName } from "../services/kit/records/normalize-name.js";
+import { generateActor } from "../ingest/generate/actors.js";
 
 const scale = SCALES["10k"];
 

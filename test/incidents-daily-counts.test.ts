@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 

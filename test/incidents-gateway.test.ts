@@ -1,8 +1,8 @@
 // Filters, search and statistics of incidents as a front-end meets them: through the gateway,
 // on the seed story loaded as `npm start` loads it, actors' names resolved by the actors subgraph.
 import { describe, expect, it } from "vitest";
-import type { MeridianDocument } from "../db/documents/document.schema.js";
-import { loadDocument } from "../db/documents/load-document.js";
+import type { MeridianDocument } from "../ingest/documents/document.schema.js";
+import { loadDocument } from "../ingest/documents/load-document.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { useSeededGraph } from "./support/seeded-graph.js";
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder } from "../db/migrate.js";
-import { incidents, places } from "../services/incidents/db/tables.js";
+import { incidents, places } from "../services/incidents/data/tables.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 
 const backfill = readFileSync(`${migrationsFolder("incidents")}/0002_primary_place_on_incidents.sql`, "utf8");

@@ -5,16 +5,16 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
-import { encodeCursor } from "../services/common/pagination.js";
-import { SortOrder } from "../services/common/sort-order.js";
-import { TimeInterval } from "../services/common/time-buckets.js";
-import { IncidentOrder } from "../services/incidents/incident-order.js";
-import { incidentCountQuery } from "../services/incidents/incident-counts.js";
-import { incidentSearchQuery } from "../services/incidents/incident-search.repository.js";
-import { incidentStatsQuery } from "../services/incidents/incident-stats.repository.js";
-import { IncidentGrouping, IncidentSortField, IncidentStatus, IncidentType, ParticipantRole } from "../services/incidents/incident.enums.js";
-import type { IncidentFilter } from "../services/incidents/incident.input.js";
-import { incidentPageQuery } from "../services/incidents/incident.repository.js";
+import { encodeCursor } from "../services/kit/pages/pagination.js";
+import { SortOrder } from "../services/kit/pages/sort-order.js";
+import { TimeInterval } from "../services/kit/schema/time-buckets.js";
+import { IncidentOrder } from "../services/incidents/data/incident-order.js";
+import { incidentCountQuery } from "../services/incidents/data/incident-counts.js";
+import { incidentSearchQuery } from "../services/incidents/data/incident-search.repository.js";
+import { incidentStatsQuery } from "../services/incidents/data/incident-stats.repository.js";
+import { IncidentGrouping, IncidentSortField, IncidentStatus, IncidentType, ParticipantRole } from "../services/incidents/schema/incident.enums.js";
+import type { IncidentFilter } from "../services/incidents/schema/incident.input.js";
+import { incidentPageQuery } from "../services/incidents/data/incident.repository.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type Scan, explainScans } from "./support/query-plans.js";
 

@@ -2,9 +2,9 @@
 // and the queries it refuses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { RANKED_MATCHES } from "../services/common/ranked-matches.js";
-import { MAX_SEARCH_LENGTH } from "../services/common/search-text.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { RANKED_MATCHES } from "../services/kit/search/ranked-matches.js";
+import { MAX_SEARCH_LENGTH } from "../services/kit/search/search-text.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { incidentWorld as w, insertIncidentWorld } from "./support/fixtures.js";

@@ -1,7 +1,7 @@
 // Incident statistics for dashboards: counts and deaths per period (empty periods filled),
 // type, country, area and actor, under any filter.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { incidentWorld as w, insertIncidentWorld } from "./support/fixtures.js";

@@ -5,8 +5,8 @@
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { createLogger } from "../services/common/logger.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
+import { createLogger } from "../platform/logging/logger.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "./support/graph.js";
 

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { ConfigError, loadConfig } from "../services/common/config.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { ConfigError, loadConfig } from "../platform/config/config.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 
 const TOKEN = "metrics-token-for-prometheus-0123";

@@ -2,9 +2,9 @@
 // errors by operation name, latency histograms, the gateway's fetches per subgraph and the
 // subgraphs' database pools.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OTHER_OPERATION, OperationNameLabels } from "../services/common/metrics/operation-name-labels.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { OTHER_OPERATION, OperationNameLabels } from "../platform/metrics/operation-name-labels.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

@@ -12,8 +12,8 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
-import { ByteBoundedCache } from "../services/common/byte-bounded-cache.js";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
+import { ByteBoundedCache } from "../platform/graphql/byte-bounded-cache.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

@@ -8,14 +8,14 @@ import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseHandle, openPostgres } from "../db/client.js";
-import { inOneTransactionPerHandle } from "../db/documents/in-one-transaction.js";
-import { actors } from "../services/actors/db/tables.js";
+import { inOneTransactionPerHandle } from "../db/bulk/in-one-transaction.js";
+import { actors } from "../services/actors/data/tables.js";
 import { anyOfIds } from "../db/any-of-ids.js";
 import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
-import { loadConfig } from "../services/common/config.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { loadConfig } from "../platform/config/config.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 
 describe("performance switches in the configuration", () => {

@@ -12,13 +12,13 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClaimsViewDocument, SeedStoryDocument } from "../clients/generated/graphql.js";
 import { buildManifest, printManifest, safelistedOperations } from "../clients/persisted-manifest.js";
-import { loadSeed } from "../db/seed/load-seed.js";
-import { readExamples } from "../gateway/examples.js";
+import { loadSeed } from "../ingest/seed/load-seed.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
 import { NOT_IN_LIST_CODE, PERSISTED_OPERATIONS_PATH, readManifest } from "../gateway/persisted-operations.js";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { ConfigError, loadConfig } from "../services/common/config.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { ConfigError, loadConfig } from "../platform/config/config.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { SUBGRAPH_SECRET_HEADER, secretsMatch } from "../services/common/subgraph-secret.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { SUBGRAPH_SECRET_HEADER, secretsMatch } from "../platform/http/subgraph-secret.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, postGraphQL, startGraph } from "./support/graph.js";
 

@@ -4,9 +4,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { subgraphNamed } from "../services/subgraphs.js";
-import type { RunningServer } from "../services/common/http-server.js";
-import { createSubgraphServer } from "../services/common/subgraph-server.js";
+import { subgraphNamed } from "../services/registry.js";
+import type { RunningServer } from "../platform/http/http-server.js";
+import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

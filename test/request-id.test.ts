@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import type { RunningServer } from "../services/common/http-server.js";
+import type { RunningServer } from "../platform/http/http-server.js";
 
 const NOWHERE = "http://127.0.0.1:9/graphql";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadConfig } from "../services/common/config.js";
-import { REQUEST_ID_HEADER } from "../services/common/request-log.js";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
+import { loadConfig } from "../platform/config/config.js";
+import { REQUEST_ID_HEADER } from "../platform/logging/request-log.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
 const router = parse(read("router/router.yaml"));

@@ -7,7 +7,7 @@ import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SUBGRAPH_SECRET_HEADER } from "../services/common/subgraph-secret.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type MeridianProcess, eventually, freePort, startProcess } from "./support/processes.js";
 

@@ -1,7 +1,7 @@
 // Filters and sort of the top-level statements list, on both backends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor } from "../services/common/pagination.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { encodeCursor } from "../services/kit/pages/pagination.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { insertStatementWorld, statementWorld as w } from "./support/fixtures.js";

@@ -6,9 +6,9 @@ import { sql } from "drizzle-orm";
 import { type GraphQLSchema, graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "../db/client.js";
-import { encodeCursor } from "../services/common/pagination.js";
-import { createStatementsContext } from "../services/statements/context.js";
-import { buildStatementsSchema } from "../services/statements/schema.js";
+import { encodeCursor } from "../services/kit/pages/pagination.js";
+import { createStatementsContext } from "../services/statements/data/context.js";
+import { buildStatementsSchema } from "../services/statements/schema/schema.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type Scan, type SentStatement, explainScans, recordingDatabase, withParameters } from "./support/query-plans.js";
 

@@ -1,9 +1,9 @@
 // Full-text search over statement texts, on both backends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { encodeCursor } from "../services/common/pagination.js";
-import { RANKED_MATCHES } from "../services/common/ranked-matches.js";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { encodeCursor } from "../services/kit/pages/pagination.js";
+import { RANKED_MATCHES } from "../services/kit/search/ranked-matches.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { insertStatementWorld, statementWorld as w } from "./support/fixtures.js";

@@ -1,6 +1,6 @@
 // Statement counts grouped by speaker, stance and month, on both backends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subgraphNamed } from "../services/subgraphs.js";
+import { subgraphNamed } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "./support/execute.js";
 import { insertStatementWorld, statementWorld as w } from "./support/fixtures.js";

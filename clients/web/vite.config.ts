@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 export default defineConfig({
-  root: fileURLToPath(new URL(".", import.meta.url)),
+  root: fileURLToPath(new URL("./", import.meta.url)),
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
 });

@@ -1,4 +1,4 @@
 // Serves the actors subgraph alone: npm run start:actors (needs a database URL).
-import { runSubgraphProcess } from "../common/run-subgraph.js";
+import { runSubgraphProcess } from "../kit/server/run-subgraph.js";
 
 await runSubgraphProcess("actors");

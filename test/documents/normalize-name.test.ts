@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeName } from "../../db/documents/normalize-name.js";
+import { normalizeName } from "../../services/kit/records/normalize-name.js";
 
 describe("normalizeName", () => {
   it("lower-cases and collapses punctuation and spaces", () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDocumentFile } from "../../db/documents/parse-document-file.js";
-import { DocumentError, describeProblem } from "../../db/documents/problems.js";
+import { parseDocumentFile } from "../../ingest/documents/parse-document-file.js";
+import { DocumentError, describeProblem } from "../../services/kit/records/problems.js";
 
 function fileWith(name: string, content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "meridian-documents-")), name);

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { MeridianDocument } from "../../db/documents/document.schema.js";
-import { normalizeName } from "../../db/documents/normalize-name.js";
-import { isDatabaseEmpty, loadSeed, SEED_STORY_PATH } from "../../db/seed/load-seed.js";
-import { aliases } from "../../services/actors/db/tables.js";
-import { stances } from "../../services/statements/db/tables.js";
+import type { MeridianDocument } from "../../ingest/documents/document.schema.js";
+import { normalizeName } from "../../services/kit/records/normalize-name.js";
+import { isDatabaseEmpty, loadSeed, SEED_STORY_PATH } from "../../ingest/seed/load-seed.js";
+import { aliases } from "../../services/actors/data/tables.js";
+import { stances } from "../../services/statements/data/tables.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";
 import { type DocumentTestDatabase, sharedDatabase } from "./support/databases.js";
 import { countRows, type RowCounts } from "./support/row-counts.js";

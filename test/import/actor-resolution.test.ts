@@ -3,10 +3,10 @@
 // another code), else a new actor with the alias.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ActorResolver } from "../../db/import/actor-resolver.js";
-import type { ActorMention } from "../../db/import/dataset-record.js";
-import { loadSeed } from "../../db/seed/load-seed.js";
-import { actors, aliases } from "../../services/actors/db/tables.js";
+import { ActorResolver } from "../../ingest/import/actor-resolver.js";
+import type { ActorMention } from "../../ingest/import/dataset-record.js";
+import { loadSeed } from "../../ingest/seed/load-seed.js";
+import { actors, aliases } from "../../services/actors/data/tables.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";
 

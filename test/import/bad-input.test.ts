@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseImportArgs, UsageError } from "../../db/import/cli-args.js";
+import { parseImportArgs, UsageError } from "../../ingest/import/cli-args.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { countRows, NO_ROWS } from "../documents/support/row-counts.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";

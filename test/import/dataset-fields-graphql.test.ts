@@ -3,8 +3,8 @@
 // answered by the incidents and statements subgraphs as the files give them (the project's
 // made-up fixtures).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SubgraphHandles } from "../../db/documents/subgraph-handles.js";
-import { subgraphNamed } from "../../services/subgraphs.js";
+import type { SubgraphHandles } from "../../ingest/documents/subgraph-handles.js";
+import { subgraphNamed } from "../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "../support/execute.js";
 import { importFiles } from "./support/import-runs.js";

@@ -5,11 +5,11 @@
 // GDELT sample where it is found (see shared-data.ts).
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSeed } from "../../db/seed/load-seed.js";
-import { actors, aliases } from "../../services/actors/db/tables.js";
-import { incidentSources, incidents, participants, places } from "../../services/incidents/db/tables.js";
-import { sources, statements } from "../../services/statements/db/tables.js";
-import type { ImportSummary } from "../../db/import/import-summary.js";
+import { loadSeed } from "../../ingest/seed/load-seed.js";
+import { actors, aliases } from "../../services/actors/data/tables.js";
+import { incidentSources, incidents, participants, places } from "../../services/incidents/data/tables.js";
+import { sources, statements } from "../../services/statements/data/tables.js";
+import type { ImportSummary } from "../../ingest/import/import-summary.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { countRows } from "../documents/support/row-counts.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";

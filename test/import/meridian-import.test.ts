@@ -2,8 +2,8 @@
 // import in one transaction, from files or standard input (JSON or NDJSON).
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DocumentError } from "../../db/documents/problems.js";
-import { SEED_STORY_PATH } from "../../db/seed/load-seed.js";
+import { DocumentError } from "../../services/kit/records/problems.js";
+import { SEED_STORY_PATH } from "../../ingest/seed/load-seed.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { countRows, NO_ROWS } from "../documents/support/row-counts.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";

@@ -2,8 +2,8 @@
 // one never overwrites it, and within one import the newest of repeated rows wins.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { incidents } from "../../services/incidents/db/tables.js";
-import { sources } from "../../services/statements/db/tables.js";
+import { incidents } from "../../services/incidents/data/tables.js";
+import { sources } from "../../services/statements/data/tables.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../support/backends.js";
 import { importFiles } from "./support/import-runs.js";

@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import { type GraphQLSchema, graphql } from "graphql";
 import type { DatabaseHandle } from "../../db/client.js";
-import type { SubgraphDefinition } from "../../services/subgraphs.js";
+import type { SubgraphDefinition } from "../../services/registry.js";
 import type { Backend, TestDatabase } from "./backends.js";
 
 export interface SubgraphUnderTest {

@@ -1,9 +1,9 @@
 // A small, named world for subgraph tests, written straight into each subgraph's tables.
 import type { Database } from "../../db/client.js";
-import { normalizeName } from "../../db/documents/normalize-name.js";
-import { actorRelations, actors, aliases } from "../../services/actors/db/tables.js";
-import { incidentSources, incidents, participants, places } from "../../services/incidents/db/tables.js";
-import { claims, sources, stances, statementIncidents, statements } from "../../services/statements/db/tables.js";
+import { normalizeName } from "../../services/kit/records/normalize-name.js";
+import { actorRelations, actors, aliases } from "../../services/actors/data/tables.js";
+import { incidentSources, incidents, participants, places } from "../../services/incidents/data/tables.js";
+import { claims, sources, stances, statementIncidents, statements } from "../../services/statements/data/tables.js";
 
 export const ids = {
   zelensky: "meridian:zelensky",

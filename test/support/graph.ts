@@ -4,14 +4,14 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
-import type { ApiKeyEntry } from "../../services/common/api-keys.js";
-import { readExamples } from "../../gateway/examples.js";
+import type { ApiKeyEntry } from "../../platform/config/api-keys.js";
+import { readExamples } from "../../platform/metrics/example-operations.js";
 import { createGatewayServer } from "../../gateway/server.js";
 import type { OperationLimits } from "../../gateway/limits/operation-limits.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
-import type { RunningServer } from "../../services/common/http-server.js";
-import { createSubgraphServer } from "../../services/common/subgraph-server.js";
-import { SUBGRAPHS } from "../../services/subgraphs.js";
+import type { RunningServer } from "../../platform/http/http-server.js";
+import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
+import { SUBGRAPHS } from "../../services/registry.js";
 
 export interface RunningGraph {
   gatewayUrl: string;

@@ -2,8 +2,8 @@
 // story loaded exactly as `npm start` loads it (plus whatever a suite adds), and the whole
 // graph in front of it. Registers its own beforeAll/afterAll, so call it inside `describe`.
 import { afterAll, beforeAll, expect } from "vitest";
-import type { SubgraphHandles } from "../../db/documents/subgraph-handles.js";
-import { loadSeed } from "../../db/seed/load-seed.js";
+import type { SubgraphHandles } from "../../ingest/documents/subgraph-handles.js";
+import { loadSeed } from "../../ingest/seed/load-seed.js";
 import type { Backend, TestDatabase } from "./backends.js";
 import { type GraphQLResponse, type RunningGraph, postGraphQL, startGraph } from "./graph.js";
 

@@ -1,5 +1,5 @@
 // A fresh, migrated database per test, on every backend, with the handles loadDocument takes.
-import type { SubgraphHandles } from "../../../db/documents/subgraph-handles.js";
+import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
 import type { Backend, TestDatabase } from "../../support/backends.js";
 
 export interface DocumentTestDatabase {

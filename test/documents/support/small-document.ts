@@ -1,5 +1,5 @@
 // A small valid document touching every entity type and child row, for tests to load or break.
-import type { MeridianDocument } from "../../../db/documents/document.schema.js";
+import type { MeridianDocument } from "../../../ingest/documents/document.schema.js";
 
 export function smallDocument(): MeridianDocument {
   return {

@@ -1,9 +1,9 @@
 // Runs imports as the CLI does, through runImport, into a test database.
 import { Readable } from "node:stream";
-import type { SubgraphHandles } from "../../../db/documents/subgraph-handles.js";
-import type { ImportOptions } from "../../../db/import/cli-args.js";
-import type { ImportSummary } from "../../../db/import/import-summary.js";
-import { runImport } from "../../../db/import/run-import.js";
+import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
+import type { ImportOptions } from "../../../ingest/import/cli-args.js";
+import type { ImportSummary } from "../../../ingest/import/import-summary.js";
+import { runImport } from "../../../ingest/import/run-import.js";
 
 export function importFiles(
   handles: SubgraphHandles,

@@ -1,0 +1,8 @@
+// Where generated rows go: COPY for Postgres, multi-row INSERTs for PGlite.
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Row } from "../../ingest/generate/tables.js";
+
+export interface TableSink {
+  /** Writes every row of the batches into the table; resolves to how many rows it wrote. */
+  write(table: PgTable, batches: Iterable<Row[]>): Promise<number>;
+}

@@ -1,9 +1,0 @@
-// drizzle-kit settings for the statements subgraph: its tables, its Postgres schema, its migrations.
-import { defineConfig } from "drizzle-kit";
-
-export default defineConfig({
-  dialect: "postgresql",
-  schema: "./services/statements/db/tables.ts",
-  out: "./db/migrations/statements",
-  schemaFilter: ["statements"],
-});

@@ -1,0 +1,182 @@
+// Resolves the actors a dataset names to stored actors, a batch at a time: first an exact
+// alias in the dataset's scheme (ACLED name, CAMEO code); then the normalised name against
+// every alias, accepted when it names one actor only (and, when the dataset states the kind,
+// an actor of that kind: GDELT's "UNITED STATES" for USAGOV is the government, not the
+// state); else a new actor is created with the alias. A name match adds the alias to the
+// matched actor, so the next import matches it exactly and every import of one dataset
+// resolves a name the same way. CAMEO codes are compositional ("SYR" Syria, "SYRREL" its
+// religious groups) and GDELT's names are the words of the article ("SYRIA" for both), so a
+// CAMEO code is never matched by name to an actor that has another CAMEO code. Each name is
+// resolved once per import and remembered.
+import { and, eq, sql } from "drizzle-orm";
+import { actors, aliases } from "../../services/actors/data/tables.js";
+import { anyOfIds } from "../../db/any-of-ids.js";
+import type { Database } from "../../db/client.js";
+import { chunks } from "../../db/bulk/chunks.js";
+import { normalizeName } from "../../services/kit/records/normalize-name.js";
+import { actorIdFor, type DatasetNamespace, disambiguatedActorId } from "./dataset-ids.js";
+import type { ActorKind, ActorMention, DatasetScheme } from "./dataset-record.js";
+
+export type ResolutionOutcome = "alias" | "name" | "created";
+
+export interface ActorResolution {
+  scheme: DatasetScheme;
+  value: string;
+  actorId: string;
+  actorName: string;
+  kind: ActorKind;
+  outcome: ResolutionOutcome;
+}
+
+const NAMESPACE_OF_SCHEME: Record<DatasetScheme, DatasetNamespace> = { ACLED: "acled", CAMEO: "gdelt" };
+/** The scheme whose values are codes, of which an actor has one. */
+const CODE_SCHEME: DatasetScheme = "CAMEO";
+
+interface NamedActor {
+  name: string;
+  kind: ActorKind;
+  hasCode: boolean;
+}
+
+export function mentionKey(mention: Pick<ActorMention, "scheme" | "value">): string {
+  return `${mention.scheme}\u0000${mention.value}`;
+}
+
+export class ActorResolver {
+  private readonly resolved = new Map<string, ActorResolution>();
+
+  constructor(private readonly db: Database) {}
+
+  /** Every name resolved so far, in the order they were met. */
+  get resolutions(): ActorResolution[] {
+    return [...this.resolved.values()];
+  }
+
+  /** The actor ID of each mention, by mentionKey; writes created actors and added aliases. */
+  async resolve(mentions: readonly ActorMention[]): Promise<Map<string, string>> {
+    const pending = pendingMentions(mentions, this.resolved);
+    if (pending.length > 0) {
+      const byAlias = await this.matchAliases(pending);
+      const rest = pending.filter((mention) => !byAlias.has(mentionKey(mention)));
+      const byName = await this.matchNames(rest);
+      const created = await this.create(rest.filter((mention) => !byName.has(mentionKey(mention))));
+      await this.addAliases([...byName.values()]);
+      for (const resolution of [...byAlias.values(), ...byName.values(), ...created]) {
+        this.resolved.set(mentionKey(resolution), resolution);
+      }
+    }
+    return new Map(mentions.map((mention) => [mentionKey(mention), this.resolved.get(mentionKey(mention))!.actorId]));
+  }
+
+  private async matchAliases(mentions: readonly ActorMention[]): Promise<Map<string, ActorResolution>> {
+    const found = new Map<string, ActorResolution>();
+    for (const [scheme, group] of groupByScheme(mentions)) {
+      for (const values of chunks(group.map((mention) => mention.value))) {
+        const rows = await this.db
+          .select({ value: aliases.value, actorId: actors.id, name: actors.name, kind: actors.kind })
+          .from(aliases)
+          .innerJoin(actors, eq(actors.id, aliases.actorId))
+          .where(and(eq(aliases.scheme, scheme), anyOfIds(aliases.value, values)))
+          .orderBy(actors.id);
+        for (const row of rows) {
+          const key = mentionKey({ scheme, value: row.value });
+          if (!found.has(key)) found.set(key, { scheme, value: row.value, actorId: row.actorId, actorName: row.name, kind: row.kind, outcome: "alias" });
+        }
+      }
+    }
+    return found;
+  }
+
+  private async matchNames(mentions: readonly ActorMention[]): Promise<Map<string, ActorResolution>> {
+    const normalized = new Map(mentions.map((mention) => [mentionKey(mention), normalizeName(mention.name)]));
+    const candidates = new Map<string, Map<string, NamedActor>>();
+    for (const values of chunks([...new Set(normalized.values())].filter(Boolean))) {
+      const rows = await this.db
+        .select({
+          normalized: aliases.normalizedValue,
+          actorId: actors.id,
+          name: actors.name,
+          kind: actors.kind,
+          hasCode: sql<boolean>`exists (select 1 from ${aliases} as code_aliases where code_aliases.actor_id = ${actors.id} and code_aliases.scheme = ${CODE_SCHEME})`,
+        })
+        .from(aliases)
+        .innerJoin(actors, eq(actors.id, aliases.actorId))
+        .where(anyOfIds(aliases.normalizedValue, values));
+      for (const row of rows) {
+        const actorsNamed = candidates.get(row.normalized) ?? new Map();
+        candidates.set(row.normalized, actorsNamed.set(row.actorId, { name: row.name, kind: row.kind, hasCode: row.hasCode }));
+      }
+    }
+    const found = new Map<string, ActorResolution>();
+    for (const mention of mentions) {
+      const named = [...(candidates.get(normalized.get(mentionKey(mention))!) ?? new Map<string, NamedActor>())];
+      const fitting = named.filter(
+        ([, actor]) => (!mention.kindIsStated || actor.kind === mention.kind) && !(mention.scheme === CODE_SCHEME && actor.hasCode),
+      );
+      if (fitting.length !== 1) continue;
+      const [actorId, actor] = fitting[0]!;
+      found.set(mentionKey(mention), { scheme: mention.scheme, value: mention.value, actorId, actorName: actor.name, kind: actor.kind, outcome: "name" });
+    }
+    return found;
+  }
+
+  private async create(mentions: readonly ActorMention[]): Promise<ActorResolution[]> {
+    if (mentions.length === 0) return [];
+    const wanted = mentions.map((mention) => actorIdFor(NAMESPACE_OF_SCHEME[mention.scheme], mention.value));
+    const taken = new Set<string>();
+    for (const ids of chunks([...new Set(wanted)])) {
+      for (const row of await this.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, ids))) taken.add(row.id);
+    }
+    const created = mentions.map((mention, index): ActorResolution => {
+      const namespace = NAMESPACE_OF_SCHEME[mention.scheme];
+      const actorId = taken.has(wanted[index]!) ? disambiguatedActorId(namespace, mention.value) : wanted[index]!;
+      taken.add(actorId);
+      return { scheme: mention.scheme, value: mention.value, actorId, actorName: mention.name, kind: mention.kind, outcome: "created" };
+    });
+    const countryOf = new Map(mentions.map((mention) => [mentionKey(mention), mention.country]));
+    for (const batch of chunks(created)) {
+      await this.db.insert(actors).values(
+        batch.map((actor) => ({ id: actor.actorId, kind: actor.kind, name: actor.actorName, country: countryOf.get(mentionKey(actor)) ?? null, description: null })),
+      );
+    }
+    // The name is a FREE alias too, as the document loader stores it, so lookups by name need only the aliases.
+    const aliasRows = created.flatMap((actor) => [
+      { actorId: actor.actorId, scheme: "FREE" as const, value: actor.actorName, normalizedValue: normalizeName(actor.actorName) },
+      { actorId: actor.actorId, scheme: actor.scheme, value: actor.value, normalizedValue: normalizeName(actor.value) },
+    ]);
+    for (const batch of chunks(aliasRows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
+    return created;
+  }
+
+  private async addAliases(matchedByName: readonly ActorResolution[]): Promise<void> {
+    const rows = matchedByName.map((match) => ({ actorId: match.actorId, scheme: match.scheme, value: match.value, normalizedValue: normalizeName(match.value) }));
+    for (const batch of chunks(rows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
+  }
+}
+
+/**
+ * The mentions not resolved yet, once each: of several mentions of one alias, one that states
+ * the kind, with the name given most often (GDELT names USA "UNITED STATES", "AMERICAN",
+ * "WASHINGTON": the actor is named by the most frequent).
+ */
+function pendingMentions(mentions: readonly ActorMention[], resolved: ReadonlyMap<string, ActorResolution>): ActorMention[] {
+  const pending = new Map<string, { mention: ActorMention; names: Map<string, number> }>();
+  for (const mention of mentions) {
+    const key = mentionKey(mention);
+    if (resolved.has(key)) continue;
+    const earlier = pending.get(key);
+    const names = earlier?.names ?? new Map<string, number>();
+    names.set(mention.name, (names.get(mention.name) ?? 0) + 1);
+    if (!earlier || (!earlier.mention.kindIsStated && mention.kindIsStated)) pending.set(key, { mention, names });
+  }
+  return [...pending.values()].map(({ mention, names }) => {
+    const [name] = [...names].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    return { ...mention, name };
+  });
+}
+
+function groupByScheme(mentions: readonly ActorMention[]): Map<DatasetScheme, ActorMention[]> {
+  const groups = new Map<DatasetScheme, ActorMention[]>();
+  for (const mention of mentions) groups.set(mention.scheme, [...(groups.get(mention.scheme) ?? []), mention]);
+  return groups;
+}

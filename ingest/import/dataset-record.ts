@@ -1,0 +1,68 @@
+// What one row of a dataset becomes before it is written: an incident or a statement with
+// the sources it cites, naming its actors as the dataset does. Actors are resolved to stored
+// actors (or created) by the writer, a batch at a time.
+import type { ACTOR_KIND_VALUES } from "../../services/actors/data/tables.js";
+import type { PARTICIPANT_ROLE_VALUES } from "../../services/incidents/data/tables.js";
+import type { IncidentRow, PlaceRow } from "../../services/incidents/writes/incident-rows.js";
+import type { SourceRow, StatementRow } from "../../services/statements/writes/statement-rows.js";
+
+export type ActorKind = (typeof ACTOR_KIND_VALUES)[number];
+export type ParticipantRole = (typeof PARTICIPANT_ROLE_VALUES)[number];
+/** The alias schemes datasets name actors in. */
+export type DatasetScheme = "ACLED" | "CAMEO";
+
+/** An actor as a dataset names it. */
+export interface ActorMention {
+  scheme: DatasetScheme;
+  /** The alias: ACLED's actor name, or GDELT's CAMEO actor code ("USAGOV"). */
+  value: string;
+  /** The name an actor created for it gets. */
+  name: string;
+  kind: ActorKind;
+  /** The dataset states the kind (ACLED's inter1/inter2, a CAMEO type code, an ACLED naming convention) rather than it being a default. */
+  kindIsStated: boolean;
+  country: string | null;
+}
+
+export interface IncidentDraft {
+  /** The incident row; the columns copied from the primary place are filled by the writer. */
+  row: Omit<IncidentRow, "country" | "admin1" | "latitude" | "longitude">;
+  place: PlaceRow | null;
+  participants: { actor: ActorMention; role: ParticipantRole }[];
+  sourceIds: string[];
+}
+
+export interface StatementDraft {
+  row: Omit<StatementRow, "speakerId" | "addresseeId">;
+  speaker: ActorMention;
+  /** Whom it is about (GDELT's Actor2): its actor is the statement's addressee. */
+  addressee: ActorMention | null;
+}
+
+/** The record's version in its dataset, which a newer import may replace and an older one may not. */
+export interface RecordVersion {
+  /** The incident that holds the version (in its source_version). */
+  incidentId: string;
+  /** ACLED's `timestamp`: Unix seconds. */
+  seconds: number;
+}
+
+export type DatasetRecord =
+  | {
+      kind: "incident";
+      incident: IncidentDraft;
+      /** Sources shared by many records (outlets, articles): written once per import. */
+      sharedSources: SourceRow[];
+      /** The source that is the record itself, written with it. */
+      recordSource: SourceRow | null;
+      version: RecordVersion | null;
+    }
+  | { kind: "statement"; statement: StatementDraft; sharedSources: SourceRow[] }
+  /** A row that is valid but cannot become an entity (a statement without a speaker); counted by reason. */
+  | { kind: "skipped"; reason: string };
+
+export function recordEntityId(record: DatasetRecord): string | undefined {
+  if (record.kind === "incident") return record.incident.row.id;
+  if (record.kind === "statement") return record.statement.row.id;
+  return undefined;
+}

@@ -1,0 +1,127 @@
+// Writes the records of a dataset a batch at a time, each table in a few multi-row
+// statements whatever the batch's size: actors are resolved (and created) first, then the
+// statements schema (sources, statements), then the incidents schema. Entities are compared
+// with what is stored (ingest/documents' syncEntities), so an unchanged record writes nothing and
+// is counted unchanged. Sources that many records share are written once per import.
+import type { Database } from "../../db/client.js";
+import type { SubgraphName } from "../../db/migrate.js";
+import type { IncidentsPart, ParticipantRow } from "../../services/incidents/writes/incident-rows.js";
+import type { SourceRow, StatementsPart } from "../../services/statements/writes/statement-rows.js";
+import type { EntityCounts } from "../documents/sync-entities.js";
+import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
+import { writeStatements } from "../../services/statements/writes/write-statements.js";
+import { type ActorResolver, mentionKey } from "./actor-resolver.js";
+import { type DatasetRecord, recordEntityId } from "./dataset-record.js";
+import { isOlderThanStored, storedVersions } from "./record-versions.js";
+
+type EntityRecord = Exclude<DatasetRecord, { kind: "skipped" }>;
+type IncidentRecord = Extract<DatasetRecord, { kind: "incident" }>;
+type StatementRecord = Extract<DatasetRecord, { kind: "statement" }>;
+
+export type WrittenEntity = "incidents" | "statements" | "sources";
+
+export class DatasetWriter {
+  readonly counts: Record<WrittenEntity, EntityCounts> = { incidents: noCounts(), statements: noCounts(), sources: noCounts() };
+  /** Records left out because the stored version is newer. */
+  olderThanStored = 0;
+  /** Records repeated within a batch; the newest (or last) was written. */
+  repeated = 0;
+  private readonly writtenSharedSources = new Set<string>();
+
+  constructor(
+    private readonly databases: Record<SubgraphName, Database>,
+    readonly actors: ActorResolver,
+  ) {}
+
+  async write(records: readonly EntityRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const latest = latestPerEntity(records);
+    this.repeated += records.length - latest.length;
+    const current = await this.withoutOlderThanStored(latest);
+    const actorIds = await this.actors.resolve(
+      current.flatMap((record) =>
+        record.kind === "incident"
+          ? record.incident.participants.map((participant) => participant.actor)
+          : [record.statement.speaker, ...(record.statement.addressee ? [record.statement.addressee] : [])],
+      ),
+    );
+    const incidents = current.filter((record): record is IncidentRecord => record.kind === "incident");
+    const statements = current.filter((record): record is StatementRecord => record.kind === "statement");
+    const written = await writeStatements(this.databases.statements, {
+      sources: this.sourcesToWrite(current),
+      claims: [],
+      statements: statements.map(({ statement }): StatementsPart["statements"][number] => ({
+        row: {
+          ...statement.row,
+          speakerId: actorIds.get(mentionKey(statement.speaker))!,
+          addresseeId: statement.addressee ? actorIds.get(mentionKey(statement.addressee))! : null,
+        },
+        stances: [],
+        incidents: [],
+      })),
+    });
+    add(this.counts.sources, written.sources);
+    add(this.counts.statements, written.statements);
+    add(this.counts.incidents, (await writeIncidents(this.databases.incidents, { incidents: incidents.map((record) => incidentPart(record, actorIds)) })).incidents);
+  }
+
+  private async withoutOlderThanStored(records: EntityRecord[]): Promise<EntityRecord[]> {
+    const versions = records.flatMap((record) => (record.kind === "incident" && record.version ? [record.version] : []));
+    if (versions.length === 0) return records;
+    const stored = await storedVersions(this.databases.incidents, versions);
+    const current = records.filter((record) => !(record.kind === "incident" && record.version && isOlderThanStored(record.version, stored)));
+    this.olderThanStored += records.length - current.length;
+    return current;
+  }
+
+  private sourcesToWrite(records: readonly EntityRecord[]): SourceRow[] {
+    const rows = new Map<string, SourceRow>();
+    for (const record of records) {
+      for (const source of record.sharedSources) {
+        if (!this.writtenSharedSources.has(source.id)) rows.set(source.id, source);
+      }
+      if (record.kind === "incident" && record.recordSource) rows.set(record.recordSource.id, record.recordSource);
+    }
+    for (const record of records) for (const source of record.sharedSources) this.writtenSharedSources.add(source.id);
+    return [...rows.values()];
+  }
+}
+
+function incidentPart({ incident }: IncidentRecord, actorIds: ReadonlyMap<string, string>): IncidentsPart["incidents"][number] {
+  const { row, place } = incident;
+  const participants = new Map<string, ParticipantRow>();
+  for (const { actor, role } of incident.participants) {
+    const actorId = actorIds.get(mentionKey(actor))!;
+    // An actor named twice in one role (in both associated lists) takes part once in it.
+    participants.set(`${actorId} ${role}`, { incidentId: row.id, actorId, role, count: null });
+  }
+  return {
+    // Copied from the primary place, as every writer of incidents does (see incident-rows.ts).
+    row: { ...row, country: place?.country ?? null, admin1: place?.admin1 ?? null, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null },
+    places: place ? [place] : [],
+    participants: [...participants.values()],
+    sources: [...new Set(incident.sourceIds)].map((sourceId) => ({ incidentId: row.id, sourceId })),
+  };
+}
+
+/** One record per entity: of repeats, the newest version, or the last one read. */
+function latestPerEntity(records: readonly EntityRecord[]): EntityRecord[] {
+  const latest = new Map<string, EntityRecord>();
+  for (const record of records) {
+    const id = `${record.kind} ${recordEntityId(record)}`;
+    const earlier = latest.get(id);
+    if (earlier?.kind === "incident" && record.kind === "incident" && earlier.version && record.version && earlier.version.seconds > record.version.seconds) continue;
+    latest.set(id, record);
+  }
+  return [...latest.values()];
+}
+
+function noCounts(): EntityCounts {
+  return { inserted: 0, updated: 0, unchanged: 0 };
+}
+
+function add(total: EntityCounts, counts: EntityCounts): void {
+  total.inserted += counts.inserted;
+  total.updated += counts.updated;
+  total.unchanged += counts.unchanged;
+}

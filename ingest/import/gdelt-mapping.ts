@@ -1,0 +1,226 @@
+// GDELT 2.0 events (61 tab-separated columns, no header) → statements and incidents.
+// Verbal events become statements by Actor1 addressed to Actor2, material events incidents
+// with Actor1 and Actor2 as participants; SOURCEURL becomes an ARTICLE source and the action
+// geography the incident's place. GDELT's measures (Goldstein scale, average tone, mention,
+// source and article counts), its CAMEO event code and DATEADDED are kept in columns of the
+// statement or incident (DATEADDED is also the article source's retrievedAt); the event date
+// (SQLDATE) is the statement's or incident's date.
+import { isIsoDate } from "../../services/kit/schema/iso-date.js";
+import type { PlaceRow } from "../../services/incidents/writes/incident-rows.js";
+import type { SourceRow } from "../../services/statements/writes/statement-rows.js";
+import { CAMEO_ROOT_NAMES, cameoActorKind, incidentTypeOfCameo, isStatement } from "./cameo.js";
+import { alpha3FromFips, isAlpha3Country } from "./country-codes.js";
+import { countryName } from "./country-names.js";
+import type { DatasetFormat } from "./dataset-format.js";
+import { articleSourceId, hostOf, placeIdFor, recordId } from "./dataset-ids.js";
+import type { ActorMention, DatasetRecord, ParticipantRole } from "./dataset-record.js";
+import { GDELT_COLUMN_INDEX, GDELT_COLUMNS } from "./gdelt-columns.js";
+import { RowError } from "./import-errors.js";
+import { quote, RowFields } from "./row-fields.js";
+
+export const GDELT_DATASET = "GDELT";
+export const SKIPPED_WITHOUT_SPEAKER = "verbal events without Actor1 (a statement needs a speaker)";
+
+export const GDELT_FORMAT: DatasetFormat = {
+  name: "gdelt",
+  delimited: { delimiter: "\t", quoted: false },
+  begin: () => ({ firstRowIsHeader: false, mapRow: (row) => mapGdeltRow(row.fields) }),
+  entityOf(row) {
+    const quadClass = Number(row.fields[GDELT_COLUMN_INDEX.get("QuadClass")!]);
+    const rootCode = row.fields[GDELT_COLUMN_INDEX.get("EventRootCode")!] ?? "";
+    return isStatement(quadClass, rootCode) ? "statements" : "incidents";
+  },
+};
+
+function mapGdeltRow(values: string[]): DatasetRecord {
+  if (values.length !== GDELT_COLUMNS.length) {
+    throw new RowError(undefined, `has ${values.length} tab-separated fields; a GDELT 2.0 event has ${GDELT_COLUMNS.length}`);
+  }
+  const fields = new RowFields(values, GDELT_COLUMN_INDEX);
+  const id = recordId("gdelt", "GLOBALEVENTID", String(fields.integer("GLOBALEVENTID", { min: 1 })));
+  const date = compactDate("SQLDATE", fields.text("SQLDATE"));
+  const eventCode = fields.text("EventCode");
+  if (!/^\d{3,4}$/.test(eventCode)) throw new RowError("EventCode", `must be a CAMEO event code of 3 or 4 digits such as 040 or 0841 (got ${quote(eventCode)})`);
+  const rootCode = fields.text("EventRootCode");
+  const rootName = CAMEO_ROOT_NAMES.get(rootCode);
+  if (!rootName || !eventCode.startsWith(rootCode)) {
+    throw new RowError("EventRootCode", `must be the CAMEO root (01 to 20) of EventCode ${eventCode} (got ${quote(rootCode)})`);
+  }
+  const quadClass = fields.integer("QuadClass", { min: 1, max: 4 });
+  const figures = measures(fields);
+  const dateAdded = timestamp("DATEADDED", fields.text("DATEADDED"));
+  const source = articleSource(fields.text("SOURCEURL"), dateAdded);
+  const actor1 = actorOf(fields, "Actor1");
+  const actor2 = actorOf(fields, "Actor2");
+  // The label keeps the text GDELT matched ("GERMAN"), as its events are read.
+  const mentioned = [actor1 && textOf(fields, "Actor1"), actor2 && textOf(fields, "Actor2")].filter(Boolean);
+  const label = `${mentioned.join(" → ")}${mentioned.length > 0 ? ": " : ""}CAMEO ${eventCode} (${rootName})`;
+
+  if (isStatement(quadClass, rootCode)) {
+    if (!actor1) return { kind: "skipped", reason: SKIPPED_WITHOUT_SPEAKER };
+    return {
+      kind: "statement",
+      statement: {
+        row: {
+          id,
+          onBehalfOfId: null,
+          saidOn: date,
+          saidPrecision: "DAY",
+          venue: null,
+          modality: "PARAPHRASE",
+          text: label,
+          language: "en",
+          sourceId: source.id,
+          respondsToId: null,
+          cameoCode: eventCode,
+          ...figures,
+          dateAdded,
+        },
+        speaker: actor1,
+        addressee: actor2,
+      },
+      sharedSources: [source],
+    };
+  }
+  // Material conflict has a doer and a done-to; material cooperation two sides.
+  const [role1, role2]: ParticipantRole[] = quadClass === 4 ? ["PERPETRATOR", "TARGET"] : ["SIDE_A", "SIDE_B"];
+  return {
+    kind: "incident",
+    incident: {
+      row: {
+        id,
+        type: incidentTypeOfCameo(eventCode),
+        title: label,
+        summary: null,
+        startOn: date,
+        startPrecision: "DAY",
+        endOn: null,
+        endPrecision: null,
+        status: "REPORTED",
+        fatalitiesLow: null,
+        fatalitiesBest: null,
+        fatalitiesHigh: null,
+        dataset: GDELT_DATASET,
+        acledDisorderType: null,
+        acledEventType: null,
+        acledSubEventType: null,
+        cameoCode: eventCode,
+        ...figures,
+        dateAdded,
+      },
+      place: actionPlace(fields, id, source.id),
+      participants: [
+        ...(actor1 ? [{ actor: actor1, role: role1! }] : []),
+        ...(actor2 ? [{ actor: actor2, role: role2! }] : []),
+      ],
+      sourceIds: [source.id],
+    },
+    sharedSources: [source],
+    recordSource: null,
+    version: null,
+  };
+}
+
+interface Measures {
+  goldsteinScale: number;
+  avgTone: number;
+  numMentions: number;
+  numSources: number;
+  numArticles: number;
+}
+
+function measures(fields: RowFields): Measures {
+  return {
+    goldsteinScale: fields.number("GoldsteinScale", { min: -10, max: 10 }),
+    avgTone: fields.number("AvgTone", { min: -100, max: 100 }),
+    numMentions: fields.integer("NumMentions", { min: 0 }),
+    numSources: fields.integer("NumSources", { min: 0 }),
+    numArticles: fields.integer("NumArticles", { min: 0 }),
+  };
+}
+
+/** The text GDELT matched for an actor ("UNITED KINGDOM", "BRITISH"), else its code. */
+function textOf(fields: RowFields, prefix: "Actor1" | "Actor2"): string {
+  return fields.optionalText(`${prefix}Name`) ?? fields.text(`${prefix}Code`);
+}
+
+function actorOf(fields: RowFields, prefix: "Actor1" | "Actor2"): ActorMention | null {
+  const code = fields.optionalText(`${prefix}Code`);
+  if (code === null) return null;
+  const countryCode = fields.optionalText(`${prefix}CountryCode`);
+  const isCountry = countryCode !== null && isAlpha3Country(countryCode);
+  const { kind, isStated } = cameoActorKind({
+    code,
+    countryCode,
+    knownGroupCode: fields.optionalText(`${prefix}KnownGroupCode`),
+    typeCode: fields.optionalText(`${prefix}Type1Code`),
+    isCountry,
+  });
+  // A bare country ("YEM") is named as the country, not by the text GDELT matched ("ADEN").
+  const isBareCountry = isCountry && code === countryCode;
+  const name = (isBareCountry ? countryName(code) : undefined) ?? textOf(fields, prefix);
+  return { scheme: "CAMEO", value: code, name, kind, kindIsStated: isStated, country: isCountry ? countryCode : null };
+}
+
+function articleSource(urlOrName: string, dateAdded: Date): SourceRow {
+  const host = hostOf(urlOrName);
+  return {
+    id: articleSourceId(urlOrName),
+    kind: "ARTICLE",
+    title: urlOrName,
+    url: host ? urlOrName : null,
+    publisher: host ?? urlOrName,
+    publishedOn: null,
+    publishedPrecision: null,
+    retrievedAt: dateAdded,
+  };
+}
+
+/**
+ * GDELT's full names run from the place to its country ("Berlin, Berlin, Germany"); the
+ * first part names the place, the parts between are its first-level area, which may contain
+ * a comma of its own ("Edinburgh, Edinburgh, City of, United Kingdom").
+ */
+function actionPlace(fields: RowFields, incidentId: string, sourceId: string): PlaceRow | null {
+  const geoType = fields.optionalInteger("ActionGeo_Type", { min: 0, max: 5 });
+  const fullName = fields.optionalText("ActionGeo_FullName");
+  if (!geoType || fullName === null) return null;
+  const parts = fullName.split(", ");
+  const name = parts[0]!;
+  // Countries (1) have no area; US states (2) and world states (5) are areas themselves.
+  const admin1 = geoType === 1 ? null : geoType === 2 || geoType === 5 ? name : parts.slice(1, -1).join(", ") || null;
+  const fips = fields.optionalText("ActionGeo_CountryCode");
+  return {
+    id: placeIdFor(incidentId, name),
+    incidentId,
+    name,
+    admin1,
+    admin2: null,
+    admin3: null,
+    country: fips === null ? null : (alpha3FromFips(fips) ?? null),
+    latitude: fields.optionalNumber("ActionGeo_Lat", { min: -90, max: 90 }),
+    longitude: fields.optionalNumber("ActionGeo_Long", { min: -180, max: 180 }),
+    geoPrecision: geoType,
+    isPrimary: true,
+    isDisputed: false,
+    sourceId,
+    note: fullName === name ? null : fullName,
+  };
+}
+
+/** "20191024" → "2019-10-24". */
+function compactDate(column: string, text: string): string {
+  const iso = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+  if (!/^\d{8}$/.test(text)) throw new RowError(column, `must be a date written YYYYMMDD (got ${quote(text)})`);
+  if (!isIsoDate(iso)) throw new RowError(column, `is not a real day (got ${quote(text)})`);
+  return iso;
+}
+
+/** "20191024143000" (UTC) → that moment. */
+function timestamp(column: string, text: string): Date {
+  if (!/^\d{14}$/.test(text)) throw new RowError(column, `must be a time written YYYYMMDDHHMMSS (got ${quote(text)})`);
+  const date = compactDate(column, text.slice(0, 8));
+  const [hours, minutes, seconds] = [text.slice(8, 10), text.slice(10, 12), text.slice(12, 14)].map(Number);
+  if (hours! > 23 || minutes! > 59 || seconds! > 59) throw new RowError(column, `is not a real time of day (got ${quote(text)})`);
+  return new Date(`${date}T${text.slice(8, 10)}:${text.slice(10, 12)}:${text.slice(12, 14)}Z`);
+}

@@ -1,0 +1,151 @@
+// The import command's work, as the CLI (scripts/import.ts) and the tests call it: reads
+// each input as a stream, checks each row as it comes, and writes batches of rows, all in
+// one transaction per database. Any invalid row stops it and rolls everything back, unless
+// --skip-invalid sends such rows to a reject file; --dry-run rolls back at the end.
+import type { Readable } from "node:stream";
+import type { Database } from "../../db/client.js";
+import type { SubgraphName } from "../../db/migrate.js";
+import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
+import type { SubgraphHandles } from "../documents/subgraph-handles.js";
+import { ACLED_FORMAT } from "./acled-mapping.js";
+import { ActorResolver } from "./actor-resolver.js";
+import type { ImportOptions } from "./cli-args.js";
+import type { DatasetFormat, FileMapping, RecordEntity } from "./dataset-format.js";
+import type { DatasetRecord } from "./dataset-record.js";
+import { DatasetWriter } from "./dataset-writer.js";
+import { delimitedRows } from "./delimited-records.js";
+import { GDELT_FORMAT } from "./gdelt-mapping.js";
+import { InputError, InvalidRowError, type RejectedRow, RowError } from "./import-errors.js";
+import { NO_PROGRESS, type ProgressSink } from "./import-progress.js";
+import type { EntitySummary, ImportSummary } from "./import-summary.js";
+import { checkInputFile, openInput } from "./input-stream.js";
+import { importDocuments } from "./meridian-import.js";
+import { RejectFiles } from "./reject-file.js";
+
+/** Rows written per round of statements: large enough that round trips do not dominate, small enough for flat memory. */
+export const BATCH_SIZE = 1000;
+
+const DATASET_FORMATS: Record<DatasetFormat["name"], DatasetFormat> = { acled: ACLED_FORMAT, gdelt: GDELT_FORMAT };
+
+export interface ImportEnvironment {
+  stdin: Readable;
+  progress?: ProgressSink;
+  /** Aborting (Ctrl-C) stops the import after the batch being written, and rolls it back. */
+  signal?: AbortSignal;
+}
+
+/** Ends the transaction of a dry run without committing it. */
+class RollBack extends Error {}
+
+export class ImportInterrupted extends InputError {
+  constructor() {
+    super("interrupted: nothing was written");
+    this.name = "ImportInterrupted";
+  }
+}
+
+export async function runImport(options: ImportOptions, handles: SubgraphHandles, environment: ImportEnvironment): Promise<ImportSummary> {
+  const startedAt = performance.now();
+  for (const file of options.files) await checkInputFile(file);
+  const summary: ImportSummary = {
+    format: options.format,
+    files: options.files,
+    dryRun: options.dryRun,
+    rows: { read: 0, rejected: 0, skipped: {}, olderThanStored: 0, repeated: 0 },
+    entities: {},
+    rejectFiles: [],
+    seconds: 0,
+  };
+  const rejects = new RejectFiles(options.rejectsPath);
+  try {
+    await inOneTransactionPerHandle(handles, async (databases) => {
+      if (options.format === "meridian") {
+        const counts = await importDocuments(options.files, handles, databases, environment.stdin);
+        for (const [entity, entityCounts] of Object.entries(counts)) summary.entities[entity] = { ...entityCounts, rejected: 0 };
+        summary.rows.read = Object.values(counts).reduce((total, entityCounts) => total + entityCounts.inserted + entityCounts.updated + entityCounts.unchanged, 0);
+      } else {
+        await importDataset(DATASET_FORMATS[options.format], options, databases, environment, rejects, summary);
+      }
+      if (options.dryRun) throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  } finally {
+    await rejects.close();
+  }
+  summary.rejectFiles = rejects.paths;
+  summary.seconds = (performance.now() - startedAt) / 1000;
+  return summary;
+}
+
+async function importDataset(
+  format: DatasetFormat,
+  options: ImportOptions,
+  databases: Record<SubgraphName, Database>,
+  environment: ImportEnvironment,
+  rejects: RejectFiles,
+  summary: ImportSummary,
+): Promise<void> {
+  const writer = new DatasetWriter(databases, new ActorResolver(databases.actors));
+  const rejected: Record<RecordEntity, number> = { incidents: 0, statements: 0 };
+  const progress = environment.progress ?? NO_PROGRESS;
+  for (const file of options.files) {
+    const input = await openInput(file, environment.stdin);
+    progress.startFile(file, input.size, () => input.stream.bytesRead);
+    let mapping: FileMapping | undefined;
+    let rowsInFile = 0;
+    let batch: Exclude<DatasetRecord, { kind: "skipped" }>[] = [];
+    // One batch is written while the next is read and checked: the database and the parsing
+    // work at the same time. Batches are still written one after the other, in file order.
+    let writing: Promise<void> = Promise.resolve();
+    const writeBatch = async () => {
+      await writing;
+      if (environment.signal?.aborted) throw new ImportInterrupted();
+      const records = batch;
+      const rowsWritten = rowsInFile;
+      batch = [];
+      writing = writer.write(records).then(() => progress.rowsDone(rowsWritten));
+      // Its failure is thrown by the next `await writing`; until then it is not unhandled.
+      writing.catch(() => {});
+    };
+    try {
+      for await (const row of delimitedRows(file, input.stream, format.delimited)) {
+        if (!mapping) {
+          mapping = format.begin(file, row);
+          if (mapping.firstRowIsHeader) continue;
+        }
+        rowsInFile += 1;
+        summary.rows.read += 1;
+        let record: DatasetRecord;
+        try {
+          record = mapping.mapRow(row);
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          const bad: RejectedRow = { file, line: row.line, field: error.field, reason: error.reason, text: row.text };
+          if (!options.skipInvalid) throw new InvalidRowError(bad);
+          await rejects.write(bad);
+          summary.rows.rejected += 1;
+          rejected[format.entityOf(row)] += 1;
+          continue;
+        }
+        if (record.kind === "skipped") {
+          summary.rows.skipped[record.reason] = (summary.rows.skipped[record.reason] ?? 0) + 1;
+          continue;
+        }
+        batch.push(record);
+        if (batch.length >= BATCH_SIZE) await writeBatch();
+      }
+      await writeBatch();
+    } finally {
+      // Nothing may still be writing when the transaction ends, whether it commits or rolls back.
+      await writing.catch(() => {});
+    }
+    await writing;
+    progress.endFile(rowsInFile);
+  }
+  const entity = (name: keyof typeof writer.counts): EntitySummary => ({ ...writer.counts[name], rejected: name === "sources" ? 0 : rejected[name] });
+  summary.entities = format.name === "acled" ? { incidents: entity("incidents"), sources: entity("sources") } : { statements: entity("statements"), incidents: entity("incidents"), sources: entity("sources") };
+  summary.rows.olderThanStored = writer.olderThanStored;
+  summary.rows.repeated = writer.repeated;
+  summary.actors = { resolutions: writer.actors.resolutions };
+}

@@ -1,0 +1,214 @@
+// The one place that reads the environment. Every process parses it once at start, and a
+// bad value stops the process with every problem listed at once.
+import { z } from "zod";
+import type { SubgraphName } from "../../db/migrate.js";
+import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
+import { DEFAULT_SUBGRAPH_BREAKER } from "../../gateway/subgraph-circuit-breaker.js";
+import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
+import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
+import { DEFAULT_OPERATION_CACHE_BYTES } from "../graphql/operation-caches.js";
+import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "../http/request-body.js";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+  .optional();
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().min(1).default("localhost"),
+  GATEWAY_PORT: port.default(4000),
+  ACTORS_PORT: port.default(4001),
+  STATEMENTS_PORT: port.default(4002),
+  INCIDENTS_PORT: port.default(4003),
+  ACTORS_URL: z.url().optional(),
+  STATEMENTS_URL: z.url().optional(),
+  INCIDENTS_URL: z.url().optional(),
+  DATABASE_URL: postgresUrl,
+  ACTORS_DATABASE_URL: postgresUrl,
+  STATEMENTS_DATABASE_URL: postgresUrl,
+  INCIDENTS_DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // On: every statement with parameters is prepared once per connection and reused (one round
+  // trip a statement instead of two; bench/LEVERS.md). Set it off behind poolers that hand each
+  // transaction a different server connection (PgBouncer in transaction mode), where a
+  // statement prepared on one connection is unknown on the next.
+  DATABASE_PREPARED_STATEMENTS: flag.default(true),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  SEED_ON_START: flag.default(true),
+  // Operation limits at the gateway (gateway/limits/): what one operation may ask for.
+  GATEWAY_MAX_OPERATION_LENGTH: z.coerce.number().int().min(1).default(limits.maxOperationLength),
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).default(limits.maxDepth),
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(limits.maxAliases),
+  GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(limits.maxRootFields),
+  GATEWAY_MAX_TOKENS: z.coerce.number().int().min(1).default(limits.maxTokens),
+  GATEWAY_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).default(limits.maxDirectivesPerField),
+  GATEWAY_MAX_COST: z.coerce.number().int().min(1).default(limits.maxCost),
+  GATEWAY_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).default(limits.defaultListSize),
+  // Schema introspection at the gateway: on in development, off in production unless set.
+  GATEWAY_INTROSPECTION: flag.optional(),
+  // Browser pages on other origins that may call the gateway (CORS): comma-separated origins or
+  // `*`; unset, any page on this machine in development and none in production.
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined) return undefined;
+      const { origins, problems } = parseCorsOrigins(text);
+      for (const problem of problems) context.addIssue({ code: "custom", message: problem });
+      return origins;
+    }),
+  MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BODY_BYTES),
+  // Each per-operation cache (parsed documents, query plans, persisted queries) of every server.
+  OPERATION_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(DEFAULT_OPERATION_CACHE_BYTES),
+  // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
+  SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // The gateway's circuit breaker per subgraph: open after this many failures in a row, for this long.
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_SUBGRAPH_BREAKER.consecutiveFailures),
+  SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_SUBGRAPH_BREAKER.cooldownMs),
+  // Off: a new connection per subgraph request, for load balancers that spread connections rather than requests.
+  SUBGRAPH_KEEP_ALIVE: flag.default(true),
+  // On: a subgraph answers a gateway that asks for a federated trace (ftv1) with one.
+  SUBGRAPH_INLINE_TRACING: flag.default(false),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
+  METRICS_ENABLED: flag.default(true),
+  // The bearer token /metrics demands; in production /metrics is served only with one.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Production lock-down: the gateway runs only the operations in its persisted operation manifest.
+  PERSISTED_OPERATIONS_SAFELIST: flag.default(false),
+  PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
+  // API keys as "role:sha256hex" entries (roles reader, editor), comma-separated: only hashes
+  // are configured; `npm run api-key -- --role editor` makes a key and its entry.
+  MERIDIAN_API_KEYS: z
+    .string()
+    .default("")
+    .transform((text, context) => {
+      const { entries, problems } = parseApiKeyEntries(text);
+      for (const problem of problems) context.addIssue({ code: "custom", message: problem });
+      return entries;
+    }),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Every variable Meridian reads, for checks that deployment files name only real ones. */
+export const ENVIRONMENT_VARIABLES = Object.keys(environmentSchema.shape);
+
+export interface Config {
+  isProduction: boolean;
+  logLevel: Environment["LOG_LEVEL"];
+  host: string;
+  gatewayPort: number;
+  subgraphs: Record<SubgraphName, { port: number; url: string; databaseUrl: string | undefined }>;
+  databasePoolMax: number;
+  /** Whether the subgraphs' statements are prepared (named, reused per connection). */
+  databasePreparedStatements: boolean;
+  pgliteDataDir: string;
+  seedOnStart: boolean;
+  operationLimits: OperationLimits;
+  /** Whether the gateway answers introspection. */
+  introspection: boolean;
+  /** Largest request body any service reads; larger ones get 413. */
+  maxRequestBodyBytes: number;
+  /** Which browser origins the gateway answers with CORS headers. */
+  corsOrigins: CorsOrigins;
+  /** Bytes each per-operation cache of a server holds at most. */
+  operationCacheMaxBytes: number;
+  /** The shared secret between gateway and subgraphs; undefined outside production means none. */
+  subgraphSecret: string | undefined;
+  /** How long the gateway waits for one subgraph request before giving up on it. */
+  subgraphTimeoutMs: number;
+  /** Whether the gateway keeps its connections to the subgraphs open between requests. */
+  subgraphKeepAlive: boolean;
+  /** After how many failures in a row the gateway stops calling a subgraph, and for how long before it probes it. */
+  subgraphBreaker: { consecutiveFailures: number; cooldownMs: number };
+  /** Whether the subgraphs answer `apollo-federation-include-trace: ftv1` with an inline trace. */
+  subgraphInlineTracing: boolean;
+  /** How long a stopping process lets in-flight requests finish. */
+  shutdownTimeoutMs: number;
+  /** Whether the gateway and the subgraphs serve /metrics. */
+  metricsEnabled: boolean;
+  /** The bearer token /metrics demands; without one, production serves no /metrics. */
+  metricsToken: string | undefined;
+  /** Whether the gateway refuses operations not in the manifest, and which manifest (the committed one when undefined). */
+  persistedOperations: { safelist: boolean; manifestPath: string | undefined };
+  /** The API keys' roles and hashes; without any, nobody may run mutations. */
+  apiKeys: ApiKeyEntry[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const subgraph = (port: number, url: string | undefined, databaseUrl: string | undefined) => ({
+    port,
+    // The gateway reaches a subgraph at its URL; by default the one this machine serves.
+    url: url ?? `http://localhost:${port}/graphql`,
+    // Each subgraph may have a database of its own, else the shared one.
+    databaseUrl: databaseUrl ?? e.DATABASE_URL,
+  });
+  return {
+    isProduction: e.NODE_ENV === "production",
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    gatewayPort: e.GATEWAY_PORT,
+    subgraphs: {
+      actors: subgraph(e.ACTORS_PORT, e.ACTORS_URL, e.ACTORS_DATABASE_URL),
+      statements: subgraph(e.STATEMENTS_PORT, e.STATEMENTS_URL, e.STATEMENTS_DATABASE_URL),
+      incidents: subgraph(e.INCIDENTS_PORT, e.INCIDENTS_URL, e.INCIDENTS_DATABASE_URL),
+    },
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    seedOnStart: e.SEED_ON_START,
+    operationLimits: {
+      maxOperationLength: e.GATEWAY_MAX_OPERATION_LENGTH,
+      maxDepth: e.GATEWAY_MAX_DEPTH,
+      maxAliases: e.GATEWAY_MAX_ALIASES,
+      maxRootFields: e.GATEWAY_MAX_ROOT_FIELDS,
+      maxTokens: e.GATEWAY_MAX_TOKENS,
+      maxDirectivesPerField: e.GATEWAY_MAX_DIRECTIVES_PER_FIELD,
+      maxCost: e.GATEWAY_MAX_COST,
+      defaultListSize: e.GATEWAY_DEFAULT_LIST_SIZE,
+    },
+    introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== "production",
+    maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    corsOrigins: e.CORS_ORIGINS ?? defaultCorsOrigins(e.NODE_ENV === "production"),
+    operationCacheMaxBytes: e.OPERATION_CACHE_MAX_BYTES,
+    subgraphSecret: e.SUBGRAPH_SECRET,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,
+    subgraphBreaker: { consecutiveFailures: e.SUBGRAPH_BREAKER_FAILURES, cooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS },
+    subgraphInlineTracing: e.SUBGRAPH_INLINE_TRACING,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsEnabled: e.METRICS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
+    persistedOperations: { safelist: e.PERSISTED_OPERATIONS_SAFELIST, manifestPath: e.PERSISTED_OPERATIONS_MANIFEST },
+    apiKeys: e.MERIDIAN_API_KEYS,
+  };
+}
+
+/** Where the gateway reaches each subgraph. */
+export function subgraphUrls(config: Config): Record<SubgraphName, string> {
+  return {
+    actors: config.subgraphs.actors.url,
+    statements: config.subgraphs.statements.url,
+    incidents: config.subgraphs.incidents.url,
+  };
+}

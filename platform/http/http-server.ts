@@ -1,0 +1,164 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type ApolloServerPlugin, type BaseContext, type PersistedQueryOptions } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from "graphql";
+import type { Logger } from "pino";
+import { formatArgumentErrors } from "../graphql/argument-errors.js";
+import { graphqlMetricsPlugin } from "../metrics/graphql-metrics-plugin.js";
+import { requireMetricsToken } from "../metrics/metrics-access.js";
+import { METRICS_PATH, type ServiceMetrics } from "../metrics/service-metrics.js";
+import { hideErrorDetails } from "../graphql/error-details.js";
+import { DEFAULT_OPERATION_CACHE_BYTES, parsedDocumentCache, persistedQueryCache } from "../graphql/operation-caches.js";
+import { operationResolutionPlugin } from "../graphql/operation-resolution.js";
+import { refuseMismatchedPersistedQueryHash } from "../graphql/persisted-query-hash.js";
+import { inputStringsPlugin } from "../graphql/input-strings.js";
+import { internalErrorLogPlugin } from "../logging/internal-error-log.js";
+import { type ReadinessCheck, readinessRoute } from "./readiness.js";
+import { assignRequestId, graphqlErrorCodesPlugin, logRequests, rememberRequest } from "../logging/request-log.js";
+import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  /** A subgraph's schema, or a gateway. */
+  schema?: GraphQLSchema;
+  gateway?: GatewayInterface;
+  /** Paths the GraphQL endpoint answers on. */
+  paths: string[];
+  introspection: boolean;
+  plugins?: ApolloServerPlugin<TContext>[];
+  createContext: (request: express.Request) => Promise<TContext> | TContext;
+  /** What `/ready` checks; without checks it answers ready whenever the process is alive. */
+  readinessChecks?: Record<string, ReadinessCheck>;
+  /** Runs first on the GraphQL paths, answering preflights itself: the gateway's CORS; subgraphs have none. */
+  cors?: express.RequestHandler[];
+  /** Runs before the GraphQL endpoint, e.g. the subgraph secret check. */
+  guard?: express.RequestHandler;
+  /** Routes served beside the GraphQL endpoint, e.g. the gateway's /graphiql. */
+  routes?: express.Router;
+  /** Counted requests and GET /metrics (no subgraph secret needed, like /health); none when undefined. */
+  metrics?: ServiceMetrics;
+  /** The bearer token a scrape of /metrics must carry (METRICS_TOKEN); open when undefined. */
+  metricsToken?: string;
+  /** Automatic persisted queries: on, in a cache of `operationCacheMaxBytes`, when undefined. */
+  persistedQueries?: PersistedQueryOptions | false;
+  /** Bytes each per-operation cache (parsed documents, persisted queries) holds (OPERATION_CACHE_MAX_BYTES). */
+  operationCacheMaxBytes?: number;
+  /** Run once the body is read and before Apollo sees the request, e.g. the gateway's operation length limit. */
+  requestChecks?: express.RequestHandler[];
+  /** Where the one line per request and the causes of internal errors go; none when undefined. */
+  logger?: Logger;
+  /** The subgraph this server is, named in the log lines of its internal errors; undefined at the gateway. */
+  subgraphName?: string;
+  /** How long stopping waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs?: number;
+  /** Production: no stack traces, internal error messages or schema suggestions in errors. */
+  hideErrorDetails?: boolean;
+  /** Largest request body read; a larger one gets 413 (MAX_REQUEST_BODY_BYTES). */
+  maxRequestBodyBytes?: number;
+  /** Parser limits, e.g. the gateway's token limit. */
+  parseOptions?: ParseOptions;
+  /** Rules run with graphql's own validation, e.g. the gateway's operation limits. */
+  validationRules?: ValidationRule[];
+  /** Rewrites an error before it is sent, after the common rewrites. */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * An Apollo server on Express with a liveness route. Building is separate from listening so
+ * that tests can start a server on a free port (port 0) and stop it.
+ */
+export class GraphQLHttpServer<TContext extends BaseContext> {
+  private readonly app = express();
+  private readonly httpServer = http.createServer(this.app);
+  private readonly apollo: ApolloServer<TContext>;
+
+  constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
+    // Apollo's own caches size a parsed document by its JSON alone, so distinct large
+    // operations filled the heap; these count what each entry keeps (operation-caches.ts).
+    const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;
+    const documentStore = parsedDocumentCache(cacheBytes);
+    options.metrics?.watchCache("parsed_documents", documentStore);
+    let persistedQueries = options.persistedQueries;
+    if (persistedQueries === undefined) {
+      const cache = persistedQueryCache(cacheBytes);
+      options.metrics?.watchCache("persisted_queries", cache);
+      persistedQueries = { cache };
+    }
+    const common = {
+      introspection: options.introspection,
+      formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+        const rewritten = options.formatError ? options.formatError(formatArgumentErrors(formatted, error), error) : formatArgumentErrors(formatted, error);
+        return options.hideErrorDetails ? hideErrorDetails(rewritten) : rewritten;
+      },
+      // Apollo decides by NODE_ENV alone; production here is the configuration's isProduction.
+      includeStacktraceInErrorResponses: options.hideErrorDetails ? false : undefined,
+      hideSchemaDetailsFromClientErrors: options.hideErrorDetails ?? false,
+      parseOptions: options.parseOptions,
+      validationRules: options.validationRules,
+      // Apollo's defaults, stated because scanners check them: one operation per request, and
+      // no simple requests (form posts, text/plain) that a browser sends cross-site unasked.
+      allowBatchedHttpRequests: false,
+      csrfPrevention: true,
+      // Apollo would stop itself on SIGINT and re-raise the signal, killing the process
+      // before the database is closed; the process's own shutdown stops the servers instead.
+      stopOnTerminationSignals: false,
+      documentStore,
+      persistedQueries,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
+        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>(), internalErrorLogPlugin<TContext>(options.logger, options.subgraphName)] : []),
+        ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
+        operationResolutionPlugin<TContext>(),
+        ...(options.plugins ?? []),
+        // Last, so that a caller without the key a mutation needs hears that first.
+        inputStringsPlugin<TContext>(),
+      ],
+    };
+    this.apollo = options.gateway
+      ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
+      : new ApolloServer<TContext>({ ...common, schema: options.schema! });
+    this.app.use(assignRequestId());
+    if (options.logger) this.app.use(logRequests(options.logger));
+    this.app.get("/health", (_request, response) => {
+      response.json({ status: "ok" });
+    });
+    this.app.get("/ready", readinessRoute(options.readinessChecks ?? {}));
+    if (options.metrics) {
+      this.app.get(METRICS_PATH, ...(options.metricsToken === undefined ? [] : [requireMetricsToken(options.metricsToken)]), options.metrics.route());
+    }
+    if (options.routes) this.app.use(options.routes);
+  }
+
+  async listen(port: number, host: string): Promise<RunningServer> {
+    await this.apollo.start();
+    this.app.use(
+      this.options.paths,
+      ...(this.options.cors ?? []),
+      ...(this.options.guard ? [this.options.guard] : []),
+      ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
+      ...(this.options.requestChecks ?? []),
+      refuseMismatchedPersistedQueryHash(),
+      expressMiddleware(this.apollo, { context: async ({ req }) => rememberRequest(await this.options.createContext(req), req) }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once("error", reject);
+      this.httpServer.listen(port, host, () => resolve());
+    });
+    const actualPort = (this.httpServer.address() as AddressInfo).port;
+    const displayHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    return {
+      url: `http://${displayHost}:${actualPort}${this.options.paths[0]}`,
+      port: actualPort,
+      stop: () => this.apollo.stop(),
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildFederatedSchema } from "../../kit/schema/federation.js";
+import { resolveActorReference } from "./actor.reference.js";
+import { ActorCurationResolver } from "./actor-curation.resolver.js";
+import { ActorSearchResolver } from "./actor-search.resolver.js";
+import { ActorResolver } from "./actor.resolver.js";
+import { ActorRelationResolver } from "./relation.resolver.js";
+
+/** The actors subgraph: actors, their aliases and their relations. */
+export function buildActorsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [ActorResolver, ActorSearchResolver, ActorRelationResolver, ActorCurationResolver] },
+    { Actor: { __resolveReference: resolveActorReference } },
+  );
+}

@@ -1,0 +1,159 @@
+// Edits of the actors schema made through the API: each checks its input with the document
+// checks and writes in one transaction, so a failing edit writes nothing.
+import { and, eq, or, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { buildActorsPart } from "./actor-rows.js";
+import type { ActorInput } from "../../../ingest/documents/document.schema.js";
+import { normalizeName } from "../../kit/records/normalize-name.js";
+import { formatPath } from "../../kit/records/problems.js";
+import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
+import { writeActors } from "./write-actors.js";
+import { definedFields } from "../../kit/curation/defined-fields.js";
+import { meridianId } from "../../kit/records/entity-ids.js";
+import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
+import { InputProblems, checkedEntityDocument, rejectArgument } from "../../kit/curation/input-problems.js";
+import { rejectTakenId } from "../../kit/curation/taken-id.js";
+import { assertWellFormedId } from "../../kit/schema/ids.js";
+import type { AddAliasesInput, CreateActorInput, UpdateActorInput } from "../schema/actor-curation.input.js";
+import { toActor } from "../data/actor.repository.js";
+import type { Actor } from "../schema/actor.type.js";
+import { actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
+
+type ActorRow = typeof actors.$inferSelect;
+
+export class ActorCuration {
+  constructor(private readonly db: Database) {}
+
+  async create(input: CreateActorInput): Promise<Actor> {
+    const key = keyFor(input.key, input.name);
+    return this.db.transaction(async (db) => {
+      const problems = new InputProblems();
+      const document = checkedEntityDocument("actors", { ...input, key }, problems);
+      problems.throwIfAny();
+      const id = meridianId(key);
+      await rejectTakenActorId(db, id, input.key == null ? ["input", "name"] : ["input", "key"]);
+      const part = buildActorsPart(document!, new ReferenceResolver(document!, problems.inDocument("input")), problems.inDocument("input"));
+      problems.throwIfAny();
+      await writeActors(db, part);
+      return toActor((await storedActor(db, id))!);
+    });
+  }
+
+  async update(id: string, input: UpdateActorInput): Promise<Actor> {
+    return this.db.transaction(async (db) => {
+      const stored = await existingActor(db, id);
+      const problems = new InputProblems();
+      const merged = { ...asDocumentActor(stored), ...definedFields(input) };
+      checkedEntityDocument("actors", merged, problems);
+      problems.throwIfAny();
+      await db
+        .update(actors)
+        // Checked above: required fields are not null.
+        .set({ ...(definedFields(input) as Partial<typeof actors.$inferInsert>), updatedAt: sql`now()` })
+        .where(eq(actors.id, stored.id));
+      // The old name stays an alias (it already is one); the new one becomes one, as on creation.
+      if (input.name != null) await insertAliases(db, stored.id, [{ scheme: "FREE", value: input.name }]);
+      return toActor((await storedActor(db, stored.id))!);
+    });
+  }
+
+  async addAliases(input: AddAliasesInput): Promise<Actor> {
+    return this.db.transaction(async (db) => {
+      const stored = await existingActor(db, input.actor, ["input", "actor"]);
+      const problems = new InputProblems();
+      const document = checkedEntityDocument("actors", { ...asDocumentActor(stored), aliases: input.aliases }, problems);
+      problems.throwIfAny();
+      // Checked like an actor's aliases in a document: well-formed, none listed twice.
+      buildActorsPart(document!, new ReferenceResolver(document!, problems.inDocument("input")), problems.inDocument("input"));
+      problems.throwIfAny();
+      await insertAliases(db, stored.id, document!.actors![0]!.aliases ?? []);
+      await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, stored.id));
+      return toActor((await storedActor(db, stored.id))!);
+    });
+  }
+
+  /** Deletes the actor with its aliases, relations and the redirects of actors merged into it. */
+  async delete(id: string): Promise<boolean> {
+    assertWellFormedId("id", id);
+    const deleted = await this.db.delete(actors).where(eq(actors.id, id)).returning({ id: actors.id });
+    return deleted.length > 0;
+  }
+
+  /**
+   * Merges `mergedId` into `survivorId`: aliases and relations move to the survivor, fields
+   * the survivor lacks are taken from the merged actor, and the merged ID (and any ID merged
+   * into it before) redirects to the survivor.
+   */
+  async merge(survivorId: string, mergedId: string): Promise<Actor> {
+    assertWellFormedId("survivorId", survivorId);
+    assertWellFormedId("mergedId", mergedId);
+    return this.db.transaction(async (db) => {
+      const survivor = await existingActor(db, survivorId, ["survivorId"]);
+      const merged = await existingActor(db, mergedId, ["mergedId"]);
+      if (survivor.id === merged.id) rejectArgument(["mergedId"], `is the survivor ${survivor.id} itself (or was merged into it already)`);
+      await db.execute(sql`
+        insert into ${aliases} (actor_id, scheme, value, normalized_value, valid_from, valid_to)
+        select ${survivor.id}, scheme, value, normalized_value, valid_from, valid_to from ${aliases} where actor_id = ${merged.id}
+        on conflict do nothing`);
+      // A relation between the two would become the survivor's relation to itself.
+      await db.delete(actorRelations).where(
+        or(
+          and(eq(actorRelations.subjectId, merged.id), eq(actorRelations.objectId, survivor.id)),
+          and(eq(actorRelations.subjectId, survivor.id), eq(actorRelations.objectId, merged.id)),
+        ),
+      );
+      await db.update(actorRelations).set({ subjectId: survivor.id }).where(eq(actorRelations.subjectId, merged.id));
+      await db.update(actorRelations).set({ objectId: survivor.id }).where(eq(actorRelations.objectId, merged.id));
+      await db.update(actorRedirects).set({ toId: survivor.id }).where(eq(actorRedirects.toId, merged.id));
+      await db
+        .update(actors)
+        .set({ country: survivor.country ?? merged.country, description: survivor.description ?? merged.description, updatedAt: sql`now()` })
+        .where(eq(actors.id, survivor.id));
+      await db.delete(actors).where(eq(actors.id, merged.id));
+      await db.insert(actorRedirects).values({ fromId: merged.id, toId: survivor.id });
+      return toActor((await storedActor(db, survivor.id))!);
+    });
+  }
+}
+
+async function storedActor(db: Database, id: string): Promise<ActorRow | undefined> {
+  const [row] = await db.select().from(actors).where(eq(actors.id, id));
+  return row;
+}
+
+/** The actor an argument names, following a merge to the survivor; BAD_USER_INPUT when there is none. */
+async function existingActor(db: Database, id: string, path: (string | number)[] = ["id"]): Promise<ActorRow> {
+  assertWellFormedId(formatPath(path), id);
+  const [redirect] = await db.select().from(actorRedirects).where(eq(actorRedirects.fromId, id));
+  const row = await storedActor(db, redirect?.toId ?? id);
+  if (!row) rejectArgument(path, `no actor has the ID ${id}`);
+  return row;
+}
+
+async function rejectTakenActorId(db: Database, id: string, path: (string | number)[]): Promise<void> {
+  await rejectTakenId(db, actors, actors.id, id, path, "actor");
+  const [redirect] = await db.select().from(actorRedirects).where(eq(actorRedirects.fromId, id));
+  if (redirect) rejectArgument(path, `the ID ${id} belonged to an actor merged into ${redirect.toId}; give another key`);
+}
+
+async function insertAliases(db: Database, actorId: string, rows: NonNullable<ActorInput["aliases"]>): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(aliases)
+    .values(
+      rows.map((alias) => ({
+        actorId,
+        scheme: alias.scheme,
+        value: alias.value,
+        normalizedValue: normalizeName(alias.value),
+        validFrom: alias.validFrom ?? null,
+        validTo: alias.validTo ?? null,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** A stored actor as a document's actor, to check an edit of it as the document loader would. */
+function asDocumentActor(row: ActorRow): Record<string, unknown> {
+  return { key: STAND_IN_KEY, kind: row.kind, name: row.name, country: row.country, description: row.description };
+}

@@ -1,0 +1,31 @@
+// Writes a document's part of the actors schema; touches no other schema.
+import { sql } from "drizzle-orm";
+import { actorRelations, actors, aliases } from "../data/tables.js";
+import type { Database } from "../../../db/client.js";
+import type { ActorsPart } from "./actor-rows.js";
+import { type EntityCounts, type EntityTables, syncEntities } from "../../../ingest/documents/sync-entities.js";
+
+const ACTOR_TABLES: EntityTables = {
+  table: actors,
+  id: actors.id,
+  maintainedColumns: ["createdAt", "updatedAt"],
+  onUpdate: { updatedAt: sql`now()` },
+  children: [{ table: aliases, parentId: aliases.actorId }],
+};
+
+const RELATION_TABLES: EntityTables = { table: actorRelations, id: actorRelations.id, children: [] };
+
+export async function writeActors(db: Database, part: ActorsPart): Promise<{ actors: EntityCounts; relations: EntityCounts }> {
+  // Relations refer to actors by foreign key, so actors come first.
+  const actorCounts = await syncEntities(
+    db,
+    ACTOR_TABLES,
+    part.actors.map((actor) => ({ id: actor.row.id, row: actor.row, children: [actor.aliases] })),
+  );
+  const relationCounts = await syncEntities(
+    db,
+    RELATION_TABLES,
+    part.relations.map((relation) => ({ id: relation.id, row: relation, children: [] })),
+  );
+  return { actors: actorCounts, relations: relationCounts };
+}

@@ -1,0 +1,94 @@
+import DataLoader from "dataloader";
+import { eq, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import type { Database } from "../../../db/client.js";
+import { createChildConnectionLoader } from "../../kit/pages/child-connections.js";
+import { incidents, participants } from "./tables.js";
+import type { ActorIncidentFilter } from "../schema/incident.input.js";
+import { IncidentCuration } from "../writes/incident-curation.js";
+import { IncidentSearchRepository } from "./incident-search.repository.js";
+import { IncidentStatsRepository } from "./incident-stats.repository.js";
+import { IncidentRepository, incidentsByStartDate } from "./incident.repository.js";
+import { type IncidentRow, incidentColumns, toIncident } from "../schema/incident.rows.js";
+import type { Incident, Participant, Place } from "../schema/incident.type.js";
+
+/** What every resolver of the incidents subgraph gets: the repositories and this request's loaders. */
+export interface IncidentsContext {
+  incidents: IncidentRepository;
+  search: IncidentSearchRepository;
+  stats: IncidentStatsRepository;
+  loaders: IncidentLoaders;
+  /** The mutations' writes. */
+  curation: IncidentCuration;
+}
+
+export type IncidentLoaders = ReturnType<typeof createIncidentLoaders>;
+
+function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const found = new Map((await load(ids)).map((item) => [item.id, item]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+function groupedBy<T>(load: (ids: readonly string[]) => Promise<T[]>, parentOf: (item: T) => string) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const groups = new Map<string, T[]>();
+    for (const item of await load(ids)) groups.set(parentOf(item), [...(groups.get(parentOf(item)) ?? []), item]);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+/** Per-request batching: all entities and lists of one kind asked for in one tick are one query. */
+export function createIncidentLoaders(repository: IncidentRepository, db: Database) {
+  return {
+    incidentById: byId<Incident>((ids) => repository.incidentsByIds(ids)),
+    placeById: byId<Place>((ids) => repository.placesByIds(ids)),
+    placesOfIncident: groupedBy<Place>((ids) => repository.placesOfIncidents(ids), (place) => place.incidentId),
+    participantsOfIncident: groupedBy<Participant & { incidentId: string }>(
+      (ids) => repository.participantsOfIncidents(ids) as Promise<(Participant & { incidentId: string })[]>,
+      (participant) => participant.incidentId,
+    ),
+    sourceIdsOfIncident: new DataLoader<string, string[]>(async (ids) => {
+      const links = await repository.sourceIdsOfIncidents(ids);
+      return ids.map((id) => links.filter((link) => link.incidentId === id).map((link) => link.sourceId));
+    }),
+    // An actor's incidents, in date order; one row per incident even when the actor had several roles in it.
+    incidentsOfActor: createChildConnectionLoader<IncidentRow, Incident, ActorIncidentFilter>({
+      db,
+      table: incidents,
+      columns: incidentColumns,
+      join: (query: PgSelect) =>
+        query.innerJoin(
+          sql`(select distinct ${participants.incidentId} as incident_id, ${participants.actorId} as actor_id from ${participants}) as actor_incident`,
+          sql`actor_incident.incident_id = ${incidents.id}`,
+        ),
+      parent: sql`actor_incident.actor_id`,
+      keyset: incidentsByStartDate,
+      cursorOf: (row) => [row.startOn, row.id],
+      toNode: toIncident,
+    }),
+    incidentsOfActorInRole: createChildConnectionLoader<IncidentRow, Incident, ActorIncidentFilter>({
+      db,
+      table: incidents,
+      columns: incidentColumns,
+      join: (query: PgSelect) => query.innerJoin(participants, eq(participants.incidentId, incidents.id)),
+      parent: participants.actorId,
+      keyset: incidentsByStartDate,
+      cursorOf: (row) => [row.startOn, row.id],
+      toNode: toIncident,
+      filterCondition: (filter) => (filter.role ? eq(participants.role, filter.role) : undefined),
+    }),
+  };
+}
+
+export function createIncidentsContext(db: Database): IncidentsContext {
+  const repository = new IncidentRepository(db);
+  return {
+    incidents: repository,
+    search: new IncidentSearchRepository(db),
+    stats: new IncidentStatsRepository(db),
+    loaders: createIncidentLoaders(repository, db),
+    curation: new IncidentCuration(db),
+  };
+}

@@ -1,0 +1,92 @@
+// Turns the references of a document (keys, full IDs, actor names) into IDs. References to
+// entities outside the document are only collected here; check-document.ts then asks the
+// database whether they exist, so that every unresolved reference is reported before writing.
+import { isWellFormedId } from "../schema/ids.js";
+import { KEY_PATTERN, type MeridianDocument } from "../../../ingest/documents/document.schema.js";
+import { duplicatesIn } from "./duplicates.js";
+import { meridianId, meridianKeyOf } from "./entity-ids.js";
+import { normalizeName } from "./normalize-name.js";
+import type { ProblemPath, ReportProblem } from "./problems.js";
+
+export type EntityKind = "source" | "actor" | "statement" | "claim" | "incident";
+
+/** A reference to an entity that is not in the document, which must therefore be stored already. */
+export interface StoredReference {
+  kind: EntityKind;
+  id: string;
+  reference: string;
+  path: ProblemPath;
+}
+
+/**
+ * What an unresolvable reference resolves to. The problem is reported at the same time, so
+ * the document is rejected before any row holding this placeholder is written.
+ */
+export const UNRESOLVED = "";
+
+export class ReferenceResolver {
+  private readonly keys = new Map<EntityKind, Set<string>>();
+  private readonly actorKeysByName = new Map<string, Set<string>>();
+  readonly storedReferences: StoredReference[] = [];
+
+  constructor(
+    document: MeridianDocument,
+    private readonly report: ReportProblem,
+  ) {
+    this.indexKeys("source", "sources", document.sources ?? []);
+    this.indexKeys("actor", "actors", document.actors ?? []);
+    this.indexKeys("statement", "statements", document.statements ?? []);
+    this.indexKeys("claim", "claims", document.claims ?? []);
+    this.indexKeys("incident", "incidents", document.incidents ?? []);
+    for (const actor of document.actors ?? []) {
+      for (const name of [actor.name, ...(actor.aliases ?? []).map((alias) => alias.value)]) {
+        const normalized = normalizeName(name);
+        this.actorKeysByName.set(normalized, (this.actorKeysByName.get(normalized) ?? new Set()).add(actor.key));
+      }
+    }
+  }
+
+  /** The ID an optional reference stands for, null when there is none. */
+  resolveOptional(kind: EntityKind, reference: string | null | undefined, path: ProblemPath): string | null {
+    return reference == null ? null : this.resolve(kind, reference, path);
+  }
+
+  /** The ID `reference` stands for; UNRESOLVED, after reporting why, when it stands for nothing. */
+  resolve(kind: EntityKind, reference: string, path: ProblemPath): string {
+    if (reference.includes(":")) return this.resolveId(kind, reference, path);
+    if (this.keys.get(kind)!.has(reference)) return meridianId(reference);
+    if (kind === "actor") {
+      const named = this.actorKeysByName.get(normalizeName(reference));
+      if (named?.size === 1) return meridianId([...named][0]!);
+      if (named && named.size > 1) {
+        this.report(path, `"${reference}" is the name or alias of several actors (${[...named].join(", ")}); refer to one by its key`);
+        return UNRESOLVED;
+      }
+    }
+    if (KEY_PATTERN.test(reference)) return this.stored(kind, meridianId(reference), reference, path);
+    this.report(path, `no ${kind} has the key${kind === "actor" ? ", name or alias" : ""} "${reference}"`);
+    return UNRESOLVED;
+  }
+
+  private resolveId(kind: EntityKind, id: string, path: ProblemPath): string {
+    if (!isWellFormedId(id)) {
+      this.report(path, `"${id}" is neither a key nor a well-formed ID ("namespace:key")`);
+      return UNRESOLVED;
+    }
+    const key = meridianKeyOf(id);
+    if (key !== undefined && this.keys.get(kind)!.has(key)) return id;
+    return this.stored(kind, id, id, path);
+  }
+
+  private stored(kind: EntityKind, id: string, reference: string, path: ProblemPath): string {
+    this.storedReferences.push({ kind, id, reference, path });
+    return id;
+  }
+
+  private indexKeys(kind: EntityKind, list: string, entities: readonly { key: string }[]): void {
+    for (const { index, firstIndex } of duplicatesIn(entities, (entity) => entity.key)) {
+      this.report([list, index, "key"], `duplicate ${kind} key "${entities[index]!.key}" (first used at ${list}[${firstIndex}])`);
+    }
+    this.keys.set(kind, new Set(entities.map((entity) => entity.key)));
+  }
+}

@@ -1,0 +1,70 @@
+import type { BaseContext } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
+import type { Database, PoolUsage } from "../../../db/client.js";
+import type { SubgraphDefinition } from "../../registry.js";
+import type { Logger } from "pino";
+import type { ApiKeyEntry } from "../../../platform/config/api-keys.js";
+import { identifyCaller } from "../../../platform/http/caller.js";
+import { GraphQLHttpServer } from "../../../platform/http/http-server.js";
+import { registerDatabasePoolMetrics } from "../../../platform/metrics/database-pool-metrics.js";
+import { servesMetrics } from "../../../platform/metrics/metrics-access.js";
+import { ServiceMetrics } from "../../../platform/metrics/service-metrics.js";
+import { subgraphReadinessChecks } from "../../../platform/http/readiness.js";
+import { requireSubgraphSecret } from "../../../platform/http/subgraph-secret.js";
+
+/** A subgraph's HTTP server on a database; each request gets a fresh context with fresh loaders. */
+export async function createSubgraphServer(
+  subgraph: SubgraphDefinition,
+  db: Database,
+  options: {
+    isProduction: boolean;
+    /** The secret the gateway must send; undefined leaves the subgraph open (development only). */
+    subgraphSecret?: string;
+    logger?: Logger;
+    shutdownTimeoutMs?: number;
+    /** Largest request body read (MAX_REQUEST_BODY_BYTES); 1 MB when undefined. */
+    maxRequestBodyBytes?: number;
+    /** Bytes each per-operation cache holds (OPERATION_CACHE_MAX_BYTES); 16 MiB when undefined. */
+    operationCacheMaxBytes?: number;
+    /** The API keys (MERIDIAN_API_KEYS) the subgraph checks the forwarded Authorization header against; none when undefined. */
+    apiKeys?: readonly ApiKeyEntry[];
+    /** Serve /metrics (METRICS_ENABLED); on when undefined, but in production only with `metricsToken`. */
+    metrics?: boolean;
+    /** The bearer token /metrics demands (METRICS_TOKEN); open when undefined (development only). */
+    metricsToken?: string;
+    /** Operation names counted under their own name in /metrics (the example operations); the rest count as "other". */
+    knownOperationNames?: Iterable<string>;
+    /** The database pool's use for /metrics (DatabaseHandle.poolUsage); not reported when undefined. */
+    readPoolUsage?: () => Promise<PoolUsage>;
+    /** Answer a gateway that asks for a federated trace with one (SUBGRAPH_INLINE_TRACING); off when undefined. */
+    inlineTracing?: boolean;
+  },
+): Promise<GraphQLHttpServer<BaseContext>> {
+  const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
+  const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: subgraph.name, knownOperationNames: options.knownOperationNames });
+  if (metrics && options.readPoolUsage) registerDatabasePoolMetrics(metrics.registry, options.readPoolUsage);
+  return new GraphQLHttpServer<BaseContext>({
+    schema: await subgraph.buildSchema(),
+    paths: ["/graphql"],
+    introspection: !options.isProduction,
+    // Inline traces are only read by Apollo's hosted studio, which this offline graph does not
+    // use; tracing every field of a traced request costs time (bench/LEVERS.md).
+    // Apollo's cache-control plugin (on unless disabled) computes a cache policy from @cacheControl
+    // hints, which no type here gives, and to do so wraps every field's resolver: without it the
+    // incidents subgraph spent 20–25% less CPU a request (README, "Levers").
+    plugins: [options.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    // The caller is identified here again, not taken from the gateway's word: see caller.ts.
+    createContext: (request) => ({ ...subgraph.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
+    readinessChecks: subgraphReadinessChecks(db, subgraph.name),
+    guard: options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret),
+    logger: options.logger,
+    subgraphName: subgraph.name,
+    shutdownTimeoutMs: options.shutdownTimeoutMs,
+    hideErrorDetails: options.isProduction,
+    maxRequestBodyBytes: options.maxRequestBodyBytes,
+    operationCacheMaxBytes: options.operationCacheMaxBytes,
+    metrics,
+    metricsToken: options.metricsToken,
+  });
+}

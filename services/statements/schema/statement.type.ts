@@ -1,0 +1,72 @@
+import "reflect-metadata";
+import { GdeltMeasures } from "../../kit/schema/gdelt-measures.js";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { FuzzyDate } from "../../kit/schema/dates.js";
+import { Modality, StanceKind } from "./statement.enums.js";
+
+@ObjectType({ description: "GDELT's measures of a verbal event and of its coverage, as GDELT gives them." })
+export class GdeltStatementMeasures extends GdeltMeasures {}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "Something an actor said or wrote, as a source reports it." })
+export class Statement {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FuzzyDate, { description: "When it was said, with how precisely that is known." })
+  saidAt!: FuzzyDate;
+
+  @Field(() => String, { nullable: true, description: "Where it was said: a briefing, a platform." })
+  venue!: string | null;
+
+  @Field(() => Modality)
+  modality!: Modality;
+
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => String, { description: "BCP 47 language tag of the text (\"en\", \"zh\")." })
+  language!: string;
+
+  @Field(() => String, { nullable: true, description: "CAMEO event code of a statement from GDELT, leading zeros kept (\"0256\")." })
+  cameoCode!: string | null;
+
+  @Field(() => GdeltStatementMeasures, { nullable: true, description: "GDELT's measures, for statements from GDELT." })
+  gdelt!: GdeltStatementMeasures | null;
+
+  speakerId!: string;
+  onBehalfOfId!: string | null;
+  sourceId!: string;
+  respondsToId!: string | null;
+  /** The actor addressed (GDELT's Actor2); not exposed yet. */
+  addresseeId!: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A proposition that statements take stances on: \"155 Chinese citizens fight for Russia\"." })
+export class Claim {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: "What the subject is claimed to do or be, e.g. FIGHTS_FOR." })
+  predicate!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "A number the claim states (155)." })
+  quantity!: number | null;
+
+  subjectId!: string | null;
+  objectId!: string | null;
+  incidentId!: string | null;
+}
+
+@ObjectType({ description: "The position one statement takes toward one claim." })
+export class Stance {
+  @Field(() => StanceKind)
+  stance!: StanceKind;
+
+  statementId!: string;
+  claimId!: string;
+}

@@ -1,0 +1,184 @@
+// Edits of the statements schema made through the API: each checks its input with the
+// document checks (ingest/documents/) and writes in one transaction, so a failing edit writes nothing.
+import { eq } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
+import { buildStatementsPart } from "./statement-rows.js";
+import { writeStatements } from "./write-statements.js";
+import { definedFields } from "../../kit/curation/defined-fields.js";
+import { meridianId } from "../../kit/records/entity-ids.js";
+import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
+import { InputProblems, checkedEntityDocument } from "../../kit/curation/input-problems.js";
+import { reportMissingOwnReferences } from "../../kit/curation/own-references.js";
+import { existingRow, rejectTakenId } from "../../kit/curation/taken-id.js";
+import { assertWellFormedId } from "../../kit/schema/ids.js";
+import { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
+import type { Source } from "../schema/source.type.js";
+import type {
+  CreateClaimInput,
+  CreateSourceInput,
+  CreateStatementInput,
+  UpdateClaimInput,
+  UpdateStatementInput,
+} from "../schema/statement-curation.input.js";
+import { type ClaimRow, type StatementRow, statementColumns, toClaim, toSource, toStatement } from "../schema/statement.rows.js";
+import type { Claim, Statement } from "../schema/statement.type.js";
+
+export class StatementCuration {
+  constructor(private readonly db: Database) {}
+
+  async createSource(input: CreateSourceInput): Promise<Source> {
+    const key = keyFor(input.key, input.title);
+    return this.db.transaction(async (db) => {
+      const id = await this.checkNewKey(db, "sources", { ...input, key }, input.key == null ? "title" : "key");
+      const problems = new InputProblems();
+      const document = checkedEntityDocument("sources", { ...input, key }, problems)!;
+      await writeStatements(db, buildStatementsPart(document, new ReferenceResolver(document, problems.inDocument("input")), problems.inDocument("input")));
+      return toSource((await db.select().from(sources).where(eq(sources.id, id)))[0]!);
+    });
+  }
+
+  async createStatement(input: CreateStatementInput): Promise<Statement> {
+    const key = keyFor(input.key, input.text);
+    return this.db.transaction(async (db) => {
+      const id = await this.checkNewKey(db, "statements", { ...input, key }, input.key == null ? "text" : "key");
+      await this.writeStatement(db, id, { ...input, key });
+      return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
+    });
+  }
+
+  async updateStatement(id: string, input: UpdateStatementInput): Promise<Statement> {
+    return this.db.transaction(async (db) => {
+      const stored = await existingRow<StatementRow>(db, statements, statements.id, assertWellFormedId("id", id), ["id"], "statement");
+      const patch = definedFields(input);
+      await this.writeStatement(db, id, { ...asDocumentStatement(stored), ...patch }, { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch });
+      return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
+    });
+  }
+
+  async deleteStatement(id: string): Promise<boolean> {
+    assertWellFormedId("id", id);
+    return this.db.transaction(async (db) => {
+      const deleted = await db.delete(statements).where(eq(statements.id, id)).returning({ id: statements.id });
+      // Responses stay, responding to nothing now.
+      await db.update(statements).set({ respondsToId: null }).where(eq(statements.respondsToId, id));
+      return deleted.length > 0;
+    });
+  }
+
+  async createClaim(input: CreateClaimInput): Promise<Claim> {
+    const key = keyFor(input.key, input.text);
+    return this.db.transaction(async (db) => {
+      const id = await this.checkNewKey(db, "claims", { ...input, key }, input.key == null ? "text" : "key");
+      const row = await this.checkedClaimRow(db, { ...input, key });
+      await writeStatements(db, { sources: [], claims: [row], statements: [] });
+      return toClaim((await db.select().from(claims).where(eq(claims.id, id)))[0]!);
+    });
+  }
+
+  async updateClaim(id: string, input: UpdateClaimInput): Promise<Claim> {
+    return this.db.transaction(async (db) => {
+      const stored = await existingRow<ClaimRow>(db, claims, claims.id, assertWellFormedId("id", id), ["id"], "claim");
+      const { id: _standIn, ...row } = await this.checkedClaimRow(db, { ...asDocumentClaim(stored), ...definedFields(input) });
+      await db.update(claims).set(row).where(eq(claims.id, id));
+      return toClaim((await db.select().from(claims).where(eq(claims.id, id)))[0]!);
+    });
+  }
+
+  /** Deletes a claim with the stances taken on it; false when there was none. */
+  async deleteClaim(id: string): Promise<boolean> {
+    assertWellFormedId("id", id);
+    const deleted = await this.db.delete(claims).where(eq(claims.id, id)).returning({ id: claims.id });
+    return deleted.length > 0;
+  }
+
+  // Checks the shape of a new entity and that its ID is free; returns the ID.
+  private async checkNewKey(db: Database, list: "sources" | "statements" | "claims", entity: Record<string, unknown>, keyField: string): Promise<string> {
+    const problems = new InputProblems();
+    checkedEntityDocument(list, entity, problems);
+    problems.throwIfAny();
+    const id = meridianId(entity.key as string);
+    const table = { sources, statements, claims }[list];
+    await rejectTakenId(db, table, table.id, id, ["input", keyField], list.slice(0, -1));
+    return id;
+  }
+
+  private async checkedClaimRow(db: Database, entity: Record<string, unknown>) {
+    const problems = new InputProblems();
+    const report = problems.inDocument("input");
+    const document = checkedEntityDocument("claims", entity, problems);
+    problems.throwIfAny();
+    const resolver = new ReferenceResolver(document!, report);
+    const part = buildStatementsPart(document!, resolver, report);
+    await reportMissingOwnReferences(db, "statements", resolver.storedReferences, report);
+    problems.throwIfAny();
+    return part.claims[0]!;
+  }
+
+  /**
+   * Writes a statement given as a document's statement: on creation with the document
+   * writer; on an update only the statement's own columns (a dataset's columns stay) and
+   * the lists the update replaces.
+   */
+  private async writeStatement(
+    db: Database,
+    id: string,
+    entity: Record<string, unknown>,
+    update?: { replaceStances: boolean; replaceIncidents: boolean },
+  ): Promise<void> {
+    const problems = new InputProblems();
+    const report = problems.inDocument("input");
+    const document = checkedEntityDocument("statements", entity, problems);
+    problems.throwIfAny();
+    const resolver = new ReferenceResolver(document!, report);
+    const built = buildStatementsPart(document!, resolver, report).statements[0]!;
+    if (built.row.respondsToId === id) problems.add(["input", "respondsTo"], "a statement cannot respond to itself");
+    await reportMissingOwnReferences(db, "statements", resolver.storedReferences, report);
+    problems.throwIfAny();
+    const row = { ...built.row, id };
+    const stanceRows = built.stances.map((stance) => ({ ...stance, statementId: id }));
+    const incidentRows = built.incidents.map((incident) => ({ ...incident, statementId: id }));
+    if (!update) {
+      await writeStatements(db, { sources: [], claims: [], statements: [{ row, stances: stanceRows, incidents: incidentRows }] });
+      return;
+    }
+    const { id: _id, ...columns } = row;
+    await db.update(statements).set(columns).where(eq(statements.id, id));
+    if (update.replaceStances) {
+      await db.delete(stances).where(eq(stances.statementId, id));
+      if (stanceRows.length > 0) await db.insert(stances).values(stanceRows);
+    }
+    if (update.replaceIncidents) {
+      await db.delete(statementIncidents).where(eq(statementIncidents.statementId, id));
+      if (incidentRows.length > 0) await db.insert(statementIncidents).values(incidentRows);
+    }
+  }
+}
+
+/** A stored statement as a document's statement, to check an edit of it as the document loader would. */
+function asDocumentStatement(row: StatementRow): Record<string, unknown> {
+  return {
+    key: STAND_IN_KEY,
+    speaker: row.speakerId,
+    onBehalfOf: row.onBehalfOfId,
+    said: { date: row.saidOn, precision: row.saidPrecision },
+    venue: row.venue,
+    modality: row.modality,
+    text: row.text,
+    language: row.language,
+    source: row.sourceId,
+    respondsTo: row.respondsToId,
+  };
+}
+
+function asDocumentClaim(row: ClaimRow): Record<string, unknown> {
+  return {
+    key: STAND_IN_KEY,
+    text: row.text,
+    subject: row.subjectId,
+    predicate: row.predicate,
+    object: row.objectId,
+    quantity: row.quantity,
+    incident: row.incidentId,
+  };
+}

@@ -1,0 +1,35 @@
+// Writes a document's part of the statements schema; touches no other schema.
+import { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
+import type { Database } from "../../../db/client.js";
+import { type EntityCounts, type EntityTables, syncEntities } from "../../../ingest/documents/sync-entities.js";
+import type { StatementsPart } from "./statement-rows.js";
+
+const SOURCE_TABLES: EntityTables = { table: sources, id: sources.id, children: [] };
+
+const CLAIM_TABLES: EntityTables = { table: claims, id: claims.id, children: [] };
+
+const STATEMENT_TABLES: EntityTables = {
+  table: statements,
+  id: statements.id,
+  // Postgres derives the search document from the text.
+  maintainedColumns: ["searchDocument"],
+  children: [
+    { table: stances, parentId: stances.statementId },
+    { table: statementIncidents, parentId: statementIncidents.statementId },
+  ],
+};
+
+export async function writeStatements(
+  db: Database,
+  part: StatementsPart,
+): Promise<{ sources: EntityCounts; claims: EntityCounts; statements: EntityCounts }> {
+  // Foreign keys: statements need their sources, stances their claims.
+  const sourceCounts = await syncEntities(db, SOURCE_TABLES, part.sources.map((source) => ({ id: source.id, row: source, children: [] })));
+  const claimCounts = await syncEntities(db, CLAIM_TABLES, part.claims.map((claim) => ({ id: claim.id, row: claim, children: [] })));
+  const statementCounts = await syncEntities(
+    db,
+    STATEMENT_TABLES,
+    part.statements.map((statement) => ({ id: statement.row.id, row: statement.row, children: [statement.stances, statement.incidents] })),
+  );
+  return { sources: sourceCounts, claims: claimCounts, statements: statementCounts };
+}
