@@ -5,18 +5,18 @@
 // source and article counts), its CAMEO event code and DATEADDED are kept in columns of the
 // statement or incident (DATEADDED is also the article source's retrievedAt); the event date
 // (SQLDATE) is the statement's or incident's date.
-import { isIsoDate } from "../../services/kit/schema/iso-date.js";
-import type { PlaceRow } from "../../services/incidents/writes/incident-rows.js";
-import type { SourceRow } from "../../services/statements/writes/statement-rows.js";
+import { isIsoDate } from "../../../services/kit/schema/iso-date.js";
+import type { PlaceRow } from "../../../services/incidents/writes/incident-rows.js";
+import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
 import { CAMEO_ROOT_NAMES, cameoActorKind, incidentTypeOfCameo, isStatement } from "./cameo.js";
-import { alpha3FromFips, isAlpha3Country } from "./country-codes.js";
-import { countryName } from "./country-names.js";
-import type { DatasetFormat } from "./dataset-format.js";
-import { articleSourceId, hostOf, placeIdFor, recordId } from "./dataset-ids.js";
-import type { ActorMention, DatasetRecord, ParticipantRole } from "./dataset-record.js";
+import { alpha3FromFips, isAlpha3Country } from "../../import/country-codes.js";
+import { countryName } from "../../import/country-names.js";
+import type { DatasetFormat } from "../../import/dataset-format.js";
+import { articleSourceId, hostOf, placeIdFor, recordId } from "../../import/dataset-ids.js";
+import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
 import { GDELT_COLUMN_INDEX, GDELT_COLUMNS } from "./gdelt-columns.js";
-import { RowError } from "./import-errors.js";
-import { quote, RowFields } from "./row-fields.js";
+import { RowError } from "../../import/import-errors.js";
+import { quote, RowFields } from "../../import/row-fields.js";
 
 export const GDELT_DATASET = "GDELT";
 export const SKIPPED_WITHOUT_SPEAKER = "verbal events without Actor1 (a statement needs a speaker)";

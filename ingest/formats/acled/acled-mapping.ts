@@ -4,15 +4,15 @@
 // itself (a DATASET_RECORD source) and each outlet of the `source` list. ACLED's own fields
 // are kept beside ours: its record version (`timestamp`), time_precision, tags, interaction
 // and civilian_targeting (these three optional: older exports lack them). source_scale is not stored.
-import type { SourceRow } from "../../services/statements/writes/statement-rows.js";
+import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
 import { acledDate, acledFuzzyDate } from "./acled-dates.js";
 import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, acledActorKind, incidentTypeOf, kindOfActorType } from "./acled-taxonomy.js";
-import { alpha3FromIsoNumeric } from "./country-codes.js";
-import type { DatasetFormat } from "./dataset-format.js";
-import { acledOutletSourceId, acledRecordSourceId, placeIdFor, recordId } from "./dataset-ids.js";
-import type { ActorMention, DatasetRecord, ParticipantRole } from "./dataset-record.js";
-import { InputError, RowError } from "./import-errors.js";
-import { quote, RowFields } from "./row-fields.js";
+import { alpha3FromIsoNumeric } from "../../import/country-codes.js";
+import type { DatasetFormat } from "../../import/dataset-format.js";
+import { acledOutletSourceId, acledRecordSourceId, placeIdFor, recordId } from "../../import/dataset-ids.js";
+import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
+import { InputError, RowError } from "../../import/import-errors.js";
+import { quote, RowFields } from "../../import/row-fields.js";
 
 /** The columns the import reads; the export's others (year, region, country, interaction, …) may be missing. */
 const NEEDED_COLUMNS = [
