@@ -29,7 +29,7 @@ import postgres from "postgres";
 import { openPostgres } from "../db/client.js";
 import type { SubgraphHandles } from "../ingest/documents/subgraph-handles.js";
 import type { ProgressSink } from "../ingest/import/import-progress.js";
-import { incidentTypeOf } from "../ingest/import/acled-taxonomy.js";
+import { incidentTypeOf } from "../ingest/formats/acled/acled-taxonomy.js";
 import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
 import { runImport } from "../ingest/import/run-import.js";
 import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";

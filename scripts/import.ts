@@ -1,4 +1,5 @@
-// npm run import -- --format acled|gdelt|meridian [--dry-run] [--skip-invalid [--rejects PATH]] FILE…
+// npm run import -- --format FORMAT [--dry-run] [--skip-invalid [--rejects PATH]] FILE…
+// FORMAT is a dataset format of ingest/formats/registry.ts, or meridian (--help lists them).
 // Imports datasets and Meridian documents into the configured databases (embedded PGlite
 // unless a database URL is set), after applying the migrations. Exit codes: 0 imported (or,
 // with --dry-run, checked); 1 the input was rejected or the import failed, nothing was

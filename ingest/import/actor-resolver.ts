@@ -4,17 +4,19 @@
 // an actor of that kind: GDELT's "UNITED STATES" for USAGOV is the government, not the
 // state); else a new actor is created with the alias. A name match adds the alias to the
 // matched actor, so the next import matches it exactly and every import of one dataset
-// resolves a name the same way. CAMEO codes are compositional ("SYR" Syria, "SYRREL" its
-// religious groups) and GDELT's names are the words of the article ("SYRIA" for both), so a
-// CAMEO code is never matched by name to an actor that has another CAMEO code. Each name is
-// resolved once per import and remembered.
+// resolves a name the same way. Codes may be compositional (CAMEO's "SYR" is Syria, "SYRREL"
+// its religious groups) while the names beside them are the words of an article (GDELT's
+// "SYRIA" for both), so in a scheme of codes (ActorScheme.valuesAreCodes) a code is never
+// matched by name to an actor that has another code of the scheme. Each name is resolved once
+// per import and remembered.
 import { and, eq, sql } from "drizzle-orm";
 import { actors, aliases } from "../../services/actors/data/tables.js";
 import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { chunks } from "../../db/bulk/chunks.js";
 import { normalizeName } from "../../services/kit/records/normalize-name.js";
-import { actorIdFor, type DatasetNamespace, disambiguatedActorId } from "./dataset-ids.js";
+import type { ActorScheme } from "./dataset-format.js";
+import { actorIdFor, disambiguatedActorId } from "./dataset-ids.js";
 import type { ActorKind, ActorMention, DatasetScheme } from "./dataset-record.js";
 
 export type ResolutionOutcome = "alias" | "name" | "created";
@@ -28,14 +30,11 @@ export interface ActorResolution {
   outcome: ResolutionOutcome;
 }
 
-const NAMESPACE_OF_SCHEME: Record<DatasetScheme, DatasetNamespace> = { ACLED: "acled", CAMEO: "gdelt" };
-/** The scheme whose values are codes, of which an actor has one. */
-const CODE_SCHEME: DatasetScheme = "CAMEO";
-
 interface NamedActor {
   name: string;
   kind: ActorKind;
-  hasCode: boolean;
+  /** The schemes of codes (ActorScheme.valuesAreCodes) the actor has a code in. */
+  codeSchemes: DatasetScheme[];
 }
 
 export function mentionKey(mention: Pick<ActorMention, "scheme" | "value">): string {
@@ -44,8 +43,17 @@ export function mentionKey(mention: Pick<ActorMention, "scheme" | "value">): str
 
 export class ActorResolver {
   private readonly resolved = new Map<string, ActorResolution>();
+  private readonly schemes: ReadonlyMap<DatasetScheme, ActorScheme>;
+  private readonly codeSchemes: DatasetScheme[];
 
-  constructor(private readonly db: Database) {}
+  /** `schemes`: those of the formats whose mentions it resolves (DatasetFormat.actors). */
+  constructor(
+    private readonly db: Database,
+    schemes: readonly ActorScheme[],
+  ) {
+    this.schemes = new Map(schemes.map((scheme) => [scheme.scheme, scheme]));
+    this.codeSchemes = schemes.filter((scheme) => scheme.valuesAreCodes).map((scheme) => scheme.scheme);
+  }
 
   /** Every name resolved so far, in the order they were met. */
   get resolutions(): ActorResolution[] {
@@ -97,21 +105,24 @@ export class ActorResolver {
           actorId: actors.id,
           name: actors.name,
           kind: actors.kind,
-          hasCode: sql<boolean>`exists (select 1 from ${aliases} as code_aliases where code_aliases.actor_id = ${actors.id} and code_aliases.scheme = ${CODE_SCHEME})`,
+          codeSchemes:
+            this.codeSchemes.length > 0
+              ? sql<DatasetScheme[]>`array(select distinct code_aliases.scheme from ${aliases} as code_aliases where code_aliases.actor_id = ${actors.id} and code_aliases.scheme in ${this.codeSchemes})`
+              : sql<DatasetScheme[]>`'{}'::text[]`,
         })
         .from(aliases)
         .innerJoin(actors, eq(actors.id, aliases.actorId))
         .where(anyOfIds(aliases.normalizedValue, values));
       for (const row of rows) {
         const actorsNamed = candidates.get(row.normalized) ?? new Map();
-        candidates.set(row.normalized, actorsNamed.set(row.actorId, { name: row.name, kind: row.kind, hasCode: row.hasCode }));
+        candidates.set(row.normalized, actorsNamed.set(row.actorId, { name: row.name, kind: row.kind, codeSchemes: row.codeSchemes }));
       }
     }
     const found = new Map<string, ActorResolution>();
     for (const mention of mentions) {
       const named = [...(candidates.get(normalized.get(mentionKey(mention))!) ?? new Map<string, NamedActor>())];
       const fitting = named.filter(
-        ([, actor]) => (!mention.kindIsStated || actor.kind === mention.kind) && !(mention.scheme === CODE_SCHEME && actor.hasCode),
+        ([, actor]) => (!mention.kindIsStated || actor.kind === mention.kind) && !(this.schemeOf(mention).valuesAreCodes && actor.codeSchemes.includes(mention.scheme)),
       );
       if (fitting.length !== 1) continue;
       const [actorId, actor] = fitting[0]!;
@@ -122,13 +133,13 @@ export class ActorResolver {
 
   private async create(mentions: readonly ActorMention[]): Promise<ActorResolution[]> {
     if (mentions.length === 0) return [];
-    const wanted = mentions.map((mention) => actorIdFor(NAMESPACE_OF_SCHEME[mention.scheme], mention.value));
+    const wanted = mentions.map((mention) => actorIdFor(this.schemeOf(mention).idNamespace, mention.value));
     const taken = new Set<string>();
     for (const ids of chunks([...new Set(wanted)])) {
       for (const row of await this.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, ids))) taken.add(row.id);
     }
     const created = mentions.map((mention, index): ActorResolution => {
-      const namespace = NAMESPACE_OF_SCHEME[mention.scheme];
+      const namespace = this.schemeOf(mention).idNamespace;
       const actorId = taken.has(wanted[index]!) ? disambiguatedActorId(namespace, mention.value) : wanted[index]!;
       taken.add(actorId);
       return { scheme: mention.scheme, value: mention.value, actorId, actorName: mention.name, kind: mention.kind, outcome: "created" };
@@ -146,6 +157,12 @@ export class ActorResolver {
     ]);
     for (const batch of chunks(aliasRows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
     return created;
+  }
+
+  private schemeOf(mention: ActorMention): ActorScheme {
+    const scheme = this.schemes.get(mention.scheme);
+    if (!scheme) throw new Error(`no dataset format of this import names actors in the ${mention.scheme} scheme`);
+    return scheme;
   }
 
   private async addAliases(matchedByName: readonly ActorResolution[]): Promise<void> {

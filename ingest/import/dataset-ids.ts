@@ -1,18 +1,17 @@
 // IDs of what dataset imports create, derived from the datasets' natural keys so that the
-// same input imported twice gives the same IDs:
-//   incidents and statements  acled:<event_id_cnty>, gdelt:<GLOBALEVENTID>
-//   actors                    acled:<slug of the ACLED name>, gdelt:<slug of the CAMEO code>
+// same input imported twice gives the same IDs (a format's own IDs are in its folder):
+//   incidents and statements  <namespace>:<natural key> (acled:<event_id_cnty>, gdelt:<GLOBALEVENTID>)
+//   actors                    <namespace>:<slug of the name or code> (acled:<ACLED name>, gdelt:<CAMEO code>)
 //   places                    <incident ID>.<slug of the place name>
-//   sources                   acled:<event_id_cnty>.record (the ACLED record itself),
-//                             acled:source-<slug of the name> (an outlet ACLED cites),
-//                             src:<slug of the host>-<hash of the URL> (an article, GDELT's SOURCEURL)
+//   sources                   src:<slug of the host>-<hash of the URL> (an article, GDELT's SOURCEURL)
 import { createHash } from "node:crypto";
 import { slugify } from "../../services/kit/schema/ids.js";
 import { derivedPlaceKey } from "../../services/kit/records/entity-ids.js";
 import { RowError } from "./import-errors.js";
 import { quote } from "./row-fields.js";
 
-export type DatasetNamespace = "acled" | "gdelt";
+/** The namespace of a dataset's IDs ("acled"). */
+export type DatasetNamespace = string;
 
 const NATURAL_KEY = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 // Slugs longer than this are cut and completed with a hash of the whole text, so that two
@@ -38,14 +37,6 @@ export function placeIdFor(incidentId: string, placeName: string): string {
   return `${incidentId}.${derivedPlaceKey(placeName) ?? "place"}`;
 }
 
-export function acledRecordSourceId(incidentId: string): string {
-  return `${incidentId}.record`;
-}
-
-export function acledOutletSourceId(outlet: string): string {
-  return `acled:source-${slugOrHash(outlet)}`;
-}
-
 /** For a URL, the host makes the ID readable and the hash makes it unique; for other text (GDELT sometimes names a wire service instead), the text's slug does. */
 export function articleSourceId(urlOrName: string): string {
   const host = hostOf(urlOrName);
@@ -62,7 +53,8 @@ export function hostOf(text: string): string | undefined {
   }
 }
 
-function slugOrHash(text: string): string {
+/** The text's slug; a long one cut and completed with a hash of the whole text. */
+export function slugOrHash(text: string): string {
   const slug = slugify(text);
   if (slug && slug.length <= LONGEST_PLAIN_SLUG) return slug;
   return [slug.slice(0, LONGEST_PLAIN_SLUG).replace(/-+$/, ""), hashOf(text).slice(0, 12)].filter(Boolean).join("-");

@@ -1,15 +1,16 @@
 // What one row of a dataset becomes before it is written: an incident or a statement with
 // the sources it cites, naming its actors as the dataset does. Actors are resolved to stored
 // actors (or created) by the writer, a batch at a time.
-import type { ACTOR_KIND_VALUES } from "../../services/actors/data/tables.js";
-import type { PARTICIPANT_ROLE_VALUES } from "../../services/incidents/data/tables.js";
+import type { ACTOR_KIND_VALUES, ALIAS_SCHEME_VALUES } from "../../services/actors/data/tables.js";
+import type { INCIDENT_TYPE_VALUES, PARTICIPANT_ROLE_VALUES } from "../../services/incidents/data/tables.js";
 import type { IncidentRow, PlaceRow } from "../../services/incidents/writes/incident-rows.js";
 import type { SourceRow, StatementRow } from "../../services/statements/writes/statement-rows.js";
 
 export type ActorKind = (typeof ACTOR_KIND_VALUES)[number];
 export type ParticipantRole = (typeof PARTICIPANT_ROLE_VALUES)[number];
-/** The alias schemes datasets name actors in. */
-export type DatasetScheme = "ACLED" | "CAMEO";
+export type IncidentType = (typeof INCIDENT_TYPE_VALUES)[number];
+/** The alias scheme a dataset names actors in (a format's ActorScheme says which); a new one needs a value in the actors' tables and a migration. */
+export type DatasetScheme = (typeof ALIAS_SCHEME_VALUES)[number];
 
 /** An actor as a dataset names it. */
 export interface ActorMention {

@@ -7,14 +7,13 @@ import type { Database } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
 import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
-import { ACLED_FORMAT } from "./acled-mapping.js";
+import { datasetFormatNamed } from "../formats/registry.js";
 import { ActorResolver } from "./actor-resolver.js";
-import type { ImportOptions } from "./cli-args.js";
+import { DOCUMENT_FORMAT, type ImportOptions } from "./cli-args.js";
 import type { DatasetFormat, FileMapping, RecordEntity } from "./dataset-format.js";
 import type { DatasetRecord } from "./dataset-record.js";
 import { DatasetWriter } from "./dataset-writer.js";
 import { delimitedRows } from "./delimited-records.js";
-import { GDELT_FORMAT } from "./gdelt-mapping.js";
 import { InputError, InvalidRowError, type RejectedRow, RowError } from "./import-errors.js";
 import { NO_PROGRESS, type ProgressSink } from "./import-progress.js";
 import type { EntitySummary, ImportSummary } from "./import-summary.js";
@@ -24,8 +23,6 @@ import { RejectFiles } from "./reject-file.js";
 
 /** Rows written per round of statements: large enough that round trips do not dominate, small enough for flat memory. */
 export const BATCH_SIZE = 1000;
-
-const DATASET_FORMATS: Record<DatasetFormat["name"], DatasetFormat> = { acled: ACLED_FORMAT, gdelt: GDELT_FORMAT };
 
 export interface ImportEnvironment {
   stdin: Readable;
@@ -59,12 +56,12 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
   const rejects = new RejectFiles(options.rejectsPath);
   try {
     await inOneTransactionPerHandle(handles, async (databases) => {
-      if (options.format === "meridian") {
+      if (options.format === DOCUMENT_FORMAT) {
         const counts = await importDocuments(options.files, handles, databases, environment.stdin);
         for (const [entity, entityCounts] of Object.entries(counts)) summary.entities[entity] = { ...entityCounts, rejected: 0 };
         summary.rows.read = Object.values(counts).reduce((total, entityCounts) => total + entityCounts.inserted + entityCounts.updated + entityCounts.unchanged, 0);
       } else {
-        await importDataset(DATASET_FORMATS[options.format], options, databases, environment, rejects, summary);
+        await importDataset(datasetFormat(options.format), options, databases, environment, rejects, summary);
       }
       if (options.dryRun) throw new RollBack();
     });
@@ -78,6 +75,13 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
   return summary;
 }
 
+/** The options were checked against the registry (parseImportArgs); a name without a format is a caller's mistake. */
+function datasetFormat(name: string): DatasetFormat {
+  const format = datasetFormatNamed(name);
+  if (!format) throw new Error(`no dataset format is named "${name}" (see ingest/formats/registry.ts)`);
+  return format;
+}
+
 async function importDataset(
   format: DatasetFormat,
   options: ImportOptions,
@@ -86,7 +90,7 @@ async function importDataset(
   rejects: RejectFiles,
   summary: ImportSummary,
 ): Promise<void> {
-  const writer = new DatasetWriter(databases, new ActorResolver(databases.actors));
+  const writer = new DatasetWriter(databases, new ActorResolver(databases.actors, [format.actors]));
   const rejected: Record<RecordEntity, number> = { incidents: 0, statements: 0 };
   const progress = environment.progress ?? NO_PROGRESS;
   for (const file of options.files) {
@@ -144,7 +148,7 @@ async function importDataset(
     progress.endFile(rowsInFile);
   }
   const entity = (name: keyof typeof writer.counts): EntitySummary => ({ ...writer.counts[name], rejected: name === "sources" ? 0 : rejected[name] });
-  summary.entities = format.name === "acled" ? { incidents: entity("incidents"), sources: entity("sources") } : { statements: entity("statements"), incidents: entity("incidents"), sources: entity("sources") };
+  summary.entities = Object.fromEntries([...format.entities, "sources" as const].map((name) => [name, entity(name)]));
   summary.rows.olderThanStored = writer.olderThanStored;
   summary.rows.repeated = writer.repeated;
   summary.actors = { resolutions: writer.actors.resolutions };

@@ -3,6 +3,7 @@
 // another code), else a new actor with the alias.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATASET_FORMATS } from "../../ingest/formats/registry.js";
 import { ActorResolver } from "../../ingest/import/actor-resolver.js";
 import type { ActorMention } from "../../ingest/import/dataset-record.js";
 import { loadSeed } from "../../ingest/seed/load-seed.js";
@@ -19,7 +20,7 @@ describe.each(BACKENDS)("actor resolution on $name", (backend) => {
   beforeAll(async () => {
     database = await sharedDatabase(backend);
     await loadSeed(database.handles);
-    resolver = new ActorResolver(database.handles.actors.db);
+    resolver = new ActorResolver(database.handles.actors.db, DATASET_FORMATS.map((format) => format.actors));
   });
   afterAll(() => database.dispose());
 

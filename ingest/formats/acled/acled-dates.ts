@@ -3,9 +3,9 @@
 // the month. Meridian has no week precision; a week-precise event keeps ACLED's date with
 // DAY precision (the day ACLED placed it on, inside that week), because MONTH would move it
 // to the first of the month, weeks away and possibly into another month.
-import { isIsoDate } from "../../services/kit/schema/iso-date.js";
-import { RowError } from "./import-errors.js";
-import { quote } from "./row-fields.js";
+import { isIsoDate } from "../../../services/kit/schema/iso-date.js";
+import { RowError } from "../../import/import-errors.js";
+import { quote } from "../../import/row-fields.js";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const WRITTEN_DATE = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/;

@@ -1,10 +1,7 @@
 // ACLED's classifications turned into Meridian's: event and sub-event types into incident
 // types, actor types (inter1/inter2) and ACLED's naming conventions into actor kinds, time
 // precision codes into date precisions. ACLED's own values are kept beside ours on the incident.
-import type { INCIDENT_TYPE_VALUES } from "../../services/incidents/data/tables.js";
-import type { ActorKind } from "./dataset-record.js";
-
-export type IncidentType = (typeof INCIDENT_TYPE_VALUES)[number];
+import type { ActorKind, IncidentType } from "../../import/dataset-record.js";
 
 /** ACLED event type → incident type. Exports differ in capitalisation ("Strategic Developments"), so keys are lower case. */
 const INCIDENT_TYPE_OF_EVENT_TYPE: ReadonlyMap<string, IncidentType> = new Map([

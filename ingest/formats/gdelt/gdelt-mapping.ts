@@ -5,34 +5,31 @@
 // source and article counts), its CAMEO event code and DATEADDED are kept in columns of the
 // statement or incident (DATEADDED is also the article source's retrievedAt); the event date
 // (SQLDATE) is the statement's or incident's date.
-import { isIsoDate } from "../../services/kit/schema/iso-date.js";
-import type { PlaceRow } from "../../services/incidents/writes/incident-rows.js";
-import type { SourceRow } from "../../services/statements/writes/statement-rows.js";
+import { isIsoDate } from "../../../services/kit/schema/iso-date.js";
+import type { PlaceRow } from "../../../services/incidents/writes/incident-rows.js";
+import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
+import { alpha3FromFips, isAlpha3Country } from "../../import/country-codes.js";
+import { countryName } from "../../import/country-names.js";
+import type { RecordEntity } from "../../import/dataset-format.js";
+import { articleSourceId, hostOf, placeIdFor, recordId } from "../../import/dataset-ids.js";
+import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
+import type { DelimitedRow } from "../../import/delimited-records.js";
+import { RowError } from "../../import/import-errors.js";
+import { quote, RowFields } from "../../import/row-fields.js";
 import { CAMEO_ROOT_NAMES, cameoActorKind, incidentTypeOfCameo, isStatement } from "./cameo.js";
-import { alpha3FromFips, isAlpha3Country } from "./country-codes.js";
-import { countryName } from "./country-names.js";
-import type { DatasetFormat } from "./dataset-format.js";
-import { articleSourceId, hostOf, placeIdFor, recordId } from "./dataset-ids.js";
-import type { ActorMention, DatasetRecord, ParticipantRole } from "./dataset-record.js";
 import { GDELT_COLUMN_INDEX, GDELT_COLUMNS } from "./gdelt-columns.js";
-import { RowError } from "./import-errors.js";
-import { quote, RowFields } from "./row-fields.js";
 
 export const GDELT_DATASET = "GDELT";
 export const SKIPPED_WITHOUT_SPEAKER = "verbal events without Actor1 (a statement needs a speaker)";
 
-export const GDELT_FORMAT: DatasetFormat = {
-  name: "gdelt",
-  delimited: { delimiter: "\t", quoted: false },
-  begin: () => ({ firstRowIsHeader: false, mapRow: (row) => mapGdeltRow(row.fields) }),
-  entityOf(row) {
-    const quadClass = Number(row.fields[GDELT_COLUMN_INDEX.get("QuadClass")!]);
-    const rootCode = row.fields[GDELT_COLUMN_INDEX.get("EventRootCode")!] ?? "";
-    return isStatement(quadClass, rootCode) ? "statements" : "incidents";
-  },
-};
+/** What a row, even an invalid one, was meant to become: its QuadClass and root code say. */
+export function gdeltEntityOf(row: DelimitedRow): RecordEntity {
+  const quadClass = Number(row.fields[GDELT_COLUMN_INDEX.get("QuadClass")!]);
+  const rootCode = row.fields[GDELT_COLUMN_INDEX.get("EventRootCode")!] ?? "";
+  return isStatement(quadClass, rootCode) ? "statements" : "incidents";
+}
 
-function mapGdeltRow(values: string[]): DatasetRecord {
+export function mapGdeltRow(values: string[]): DatasetRecord {
   if (values.length !== GDELT_COLUMNS.length) {
     throw new RowError(undefined, `has ${values.length} tab-separated fields; a GDELT 2.0 event has ${GDELT_COLUMNS.length}`);
   }

@@ -1,7 +1,6 @@
 // CAMEO, the event and actor coding of GDELT, turned into Meridian's types. Codes are kept
 // as strings: "040" (consult) and "04" are different codes from 40 and 4.
-import type { IncidentType } from "./acled-taxonomy.js";
-import type { ActorKind } from "./dataset-record.js";
+import type { ActorKind, IncidentType } from "../../import/dataset-record.js";
 
 /** The 20 root codes, named as the CAMEO manual names them; titles and texts quote them. */
 export const CAMEO_ROOT_NAMES: ReadonlyMap<string, string> = new Map([

@@ -4,15 +4,17 @@
 // itself (a DATASET_RECORD source) and each outlet of the `source` list. ACLED's own fields
 // are kept beside ours: its record version (`timestamp`), time_precision, tags, interaction
 // and civilian_targeting (these three optional: older exports lack them). source_scale is not stored.
-import type { SourceRow } from "../../services/statements/writes/statement-rows.js";
+import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
+import { alpha3FromIsoNumeric } from "../../import/country-codes.js";
+import type { FileMapping } from "../../import/dataset-format.js";
+import { placeIdFor, recordId } from "../../import/dataset-ids.js";
+import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
+import type { DelimitedRow } from "../../import/delimited-records.js";
+import { InputError, RowError } from "../../import/import-errors.js";
+import { quote, RowFields } from "../../import/row-fields.js";
 import { acledDate, acledFuzzyDate } from "./acled-dates.js";
+import { acledOutletSourceId, acledRecordSourceId } from "./acled-ids.js";
 import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, acledActorKind, incidentTypeOf, kindOfActorType } from "./acled-taxonomy.js";
-import { alpha3FromIsoNumeric } from "./country-codes.js";
-import type { DatasetFormat } from "./dataset-format.js";
-import { acledOutletSourceId, acledRecordSourceId, placeIdFor, recordId } from "./dataset-ids.js";
-import type { ActorMention, DatasetRecord, ParticipantRole } from "./dataset-record.js";
-import { InputError, RowError } from "./import-errors.js";
-import { quote, RowFields } from "./row-fields.js";
 
 /** The columns the import reads; the export's others (year, region, country, interaction, …) may be missing. */
 const NEEDED_COLUMNS = [
@@ -24,28 +26,24 @@ const NEEDED_COLUMNS = [
 
 export const ACLED_DATASET = "ACLED";
 
-export const ACLED_FORMAT: DatasetFormat = {
-  name: "acled",
-  delimited: { delimiter: ",", quoted: true },
-  begin(file, header) {
-    // Older exports write the header in capitals.
-    const columns = new Map(header.fields.map((name, index) => [name.trim().toLowerCase(), index]));
-    const missing = NEEDED_COLUMNS.filter((name) => !columns.has(name));
-    if (missing.length > 0) {
-      throw InputError.at(file, header.line, `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (is this an ACLED CSV export?)`);
-    }
-    return {
-      firstRowIsHeader: true,
-      mapRow(row) {
-        if (row.fields.length !== header.fields.length) {
-          throw new RowError(undefined, `has ${row.fields.length} fields where the header has ${header.fields.length}`);
-        }
-        return mapAcledRow(new RowFields(row.fields, columns));
-      },
-    };
-  },
-  entityOf: () => "incidents",
-};
+/** A file's rows map by its header, which must have the columns the import reads. */
+export function beginAcledFile(file: string, header: DelimitedRow): FileMapping {
+  // Older exports write the header in capitals.
+  const columns = new Map(header.fields.map((name, index) => [name.trim().toLowerCase(), index]));
+  const missing = NEEDED_COLUMNS.filter((name) => !columns.has(name));
+  if (missing.length > 0) {
+    throw InputError.at(file, header.line, `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (is this an ACLED CSV export?)`);
+  }
+  return {
+    firstRowIsHeader: true,
+    mapRow(row) {
+      if (row.fields.length !== header.fields.length) {
+        throw new RowError(undefined, `has ${row.fields.length} fields where the header has ${header.fields.length}`);
+      }
+      return mapAcledRow(new RowFields(row.fields, columns));
+    },
+  };
+}
 
 function mapAcledRow(fields: RowFields): DatasetRecord {
   const id = recordId("acled", "event_id_cnty", fields.text("event_id_cnty"));
