@@ -5,8 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
-import type { Row } from "../../ingest/generate/tables.js";
-import type { TableSink } from "./table-sink.js";
+import type { Row, TableSink } from "./table-sink.js";
 
 const ROWS_PER_CHUNK = 2_000;
 

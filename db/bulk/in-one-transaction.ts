@@ -5,19 +5,19 @@
 // every database; only a failing commit could leave them apart. Used by the document loader
 // and the dataset imports.
 import { sql } from "drizzle-orm";
-import type { Database } from "../client.js";
-import type { SubgraphName } from "../migrate.js";
-import { groupByHandle, type SubgraphHandles } from "../../ingest/documents/subgraph-handles.js";
+import type { Database, DatabaseHandle } from "../client.js";
+import { groupByHandle } from "../handle-groups.js";
 
-export async function inOneTransactionPerHandle<T>(
-  handles: SubgraphHandles,
-  work: (databases: Record<SubgraphName, Database>) => Promise<T>,
+/** Runs `work` with each name's database inside the transaction of its handle, opened in the order of the names. */
+export async function inOneTransactionPerHandle<Name extends string, T>(
+  handles: Record<Name, DatabaseHandle>,
+  work: (databases: Record<Name, Database>) => Promise<T>,
 ): Promise<T> {
   const groups = groupByHandle(handles);
-  const databases: Partial<Record<SubgraphName, Database>> = {};
+  const databases: Partial<Record<Name, Database>> = {};
   const open = async (index: number): Promise<T> => {
-    if (index === groups.length) return work(databases as Record<SubgraphName, Database>);
-    const { handle, subgraphs } = groups[index]!;
+    if (index === groups.length) return work(databases as Record<Name, Database>);
+    const { handle, names } = groups[index]!;
     return handle.db.transaction(async (transaction) => {
       // The services' connections plan every run of a prepared statement for its values
       // (db/client.ts). Bulk writes send a few statements again and again, each with a batch
@@ -25,7 +25,7 @@ export async function inOneTransactionPerHandle<T>(
       // made an ACLED import of 20,000 rows take 14.6 s instead of 9.2 s. So within this
       // transaction Postgres decides, as it does by default.
       if (handle.driver === "postgres") await transaction.execute(sql`set local plan_cache_mode = auto`);
-      for (const name of subgraphs) databases[name] = transaction;
+      for (const name of names) databases[name] = transaction;
       return open(index + 1);
     });
   };

@@ -6,7 +6,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { chunks } from "../../db/bulk/chunks.js";
-import { insertJsonRows } from "./json-rows.js";
+import { insertJsonRows } from "../../db/bulk/json-rows.js";
 
 export interface EntityCounts {
   inserted: number;

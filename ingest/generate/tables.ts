@@ -5,12 +5,11 @@ import { actorRelations, actors, aliases } from "../../services/actors/data/tabl
 import { incidentSources, incidents, participants, places } from "../../services/incidents/data/tables.js";
 import { claims, sources, stances, statementIncidents, statements } from "../../services/statements/data/tables.js";
 import type { SubgraphName } from "../../db/migrate.js";
+import type { Row } from "../../db/bulk/table-sink.js";
 import { generateActor, generateRelation } from "./actors.js";
 import { generateIncident } from "./incidents.js";
 import type { Scale } from "./scales.js";
 import { generateClaim, generateSource, generateStatement } from "./statements.js";
-
-export type Row = Record<string, unknown>;
 
 export interface GeneratedTable {
   subgraph: SubgraphName;

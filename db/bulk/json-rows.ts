@@ -6,7 +6,7 @@
 // (Lists of IDs go as one array parameter: db/any-of-ids.ts.)
 import { type SQL, getTableColumns, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Database } from "../../db/client.js";
+import type { Database } from "../client.js";
 
 type Row = Record<string, unknown>;
 
