@@ -7,7 +7,8 @@ import type { ParsedDocument } from "./parse-document.js";
 import { ProblemList } from "../../services/kit/records/problems.js";
 import { ReferenceResolver } from "../../services/kit/records/reference-resolver.js";
 import { buildStatementsPart, type StatementsPart } from "../../services/statements/writes/statement-rows.js";
-import { missingStoredReferences } from "./stored-ids.js";
+import { missingStoredReferences } from "../../services/kit/records/stored-references.js";
+import { entityStoresOf } from "./entity-stores.js";
 import type { SubgraphHandles } from "./subgraph-handles.js";
 
 /** The rows of each subgraph that a checked document describes. */
@@ -26,7 +27,7 @@ export async function checkDocument(parsed: ParsedDocument, handles: SubgraphHan
     statements: buildStatementsPart(parsed.document, resolver, report),
     incidents: buildIncidentsPart(parsed.document, resolver, report),
   };
-  for (const missing of await missingStoredReferences(handles, resolver.storedReferences)) {
+  for (const missing of await missingStoredReferences(entityStoresOf(handles), resolver.storedReferences)) {
     report(missing.path, `no ${missing.kind} "${missing.reference}" in this document or in the database`);
   }
   problems.throwIfAny();

@@ -6,7 +6,7 @@ import { ENTITY_LISTS, type EntityList } from "./document.schema.js";
 import { ParsedDocument, parseDocument } from "./parse-document.js";
 import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
 import type { SubgraphHandles } from "./subgraph-handles.js";
-import type { EntityCounts } from "./sync-entities.js";
+import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 import { writeActors } from "../../services/actors/writes/write-actors.js";
 import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
 import { writeStatements } from "../../services/statements/writes/write-statements.js";

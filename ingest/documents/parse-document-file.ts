@@ -5,7 +5,8 @@ import { readFile } from "node:fs/promises";
 import { DOCUMENT_FORMAT, ENTITY_LISTS, type EntityList, type MeridianDocument } from "./document.schema.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { checkDocumentShape, ParsedDocument } from "./parse-document.js";
-import { type DocumentOrigin, fileOrigin, formatPath, ProblemList } from "../../services/kit/records/problems.js";
+import { formatPath } from "../../platform/graphql/problem-path.js";
+import { type DocumentOrigin, fileOrigin, ProblemList } from "../../services/kit/records/problems.js";
 
 export type DocumentFileFormat = "json" | "ndjson";
 

@@ -1,13 +1,13 @@
 // Writes the records of a dataset a batch at a time, each table in a few multi-row
 // statements whatever the batch's size: actors are resolved (and created) first, then the
 // statements schema (sources, statements), then the incidents schema. Entities are compared
-// with what is stored (ingest/documents' syncEntities), so an unchanged record writes nothing and
+// with what is stored (the subgraph kit's syncEntities), so an unchanged record writes nothing and
 // is counted unchanged. Sources that many records share are written once per import.
 import type { Database } from "../../db/client.js";
 import type { SubgraphName } from "../../db/migrate.js";
 import type { IncidentsPart, ParticipantRow } from "../../services/incidents/writes/incident-rows.js";
 import type { SourceRow, StatementsPart } from "../../services/statements/writes/statement-rows.js";
-import type { EntityCounts } from "../documents/sync-entities.js";
+import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
 import { writeStatements } from "../../services/statements/writes/write-statements.js";
 import { type ActorResolver, mentionKey } from "./actor-resolver.js";

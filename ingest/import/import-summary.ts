@@ -1,6 +1,6 @@
 // What an import did, per entity (inserted, updated, unchanged, rejected) and for actors
 // (matched by alias, matched by name, created), and its rendering for the terminal.
-import type { EntityCounts } from "../documents/sync-entities.js";
+import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 import type { ActorResolution, ResolutionOutcome } from "./actor-resolver.js";
 
 export interface EntitySummary extends EntityCounts {

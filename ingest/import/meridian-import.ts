@@ -14,7 +14,7 @@ import { ENTITY_LISTS, type EntityList } from "../documents/document.schema.js";
 import { type DocumentFileFormat, parseDocumentFile } from "../documents/parse-document-file.js";
 import { DocumentError } from "../../services/kit/records/problems.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
-import type { EntityCounts } from "../documents/sync-entities.js";
+import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 import { writeActors } from "../../services/actors/writes/write-actors.js";
 import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
 import { writeStatements } from "../../services/statements/writes/write-statements.js";

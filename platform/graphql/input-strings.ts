@@ -2,7 +2,7 @@
 // in text, so a NUL reaching a query was an internal error; a lone UTF-16 surrogate is not a
 // character at all (drivers store it as U+FFFD, silently changing the value); and a string of
 // hundreds of kilobytes is never a name or a filter. Limits that depend on the field (names
-// are indexed, see ingest/documents/document.schema.ts) are checked where the field is.
+// are indexed, see services/kit/records/document-fields.ts) are checked where the field is.
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import {
   type DocumentNode,
@@ -21,7 +21,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from "graphql";
-import { InputProblems } from "../../services/kit/curation/input-problems.js";
+import { InputProblems } from "./input-problems.js";
 import { inputStringProblem } from "./text-limits.js";
 
 type Path = (string | number)[];

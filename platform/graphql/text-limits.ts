@@ -1,5 +1,5 @@
 // What no string a client sends may be, whatever the field: shared by the check of every
-// argument (input-strings.ts) and the document schema (ingest/documents/document.schema.ts),
+// argument (input-strings.ts) and the document fields (services/kit/records/document-fields.ts),
 // which is why it imports nothing.
 
 /** The longest string any argument takes: long enough for a statement's text, far below the 1 MB body limit. */

@@ -3,15 +3,16 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { buildActorsPart } from "./actor-rows.js";
-import type { ActorInput } from "../../../ingest/documents/document.schema.js";
+import { type ActorInput, actorsDocumentLists } from "./actor.document.js";
 import { normalizeName } from "../../kit/records/normalize-name.js";
-import { formatPath } from "../../kit/records/problems.js";
+import { InputProblems, rejectArgument } from "../../../platform/graphql/input-problems.js";
+import { formatPath } from "../../../platform/graphql/problem-path.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
 import { writeActors } from "./write-actors.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
-import { InputProblems, checkedEntityDocument, rejectArgument } from "../../kit/curation/input-problems.js";
+import { checkedEntityDocument, documentReporter } from "../../kit/curation/input-document.js";
 import { rejectTakenId } from "../../kit/curation/taken-id.js";
 import { assertWellFormedId } from "../../kit/schema/ids.js";
 import type { AddAliasesInput, CreateActorInput, UpdateActorInput } from "../schema/actor-curation.input.js";
@@ -28,11 +29,11 @@ export class ActorCuration {
     const key = keyFor(input.key, input.name);
     return this.db.transaction(async (db) => {
       const problems = new InputProblems();
-      const document = checkedEntityDocument("actors", { ...input, key }, problems);
+      const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...input, key }, problems);
       problems.throwIfAny();
       const id = meridianId(key);
       await rejectTakenActorId(db, id, input.key == null ? ["input", "name"] : ["input", "key"]);
-      const part = buildActorsPart(document!, new ReferenceResolver(document!, problems.inDocument("input")), problems.inDocument("input"));
+      const part = buildActorsPart(document!, new ReferenceResolver(document!, documentReporter(problems, "input")), documentReporter(problems, "input"));
       problems.throwIfAny();
       await writeActors(db, part);
       return toActor((await storedActor(db, id))!);
@@ -44,7 +45,7 @@ export class ActorCuration {
       const stored = await existingActor(db, id);
       const problems = new InputProblems();
       const merged = { ...asDocumentActor(stored), ...definedFields(input) };
-      checkedEntityDocument("actors", merged, problems);
+      checkedEntityDocument(actorsDocumentLists, "actors", merged, problems);
       problems.throwIfAny();
       await db
         .update(actors)
@@ -61,10 +62,10 @@ export class ActorCuration {
     return this.db.transaction(async (db) => {
       const stored = await existingActor(db, input.actor, ["input", "actor"]);
       const problems = new InputProblems();
-      const document = checkedEntityDocument("actors", { ...asDocumentActor(stored), aliases: input.aliases }, problems);
+      const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...asDocumentActor(stored), aliases: input.aliases }, problems);
       problems.throwIfAny();
       // Checked like an actor's aliases in a document: well-formed, none listed twice.
-      buildActorsPart(document!, new ReferenceResolver(document!, problems.inDocument("input")), problems.inDocument("input"));
+      buildActorsPart(document!, new ReferenceResolver(document!, documentReporter(problems, "input")), documentReporter(problems, "input"));
       problems.throwIfAny();
       await insertAliases(db, stored.id, document!.actors![0]!.aliases ?? []);
       await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, stored.id));

@@ -1,7 +1,7 @@
 // The rows of the actors schema that a document describes: actors with their aliases, and
 // relations between actors.
 import type { actorRelations, actors, aliases } from "../data/tables.js";
-import type { MeridianDocument } from "../../../ingest/documents/document.schema.js";
+import type { ActorsDocumentLists } from "./actor.document.js";
 import { duplicatesIn } from "../../kit/records/duplicates.js";
 import { derivedRelationKey, meridianId } from "../../kit/records/entity-ids.js";
 import { normalizeName } from "../../kit/records/normalize-name.js";
@@ -17,7 +17,7 @@ export interface ActorsPart {
   relations: RelationRow[];
 }
 
-export function buildActorsPart(document: MeridianDocument, resolver: ReferenceResolver, report: ReportProblem): ActorsPart {
+export function buildActorsPart(document: ActorsDocumentLists, resolver: ReferenceResolver, report: ReportProblem): ActorsPart {
   return {
     actors: (document.actors ?? []).map((actor, index) => {
       const id = meridianId(actor.key);
@@ -45,7 +45,7 @@ export function buildActorsPart(document: MeridianDocument, resolver: ReferenceR
   };
 }
 
-function buildRelationRows(document: MeridianDocument, resolver: ReferenceResolver, report: ReportProblem): RelationRow[] {
+function buildRelationRows(document: ActorsDocumentLists, resolver: ReferenceResolver, report: ReportProblem): RelationRow[] {
   const rows = (document.relations ?? []).map((relation, index): RelationRow => {
     const subjectId = resolver.resolve("actor", relation.subject, ["relations", index, "subject"]);
     const objectId = resolver.resolve("actor", relation.object, ["relations", index, "object"]);

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { actorRelations, actors, aliases } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { ActorsPart } from "./actor-rows.js";
-import { type EntityCounts, type EntityTables, syncEntities } from "../../../ingest/documents/sync-entities.js";
+import type { EntityKindTables } from "../../kit/records/stored-references.js";
+import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 
 const ACTOR_TABLES: EntityTables = {
   table: actors,
@@ -14,6 +15,9 @@ const ACTOR_TABLES: EntityTables = {
 };
 
 const RELATION_TABLES: EntityTables = { table: actorRelations, id: actorRelations.id, children: [] };
+
+/** The kinds of entity a document may refer to that this subgraph stores. */
+export const ACTOR_KIND_TABLES: EntityKindTables = { actor: ACTOR_TABLES };
 
 export async function writeActors(db: Database, part: ActorsPart): Promise<{ actors: EntityCounts; relations: EntityCounts }> {
   // Relations refer to actors by foreign key, so actors come first.

@@ -1,14 +1,16 @@
 // Edits of the incidents schema made through the API: each checks its input with the
-// document checks (ingest/documents/) and writes in one transaction, so a failing edit writes nothing.
+// document checks and writes in one transaction, so a failing edit writes nothing.
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
+import { incidentsDocumentLists } from "./incident.document.js";
 import { buildIncidentsPart } from "./incident-rows.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
 import { writeIncidents } from "./write-incidents.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
-import { InputProblems, checkedEntityDocument } from "../../kit/curation/input-problems.js";
+import { InputProblems } from "../../../platform/graphql/input-problems.js";
+import { checkedEntityDocument, documentReporter } from "../../kit/curation/input-document.js";
 import { existingRow, rejectTakenId } from "../../kit/curation/taken-id.js";
 import { assertWellFormedId } from "../../kit/schema/ids.js";
 import { incidentSources, incidents, participants, places } from "../data/tables.js";
@@ -88,8 +90,8 @@ export class IncidentCuration {
  */
 function checkedIncident(entity: Record<string, unknown>, id: string) {
   const problems = new InputProblems();
-  const report = problems.inDocument("input");
-  const document = checkedEntityDocument("incidents", entity, problems);
+  const report = documentReporter(problems, "input");
+  const document = checkedEntityDocument(incidentsDocumentLists, "incidents", entity, problems);
   problems.throwIfAny();
   const built = buildIncidentsPart(document!, new ReferenceResolver(document!, report), report).incidents[0]!;
   problems.throwIfAny();

@@ -1,7 +1,7 @@
 // The rows of the incidents schema that a document describes: incidents with their places,
 // participants and sources.
 import type { incidentSources, incidents, participants, places } from "../data/tables.js";
-import type { IncidentInput, MeridianDocument } from "../../../ingest/documents/document.schema.js";
+import type { IncidentInput, IncidentsDocumentLists } from "./incident.document.js";
 import { duplicatesIn } from "../../kit/records/duplicates.js";
 import { derivedPlaceKey, meridianId, placeId } from "../../kit/records/entity-ids.js";
 import type { ReportProblem } from "../../kit/records/problems.js";
@@ -19,7 +19,7 @@ export interface IncidentsPart {
   incidents: { row: IncidentRow; places: PlaceRow[]; participants: ParticipantRow[]; sources: IncidentSourceRow[] }[];
 }
 
-export function buildIncidentsPart(document: MeridianDocument, resolver: ReferenceResolver, report: ReportProblem): IncidentsPart {
+export function buildIncidentsPart(document: IncidentsDocumentLists, resolver: ReferenceResolver, report: ReportProblem): IncidentsPart {
   return { incidents: (document.incidents ?? []).map((incident, index) => buildIncident(incident, index, resolver, report)) };
 }
 

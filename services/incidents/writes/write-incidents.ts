@@ -2,7 +2,8 @@
 import { incidentSources, incidents, participants, places } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { IncidentsPart } from "./incident-rows.js";
-import { type EntityCounts, type EntityTables, syncEntities } from "../../../ingest/documents/sync-entities.js";
+import type { EntityKindTables } from "../../kit/records/stored-references.js";
+import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 
 const INCIDENT_TABLES: EntityTables = {
   table: incidents,
@@ -15,6 +16,9 @@ const INCIDENT_TABLES: EntityTables = {
     { table: incidentSources, parentId: incidentSources.incidentId },
   ],
 };
+
+/** The kinds of entity a document may refer to that this subgraph stores. */
+export const INCIDENT_KIND_TABLES: EntityKindTables = { incident: INCIDENT_TABLES };
 
 export async function writeIncidents(db: Database, part: IncidentsPart): Promise<{ incidents: EntityCounts }> {
   const counts = await syncEntities(

@@ -1,6 +1,6 @@
 // The ID a created entity gets: "meridian:<key>", from the key given or, without one, the
 // slug of its name or title, like the keys of Meridian documents.
-import { MAX_KEY_LENGTH } from "../../../ingest/documents/document.schema.js";
+import { MAX_KEY_LENGTH } from "../records/entity-ids.js";
 import { slugify } from "../schema/ids.js";
 
 export function keyFor(given: string | null | undefined, nameOrTitle: string | null | undefined): string {

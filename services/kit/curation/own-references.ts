@@ -4,22 +4,19 @@
 // actor) are only checked for their form: a subgraph reads no other subgraph's schema, and
 // an ID that names nothing resolves to null through the gateway.
 import type { Database } from "../../../db/client.js";
-import type { SubgraphName } from "../../../db/migrate.js";
 import type { ReportProblem } from "../records/problems.js";
 import type { StoredReference } from "../records/reference-resolver.js";
-import { TABLE_OF, missingStoredReferences } from "../../../ingest/documents/stored-ids.js";
-import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
+import { type EntityKindTables, missingStoredReferences, storedIn } from "../records/stored-references.js";
 
+/** Reports the references to kinds in `ownTables` (the subgraph's own) whose entities are not stored in `db`. */
 export async function reportMissingOwnReferences(
   db: Database,
-  subgraph: SubgraphName,
+  ownTables: EntityKindTables,
   references: readonly StoredReference[],
   report: ReportProblem,
 ): Promise<void> {
-  const own = references.filter((reference) => TABLE_OF[reference.kind].subgraph === subgraph);
-  // Only this subgraph's handle is ever read, since only its references are asked about.
-  const handles = { [subgraph]: { db } } as unknown as SubgraphHandles;
-  for (const missing of await missingStoredReferences(handles, own)) {
+  const own = references.filter((reference) => reference.kind in ownTables);
+  for (const missing of await missingStoredReferences(storedIn(db, ownTables), own)) {
     report(missing.path, `no ${missing.kind} "${missing.reference}" exists`);
   }
 }

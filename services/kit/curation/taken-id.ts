@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.js";
-import type { ProblemPath } from "../records/problems.js";
-import { rejectArgument } from "./input-problems.js";
+import { rejectArgument } from "../../../platform/graphql/input-problems.js";
+import type { ProblemPath } from "../../../platform/graphql/problem-path.js";
 
 /**
  * A created entity must not replace a stored one: the key (or the name it is derived from) is

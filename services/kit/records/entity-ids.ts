@@ -1,9 +1,13 @@
-// IDs of the entities of a Meridian document, derived from their keys so that loading the
-// same document again gives the same IDs.
+// Keys and IDs of the entities of a Meridian document: IDs are derived from keys so that
+// loading the same document again gives the same IDs.
 import { isWellFormedId, slugify } from "../schema/ids.js";
-import { MAX_KEY_LENGTH } from "../../../ingest/documents/document.schema.js";
 
 export const MERIDIAN_NAMESPACE = "meridian";
+
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+// Keys become IDs ("meridian:<key>", places "meridian:<incident>.<place>"), which may be at
+// most 200 characters long.
+export const MAX_KEY_LENGTH = 90;
 
 export function meridianId(key: string): string {
   return `${MERIDIAN_NAMESPACE}:${key}`;

@@ -1,7 +1,6 @@
 // Everything wrong with a document is collected and reported at once, each problem naming
 // where it is (file, line, JSON path), so that one run is enough to fix a whole file.
-
-export type ProblemPath = readonly (string | number)[];
+import { formatPath, type ProblemPath } from "../../../platform/graphql/problem-path.js";
 
 export interface DocumentProblem {
   /** The file the problem is in, when the document was read from one. */
@@ -15,14 +14,6 @@ export interface DocumentProblem {
 
 /** Beyond this many problems the rest are only counted: the first ones show what is wrong. */
 export const MAX_REPORTED_PROBLEMS = 100;
-
-/** `["statements", 2, "said", "date"]` → `statements[2].said.date`. */
-export function formatPath(path: ProblemPath): string {
-  return path.reduce<string>((text, segment) => {
-    if (typeof segment === "number") return `${text}[${segment}]`;
-    return text ? `${text}.${segment}` : segment;
-  }, "");
-}
 
 export function describeProblem(problem: DocumentProblem): string {
   const place = [problem.file, problem.line].filter((part) => part !== undefined).join(":");

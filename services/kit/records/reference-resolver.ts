@@ -2,13 +2,27 @@
 // entities outside the document are only collected here; check-document.ts then asks the
 // database whether they exist, so that every unresolved reference is reported before writing.
 import { isWellFormedId } from "../schema/ids.js";
-import { KEY_PATTERN, type MeridianDocument } from "../../../ingest/documents/document.schema.js";
 import { duplicatesIn } from "./duplicates.js";
-import { meridianId, meridianKeyOf } from "./entity-ids.js";
+import { KEY_PATTERN, meridianId, meridianKeyOf } from "./entity-ids.js";
 import { normalizeName } from "./normalize-name.js";
-import type { ProblemPath, ReportProblem } from "./problems.js";
+import type { ProblemPath } from "../../../platform/graphql/problem-path.js";
+import type { ReportProblem } from "./problems.js";
 
 export type EntityKind = "source" | "actor" | "statement" | "claim" | "incident";
+
+type Keyed = readonly { key: string }[];
+
+/**
+ * What the resolver reads of a document: the keys of its lists, and the names of its actors.
+ * A whole Meridian document is one, and so is the part of it one subgraph writes.
+ */
+export interface KeyedLists {
+  sources?: Keyed;
+  actors?: readonly { key: string; name: string; aliases?: readonly { value: string }[] }[];
+  statements?: Keyed;
+  claims?: Keyed;
+  incidents?: Keyed;
+}
 
 /** A reference to an entity that is not in the document, which must therefore be stored already. */
 export interface StoredReference {
@@ -30,7 +44,7 @@ export class ReferenceResolver {
   readonly storedReferences: StoredReference[] = [];
 
   constructor(
-    document: MeridianDocument,
+    document: KeyedLists,
     private readonly report: ReportProblem,
   ) {
     this.indexKeys("source", "sources", document.sources ?? []);

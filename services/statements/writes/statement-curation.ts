@@ -1,14 +1,16 @@
 // Edits of the statements schema made through the API: each checks its input with the
-// document checks (ingest/documents/) and writes in one transaction, so a failing edit writes nothing.
+// document checks and writes in one transaction, so a failing edit writes nothing.
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
 import { buildStatementsPart } from "./statement-rows.js";
-import { writeStatements } from "./write-statements.js";
+import { statementsDocumentLists } from "./statement.document.js";
+import { STATEMENT_KIND_TABLES, writeStatements } from "./write-statements.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
-import { InputProblems, checkedEntityDocument } from "../../kit/curation/input-problems.js";
+import { InputProblems } from "../../../platform/graphql/input-problems.js";
+import { checkedEntityDocument, documentReporter } from "../../kit/curation/input-document.js";
 import { reportMissingOwnReferences } from "../../kit/curation/own-references.js";
 import { existingRow, rejectTakenId } from "../../kit/curation/taken-id.js";
 import { assertWellFormedId } from "../../kit/schema/ids.js";
@@ -32,8 +34,8 @@ export class StatementCuration {
     return this.db.transaction(async (db) => {
       const id = await this.checkNewKey(db, "sources", { ...input, key }, input.key == null ? "title" : "key");
       const problems = new InputProblems();
-      const document = checkedEntityDocument("sources", { ...input, key }, problems)!;
-      await writeStatements(db, buildStatementsPart(document, new ReferenceResolver(document, problems.inDocument("input")), problems.inDocument("input")));
+      const document = checkedEntityDocument(statementsDocumentLists, "sources", { ...input, key }, problems)!;
+      await writeStatements(db, buildStatementsPart(document, new ReferenceResolver(document, documentReporter(problems, "input")), documentReporter(problems, "input")));
       return toSource((await db.select().from(sources).where(eq(sources.id, id)))[0]!);
     });
   }
@@ -95,7 +97,7 @@ export class StatementCuration {
   // Checks the shape of a new entity and that its ID is free; returns the ID.
   private async checkNewKey(db: Database, list: "sources" | "statements" | "claims", entity: Record<string, unknown>, keyField: string): Promise<string> {
     const problems = new InputProblems();
-    checkedEntityDocument(list, entity, problems);
+    checkedEntityDocument(statementsDocumentLists, list, entity, problems);
     problems.throwIfAny();
     const id = meridianId(entity.key as string);
     const table = { sources, statements, claims }[list];
@@ -105,12 +107,12 @@ export class StatementCuration {
 
   private async checkedClaimRow(db: Database, entity: Record<string, unknown>) {
     const problems = new InputProblems();
-    const report = problems.inDocument("input");
-    const document = checkedEntityDocument("claims", entity, problems);
+    const report = documentReporter(problems, "input");
+    const document = checkedEntityDocument(statementsDocumentLists, "claims", entity, problems);
     problems.throwIfAny();
     const resolver = new ReferenceResolver(document!, report);
     const part = buildStatementsPart(document!, resolver, report);
-    await reportMissingOwnReferences(db, "statements", resolver.storedReferences, report);
+    await reportMissingOwnReferences(db, STATEMENT_KIND_TABLES, resolver.storedReferences, report);
     problems.throwIfAny();
     return part.claims[0]!;
   }
@@ -127,13 +129,13 @@ export class StatementCuration {
     update?: { replaceStances: boolean; replaceIncidents: boolean },
   ): Promise<void> {
     const problems = new InputProblems();
-    const report = problems.inDocument("input");
-    const document = checkedEntityDocument("statements", entity, problems);
+    const report = documentReporter(problems, "input");
+    const document = checkedEntityDocument(statementsDocumentLists, "statements", entity, problems);
     problems.throwIfAny();
     const resolver = new ReferenceResolver(document!, report);
     const built = buildStatementsPart(document!, resolver, report).statements[0]!;
     if (built.row.respondsToId === id) problems.add(["input", "respondsTo"], "a statement cannot respond to itself");
-    await reportMissingOwnReferences(db, "statements", resolver.storedReferences, report);
+    await reportMissingOwnReferences(db, STATEMENT_KIND_TABLES, resolver.storedReferences, report);
     problems.throwIfAny();
     const row = { ...built.row, id };
     const stanceRows = built.stances.map((stance) => ({ ...stance, statementId: id }));

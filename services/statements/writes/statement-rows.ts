@@ -1,7 +1,7 @@
 // The rows of the statements schema that a document describes: sources, claims, and
 // statements with their stances and the incidents they are about.
 import type { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
-import type { MeridianDocument, StatementInput } from "../../../ingest/documents/document.schema.js";
+import type { StatementInput, StatementsDocumentLists } from "./statement.document.js";
 import { duplicatesIn } from "../../kit/records/duplicates.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import type { ReportProblem } from "../../kit/records/problems.js";
@@ -19,7 +19,7 @@ export interface StatementsPart {
   statements: { row: StatementRow; stances: StanceRow[]; incidents: StatementIncidentRow[] }[];
 }
 
-export function buildStatementsPart(document: MeridianDocument, resolver: ReferenceResolver, report: ReportProblem): StatementsPart {
+export function buildStatementsPart(document: StatementsDocumentLists, resolver: ReferenceResolver, report: ReportProblem): StatementsPart {
   return {
     sources: (document.sources ?? []).map((source) => ({
       id: meridianId(source.key),

@@ -1,7 +1,8 @@
 // Writes a document's part of the statements schema; touches no other schema.
 import { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
-import { type EntityCounts, type EntityTables, syncEntities } from "../../../ingest/documents/sync-entities.js";
+import type { EntityKindTables } from "../../kit/records/stored-references.js";
+import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 import type { StatementsPart } from "./statement-rows.js";
 
 const SOURCE_TABLES: EntityTables = { table: sources, id: sources.id, children: [] };
@@ -18,6 +19,9 @@ const STATEMENT_TABLES: EntityTables = {
     { table: statementIncidents, parentId: statementIncidents.statementId },
   ],
 };
+
+/** The kinds of entity a document may refer to that this subgraph stores. */
+export const STATEMENT_KIND_TABLES: EntityKindTables = { source: SOURCE_TABLES, statement: STATEMENT_TABLES, claim: CLAIM_TABLES };
 
 export async function writeStatements(
   db: Database,

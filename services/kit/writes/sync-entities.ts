@@ -3,10 +3,10 @@
 // loading the same document twice writes nothing and the counts say what changed.
 import { type SQL, getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { anyOfIds } from "../../db/any-of-ids.js";
-import type { Database } from "../../db/client.js";
-import { chunks } from "../../db/bulk/chunks.js";
-import { insertJsonRows } from "../../db/bulk/json-rows.js";
+import { anyOfIds } from "../../../db/any-of-ids.js";
+import type { Database } from "../../../db/client.js";
+import { chunks } from "../../../db/bulk/chunks.js";
+import { insertJsonRows } from "../../../db/bulk/json-rows.js";
 
 export interface EntityCounts {
   inserted: number;
