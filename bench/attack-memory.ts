@@ -6,7 +6,7 @@
 // own, sends the repro (now refused by the length limit) and then as many distinct
 // operations just under the limit (accepted, parsed and cached), and reads the gateway's heap
 // and resident memory from its /metrics before and after each.
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { loadSeed } from "../ingest/seed/load-seed.js";
 import type { SubgraphName } from "../db/migrate.js";
 import type { RunningServer } from "../platform/http/http-server.js";

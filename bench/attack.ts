@@ -25,7 +25,7 @@ import { openPostgres } from "../db/client.js";
 import { SUBGRAPH_NAMES } from "../db/migrate.js";
 import { type SubgraphDatabases, migrateSubgraphs } from "../db/open.js";
 import { loadSeed } from "../ingest/seed/load-seed.js";
-import { DEFAULT_SUBGRAPH_BREAKER } from "../gateway/subgraph-circuit-breaker.js";
+import { DEFAULT_SUBGRAPH_BREAKER } from "../platform/config/gateway-defaults.js";
 import { type AttackOperation, attackOperations } from "./attack-operations.js";
 import { type MemoryAttackReport, describeMemoryAttack, measureMemoryAttack } from "./attack-memory.js";
 import { type Process, SUBGRAPHS, type Subgraph, graphAddresses, machineLines, projectRoot, startGateway, startSubgraph, stopProcess, stopProcesses } from "./harness.js";

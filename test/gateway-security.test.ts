@@ -5,7 +5,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPglite } from "../db/client.js";
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 import { loadConfig } from "../platform/config/config.js";

@@ -2,8 +2,7 @@
 // bad value stops the process with every problem listed at once.
 import { z } from "zod";
 import type { SubgraphName } from "../../db/migrate.js";
-import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
-import { DEFAULT_SUBGRAPH_BREAKER } from "../../gateway/subgraph-circuit-breaker.js";
+import { DEFAULT_OPERATION_LIMITS as limits, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "./gateway-defaults.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../graphql/operation-caches.js";

@@ -7,7 +7,7 @@ import type { SubgraphName } from "../../db/migrate.js";
 import type { ApiKeyEntry } from "../../platform/config/api-keys.js";
 import { readExamples } from "../../platform/metrics/example-operations.js";
 import { createGatewayServer } from "../../gateway/server.js";
-import type { OperationLimits } from "../../gateway/limits/operation-limits.js";
+import type { OperationLimits } from "../../platform/config/gateway-defaults.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
