@@ -8,11 +8,10 @@
 // and resident memory from its /metrics before and after each.
 import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { loadSeed } from "../ingest/seed/load-seed.js";
-import type { SubgraphName } from "../db/migrate.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../platform/graphql/operation-caches.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
-import { SUBGRAPHS } from "../services/registry.js";
+import { SUBGRAPHS, type SubgraphName } from "../services/registry.js";
 import { BACKENDS } from "../test/support/backends.js";
 import { freePort } from "../test/support/processes.js";
 import { SECRET, startProcess, stopProcess } from "./harness.js";

@@ -23,7 +23,7 @@ export async function composeSupergraph(): Promise<string> {
     SUBGRAPHS.map(async (subgraph) => ({
       name: subgraph.name,
       url: DEFAULT_ROUTING_URLS[subgraph.name],
-      typeDefs: parse(printSubgraphSchema(await subgraph.buildSchema())),
+      typeDefs: parse(printSubgraphSchema(await (await subgraph.load()).buildSchema())),
     })),
   );
   const result = composeServices(services);

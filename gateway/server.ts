@@ -1,7 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { SubgraphName } from "../db/migrate.js";
 import type { Logger } from "pino";
 import { GraphQLHttpServer } from "../platform/http/http-server.js";
 import { gatewayReadinessChecks } from "../platform/http/readiness.js";
@@ -29,7 +28,7 @@ import { DEFAULT_OPERATION_CACHE_BYTES, queryPlanCache } from "../platform/graph
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph is reached; overrides the routing URLs in the supergraph. */
-  subgraphUrls: Record<SubgraphName, string>;
+  subgraphUrls: Record<string, string>;
   isProduction: boolean;
   /** Sent to every subgraph in the meridian-subgraph-secret header; none when undefined. */
   subgraphSecret?: string;
@@ -97,7 +96,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     // behind the subgraph's circuit breaker.
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
-        url: options.subgraphUrls[name as SubgraphName] ?? url,
+        url: options.subgraphUrls[name] ?? url,
         fetcher: withCircuitBreaker(
           name,
           createSubgraphFetcher(name, {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_ROUTING_URLS } from "../gateway/compose.js";
-import { ENVIRONMENT_VARIABLES, loadConfig } from "../platform/config/config.js";
+import { ENVIRONMENT_VARIABLES, loadConfig } from "../services/config.js";
 
 interface ComposeService {
   build?: string;

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import { REQUEST_ID_HEADER } from "../platform/logging/request-log.js";
 import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 

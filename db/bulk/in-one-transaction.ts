@@ -5,18 +5,16 @@
 // every database; only a failing commit could leave them apart. Used by the document loader
 // and the dataset imports.
 import { sql } from "drizzle-orm";
-import type { Database } from "../client.js";
-import type { SubgraphName } from "../migrate.js";
-import { groupByHandle, type SubgraphHandles } from "../../ingest/documents/subgraph-handles.js";
+import type { Database, DatabaseHandle } from "../client.js";
 
-export async function inOneTransactionPerHandle<T>(
-  handles: SubgraphHandles,
-  work: (databases: Record<SubgraphName, Database>) => Promise<T>,
+export async function inOneTransactionPerHandle<TName extends string, T>(
+  handles: Record<TName, DatabaseHandle>,
+  work: (databases: Record<TName, Database>) => Promise<T>,
 ): Promise<T> {
   const groups = groupByHandle(handles);
-  const databases: Partial<Record<SubgraphName, Database>> = {};
+  const databases: Partial<Record<TName, Database>> = {};
   const open = async (index: number): Promise<T> => {
-    if (index === groups.length) return work(databases as Record<SubgraphName, Database>);
+    if (index === groups.length) return work(databases as Record<TName, Database>);
     const { handle, subgraphs } = groups[index]!;
     return handle.db.transaction(async (transaction) => {
       // The services' connections plan every run of a prepared statement for its values
@@ -30,4 +28,11 @@ export async function inOneTransactionPerHandle<T>(
     });
   };
   return open(0);
+}
+
+/** Each distinct handle with the subgraphs that use it, in the order of the handles' keys. */
+function groupByHandle<TName extends string>(handles: Record<TName, DatabaseHandle>): { handle: DatabaseHandle; subgraphs: TName[] }[] {
+  const groups = new Map<DatabaseHandle, TName[]>();
+  for (const name of Object.keys(handles) as TName[]) groups.set(handles[name], [...(groups.get(handles[name]) ?? []), name]);
+  return [...groups].map(([handle, subgraphs]) => ({ handle, subgraphs }));
 }

@@ -5,7 +5,7 @@ import { actors } from "../../services/actors/data/tables.js";
 import { incidents } from "../../services/incidents/data/tables.js";
 import { claims, sources, statements } from "../../services/statements/data/tables.js";
 import { anyOfIds } from "../../db/any-of-ids.js";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 import { chunks } from "../../db/bulk/chunks.js";
 import type { EntityKind, StoredReference } from "../../services/kit/records/reference-resolver.js";
 import type { SubgraphHandles } from "./subgraph-handles.js";

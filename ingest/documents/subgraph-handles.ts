@@ -1,7 +1,7 @@
 // The databases a document is loaded into: one handle per subgraph, where subgraphs that
 // share a database (the embedded default) share one handle object.
 import type { DatabaseHandle } from "../../db/client.js";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../db/migrate.js";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../services/registry.js";
 
 export type SubgraphHandles = Record<SubgraphName, DatabaseHandle>;
 

@@ -4,7 +4,7 @@
 // actor) are only checked for their form: a subgraph reads no other subgraph's schema, and
 // an ID that names nothing resolves to null through the gateway.
 import type { Database } from "../../../db/client.js";
-import type { SubgraphName } from "../../../db/migrate.js";
+import type { SubgraphName } from "../../registry.js";
 import type { ReportProblem } from "../records/problems.js";
 import type { StoredReference } from "../records/reference-resolver.js";
 import { TABLE_OF, missingStoredReferences } from "../../../ingest/documents/stored-ids.js";
