@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DEFAULT_ROUTING_URLS } from "../gateway/compose.js";
+import { DEFAULT_ROUTING_URLS } from "../services/supergraph.js";
 import { ENVIRONMENT_VARIABLES, loadConfig } from "../services/config.js";
 
 interface ComposeService {
