@@ -131,9 +131,7 @@ export async function measureMemoryAttack(options: MemoryAttackOptions = {}): Pr
         SUBGRAPH_SECRET: SECRET,
         GATEWAY_PORT: String(port),
         METRICS_TOKEN,
-        ACTORS_URL: subgraphUrls.actors,
-        STATEMENTS_URL: subgraphUrls.statements,
-        INCIDENTS_URL: subgraphUrls.incidents,
+        ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [`${subgraph.name.toUpperCase()}_URL`, subgraphUrls[subgraph.name]])),
       },
       `http://127.0.0.1:${port}/ready`,
     );
