@@ -107,10 +107,11 @@ const trailingVariables = {
 
 const sharedSchema = z.object({ ...leadingVariables, ...sharedDatabaseVariable, ...trailingVariables });
 
+/** The variables every process reads, whichever subgraphs it has. */
 export type Environment = z.infer<typeof sharedSchema>;
 
-// Every subgraph's variables, in the order the variables were always listed: the ports, the
-// URLs, then the database URLs after the shared one.
+// The shared variables with each subgraph's own: their ports and URLs after GATEWAY_PORT,
+// their database URLs after DATABASE_URL, the order in which problems are reported.
 function environmentSchema(subgraphs: readonly ConfiguredSubgraph[]) {
   const each = (setting: "PORT" | "URL" | "DATABASE_URL", type: (subgraph: ConfiguredSubgraph) => z.ZodType) =>
     Object.fromEntries(subgraphs.map((subgraph) => [subgraphVariable(subgraph, setting), type(subgraph)]));
