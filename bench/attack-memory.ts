@@ -6,13 +6,12 @@
 // own, sends the issue's repro (now refused by the length limit) and then as many distinct
 // operations just under the limit (accepted, parsed and cached), and reads the gateway's heap
 // and resident memory from its /metrics before and after each.
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { loadSeed } from "../ingest/seed/load-seed.js";
-import type { SubgraphName } from "../db/migrate.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../platform/graphql/operation-caches.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
-import { SUBGRAPHS } from "../services/registry.js";
+import { SUBGRAPHS, type SubgraphName } from "../services/registry.js";
 import { BACKENDS } from "../test/support/backends.js";
 import { freePort } from "../test/support/processes.js";
 import { SECRET, startProcess, stopProcess } from "./harness.js";
@@ -132,9 +131,7 @@ export async function measureMemoryAttack(options: MemoryAttackOptions = {}): Pr
         SUBGRAPH_SECRET: SECRET,
         GATEWAY_PORT: String(port),
         METRICS_TOKEN,
-        ACTORS_URL: subgraphUrls.actors,
-        STATEMENTS_URL: subgraphUrls.statements,
-        INCIDENTS_URL: subgraphUrls.incidents,
+        ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [`${subgraph.name.toUpperCase()}_URL`, subgraphUrls[subgraph.name]])),
       },
       `http://127.0.0.1:${port}/ready`,
     );

@@ -22,10 +22,10 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { Agent, fetch } from "undici";
 import { openPostgres } from "../db/client.js";
-import { SUBGRAPH_NAMES } from "../db/migrate.js";
+import { SUBGRAPHS as SUBGRAPH_DEFINITIONS, SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 import { type SubgraphDatabases, migrateSubgraphs } from "../db/open.js";
 import { loadSeed } from "../ingest/seed/load-seed.js";
-import { DEFAULT_SUBGRAPH_BREAKER } from "../gateway/subgraph-circuit-breaker.js";
+import { DEFAULT_SUBGRAPH_BREAKER } from "../platform/config/gateway-defaults.js";
 import { type AttackOperation, attackOperations } from "./attack-operations.js";
 import { type MemoryAttackReport, describeMemoryAttack, measureMemoryAttack } from "./attack-memory.js";
 import { type Process, SUBGRAPHS, type Subgraph, graphAddresses, machineLines, projectRoot, startGateway, startSubgraph, stopProcess, stopProcesses } from "./harness.js";
@@ -61,8 +61,8 @@ async function seededDatabase(adminUrl: string): Promise<{ url: string; drop(): 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString());
-  const handles = Object.fromEntries(SUBGRAPH_NAMES.map((subgraph) => [subgraph, handle])) as SubgraphDatabases;
-  await migrateSubgraphs(handles);
+  const handles = Object.fromEntries(SUBGRAPH_NAMES.map((subgraph) => [subgraph, handle])) as SubgraphDatabases<SubgraphName>;
+  await migrateSubgraphs(handles, SUBGRAPH_DEFINITIONS);
   await loadSeed(handles);
   await handle.close();
   return {

@@ -15,6 +15,7 @@ import type { IncidentFilter } from "../services/incidents/schema/incident.input
 import { incidentPageQuery } from "../services/incidents/data/incident.repository.js";
 import { freePort } from "../test/support/processes.js";
 import type { BenchOperation } from "./operations.js";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 
 export const projectRoot = new URL("..", import.meta.url).pathname;
 
@@ -25,8 +26,9 @@ export const SCALES: Record<string, string> = {
   "1m": "postgres://postgres@127.0.0.1:5432/meridian_gen_1m",
 };
 
-export const SUBGRAPHS = ["actors", "statements", "incidents"] as const;
-export type Subgraph = (typeof SUBGRAPHS)[number];
+/** The registered subgraphs, each started as a process of its own. */
+export const SUBGRAPHS = SUBGRAPH_NAMES;
+export type Subgraph = SubgraphName;
 export const SECRET = "bench-subgraph-secret-0123456789";
 /** What a direct call to a subgraph must carry, as the gateway's calls do. */
 export const SUBGRAPH_SECRET_HEADERS = { "meridian-subgraph-secret": SECRET };
@@ -104,12 +106,8 @@ export async function graphAddresses(databaseUrl: string): Promise<GraphAddresse
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       SUBGRAPH_SECRET: SECRET,
-      ACTORS_PORT: String(ports.actors),
-      STATEMENTS_PORT: String(ports.statements),
-      INCIDENTS_PORT: String(ports.incidents),
-      ACTORS_URL: subgraphUrl("actors"),
-      STATEMENTS_URL: subgraphUrl("statements"),
-      INCIDENTS_URL: subgraphUrl("incidents"),
+      ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, String(ports[name])])),
+      ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)])),
     },
   };
 }

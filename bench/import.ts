@@ -32,7 +32,8 @@ import type { ProgressSink } from "../ingest/import/import-progress.js";
 import { incidentTypeOf } from "../ingest/formats/acled/acled-taxonomy.js";
 import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
 import { runImport } from "../ingest/import/run-import.js";
-import { migrateSubgraph, SUBGRAPH_NAMES } from "../db/migrate.js";
+import { migrateSubgraph } from "../db/migrate.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES } from "../services/registry.js";
 import { requireSharedData } from "../test/support/shared-data.js";
 import { cpuMs } from "./harness.js";
 import { commitLine } from "./provenance.js";
@@ -306,7 +307,7 @@ interface ImportRun {
 async function timeImport(url: string, file: string, rows: number): Promise<ImportRun> {
   const handle = await openPostgres(url, { maxConnections: 2 });
   try {
-    for (const name of SUBGRAPH_NAMES) await migrateSubgraph(handle, name);
+    for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
     const handles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, handle])) as SubgraphHandles;
     global.gc?.();
     const megabytes = () => process.memoryUsage().rss / 2 ** 20;

@@ -438,7 +438,10 @@ async function schemaOnceLever(base: BaseGraph, settings: Settings, report: Repo
     { label: "through the gateway", call: graphqlCall(base.gateway.url, body) },
   ], oneAtATime, 1);
   const builds = new Map<string, number>();
-  for (const subgraph of SUBGRAPH_DEFINITIONS) builds.set(subgraph.name, await timeIt(3, () => subgraph.buildSchema()));
+  for (const subgraph of SUBGRAPH_DEFINITIONS) {
+    const code = await subgraph.load();
+    builds.set(subgraph.name, await timeIt(3, () => code.buildSchema()));
+  }
   const incidentsBuild = builds.get("incidents")!;
   const supergraphBuild = await timeIt(3, () => new QueryPlanner(Supergraph.build(readSupergraph())));
   const plus = (figures: Figures, extraMs: number): Figures => ({ ...figures, p50: round2(figures.p50 + extraMs), p95: round2(figures.p95 + extraMs), p99: round2(figures.p99 + extraMs), throughput: round2(1000 / (1000 / figures.throughput + extraMs)) });

@@ -50,7 +50,7 @@ export async function recordSqlOf(databaseUrl: string, operation: BenchOperation
     },
   });
   try {
-    const incidents = subgraphNamed("incidents");
+    const incidents = await subgraphNamed("incidents").load();
     const schema = await incidents.buildSchema();
     const run = async () => {
       const result = await graphql({ schema, source: operation.query, variableValues: operation.variables(first), contextValue: incidents.createContext(handle.db) });

@@ -1,18 +1,21 @@
 // Applies a subgraph's committed drizzle-kit migrations. Each subgraph keeps its own
 // migrations and its own bookkeeping table, so it can live in a database of its own.
-import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "./client.js";
 
-export const SUBGRAPH_NAMES = ["actors", "statements", "incidents"] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-export function migrationsFolder(subgraph: SubgraphName): string {
-  return fileURLToPath(new URL(`../services/${subgraph}/data/migrations`, import.meta.url));
+/** Whose migrations they are (it names the bookkeeping table) and where they are committed. */
+export interface SubgraphMigrations {
+  name: string;
+  migrationsFolder: string;
 }
 
-export async function migrateSubgraph(handle: DatabaseHandle, subgraph: SubgraphName): Promise<void> {
+/** The table in the `drizzle` schema where drizzle's migrator records the subgraph's applied migrations. */
+export function migrationsTable(subgraph: Pick<SubgraphMigrations, "name">): string {
+  return `${subgraph.name}_migrations`;
+}
+
+export async function migrateSubgraph(handle: DatabaseHandle, subgraph: SubgraphMigrations): Promise<void> {
   await handle.migrate({
-    migrationsFolder: migrationsFolder(subgraph),
-    migrationsTable: `${subgraph}_migrations`,
+    migrationsFolder: subgraph.migrationsFolder,
+    migrationsTable: migrationsTable(subgraph),
   });
 }

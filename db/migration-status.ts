@@ -4,23 +4,23 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Database } from "./client.js";
-import { type SubgraphName, migrationsFolder } from "./migrate.js";
+import { type SubgraphMigrations, migrationsTable } from "./migrate.js";
 
 interface JournalEntry {
   tag: string;
   when: number;
 }
 
-function journalEntries(subgraph: SubgraphName): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder(subgraph)}/meta/_journal.json`, "utf8")) as { entries: JournalEntry[] };
+function journalEntries(subgraph: SubgraphMigrations): JournalEntry[] {
+  const journal = JSON.parse(readFileSync(`${subgraph.migrationsFolder}/meta/_journal.json`, "utf8")) as { entries: JournalEntry[] };
   return journal.entries;
 }
 
 /** Tags of the migrations still to apply; empty when the database is up to date. */
-export async function pendingMigrations(db: Database, subgraph: SubgraphName): Promise<string[]> {
-  const table = sql.identifier(`${subgraph}_migrations`);
+export async function pendingMigrations(db: Database, subgraph: SubgraphMigrations): Promise<string[]> {
+  const table = sql.identifier(migrationsTable(subgraph));
   const exists = await rowsOf<{ present: string | null }>(
-    db.execute(sql`select to_regclass(${`drizzle.${subgraph}_migrations`})::text as present`),
+    db.execute(sql`select to_regclass(${`drizzle.${migrationsTable(subgraph)}`})::text as present`),
   );
   if (!exists[0]?.present) return journalEntries(subgraph).map((entry) => entry.tag);
   const [newest] = await rowsOf<{ created_at: string | number | null }>(

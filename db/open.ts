@@ -1,13 +1,20 @@
 // Opens the database of each subgraph as configured. Subgraphs that share a URL share one
 // connection pool; subgraphs without a URL share one embedded PGlite (the default).
-import type { Config } from "../platform/config/config.js";
 import { type DatabaseHandle, openPglite, openPostgres } from "./client.js";
-import { SUBGRAPH_NAMES, type SubgraphName, migrateSubgraph } from "./migrate.js";
+import { type SubgraphMigrations, migrateSubgraph } from "./migrate.js";
 
-export type SubgraphDatabases = Record<SubgraphName, DatabaseHandle>;
+export type SubgraphDatabases<TName extends string> = Record<TName, DatabaseHandle>;
 
-export async function openSubgraphDatabases(config: Config, only: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<{
-  handles: Partial<SubgraphDatabases>;
+/** What opening the databases reads of the configuration (platform/config/config.ts). */
+export interface DatabaseSettings<TName extends string> {
+  subgraphs: Record<TName, { databaseUrl: string | undefined }>;
+  databasePoolMax: number;
+  databasePreparedStatements: boolean;
+  pgliteDataDir: string;
+}
+
+export async function openSubgraphDatabases<TName extends string>(settings: DatabaseSettings<TName>, names: readonly TName[]): Promise<{
+  handles: Partial<SubgraphDatabases<TName>>;
   close: () => Promise<void>;
 }> {
   const byUrl = new Map<string, Promise<DatabaseHandle>>();
@@ -16,14 +23,14 @@ export async function openSubgraphDatabases(config: Config, only: readonly Subgr
     if (!byUrl.has(key)) {
       byUrl.set(
         key,
-        url ? openPostgres(url, { maxConnections: config.databasePoolMax, preparedStatements: config.databasePreparedStatements }) : openPglite(config.pgliteDataDir),
+        url ? openPostgres(url, { maxConnections: settings.databasePoolMax, preparedStatements: settings.databasePreparedStatements }) : openPglite(settings.pgliteDataDir),
       );
     }
     return byUrl.get(key)!;
   };
-  const handles: Partial<SubgraphDatabases> = {};
+  const handles: Partial<SubgraphDatabases<TName>> = {};
   try {
-    for (const name of only) handles[name] = await open(config.subgraphs[name].databaseUrl);
+    for (const name of names) handles[name] = await open(settings.subgraphs[name].databaseUrl);
   } catch (error) {
     await Promise.allSettled([...byUrl.values()].map(async (handle) => (await handle).close()));
     throw error;
@@ -36,8 +43,10 @@ export async function openSubgraphDatabases(config: Config, only: readonly Subgr
   };
 }
 
-export async function migrateSubgraphs(handles: Partial<SubgraphDatabases>): Promise<void> {
-  for (const [name, handle] of Object.entries(handles) as [SubgraphName, DatabaseHandle][]) {
-    await migrateSubgraph(handle, name);
+/** Applies each subgraph's migrations to its database, in the order given; subgraphs without a handle are left alone. */
+export async function migrateSubgraphs(handles: Partial<Record<string, DatabaseHandle>>, subgraphs: readonly SubgraphMigrations[]): Promise<void> {
+  for (const subgraph of subgraphs) {
+    const handle = handles[subgraph.name];
+    if (handle) await migrateSubgraph(handle, subgraph);
   }
 }

@@ -1,6 +1,7 @@
 // Serves the gateway alone: npm run start:gateway. The subgraphs run elsewhere.
 import "reflect-metadata";
-import { loadConfig, subgraphUrls } from "../platform/config/config.js";
+import { subgraphUrls } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import { exitOnStartupFailure } from "../platform/process/fail.js";
 import { createLogger } from "../platform/logging/logger.js";
 import { stopOnSignals } from "../platform/process/shutdown.js";

@@ -1,14 +1,13 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { SubgraphName } from "../db/migrate.js";
 import type { Logger } from "pino";
 import { GraphQLHttpServer } from "../platform/http/http-server.js";
 import { gatewayReadinessChecks } from "../platform/http/readiness.js";
 import { examplesDocument, readExamples } from "../platform/metrics/example-operations.js";
 import { corsMiddleware } from "./cors.js";
 import { graphiqlRoutes } from "./graphiql.js";
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "./limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "../platform/config/gateway-defaults.js";
 import { operationCostPlugin } from "./limits/cost-plugin.js";
 import { refuseLongOperations } from "./limits/operation-length.js";
 import { reportLimitCodes } from "./limits/error-codes.js";
@@ -20,7 +19,7 @@ import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
-import { DEFAULT_SUBGRAPH_BREAKER, type SubgraphBreakerOptions, type SubgraphBreakerState, withCircuitBreaker } from "./subgraph-circuit-breaker.js";
+import { type SubgraphBreakerOptions, type SubgraphBreakerState, withCircuitBreaker } from "./subgraph-circuit-breaker.js";
 import { subgraphFetchMetrics } from "./subgraph-fetch-metrics.js";
 import { servesMetrics } from "../platform/metrics/metrics-access.js";
 import { ServiceMetrics } from "../platform/metrics/service-metrics.js";
@@ -29,7 +28,7 @@ import { DEFAULT_OPERATION_CACHE_BYTES, queryPlanCache } from "../platform/graph
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph is reached; overrides the routing URLs in the supergraph. */
-  subgraphUrls: Record<SubgraphName, string>;
+  subgraphUrls: Record<string, string>;
   isProduction: boolean;
   /** Sent to every subgraph in the meridian-subgraph-secret header; none when undefined. */
   subgraphSecret?: string;
@@ -97,7 +96,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     // behind the subgraph's circuit breaker.
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
-        url: options.subgraphUrls[name as SubgraphName] ?? url,
+        url: options.subgraphUrls[name] ?? url,
         fetcher: withCircuitBreaker(
           name,
           createSubgraphFetcher(name, {

@@ -17,10 +17,6 @@ export interface SubgraphBreakerOptions {
   onStateChange?: (state: SubgraphBreakerState) => void;
 }
 
-// Five failures in a row is no accident. A subgraph that is back is found within five
-// seconds; one that is not costs one probe request every five seconds.
-export const DEFAULT_SUBGRAPH_BREAKER = { consecutiveFailures: 5, cooldownMs: 5_000 } as const;
-
 export type SubgraphBreakerState = "closed" | "open" | "half_open";
 
 const STATE_NAMES: Record<CircuitState, SubgraphBreakerState> = {

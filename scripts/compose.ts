@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { API_SCHEMA_PATH, writeApiSchema } from "../gateway/api-schema.js";
-import { CompositionError, composeSupergraph } from "../gateway/compose.js";
+import { CompositionError, composeSupergraph } from "../services/supergraph.js";
 import { SUPERGRAPH_PATH } from "../gateway/supergraph.js";
 
 try {

@@ -11,9 +11,10 @@ import { copySink } from "../db/bulk/copy-sink.js";
 import { DatabaseNotEmptyError, type SubgraphTarget, generateDatabase } from "../ingest/generate/generate-database.js";
 import { insertSink } from "../db/bulk/insert-sink.js";
 import { SCALE_NAMES, SCALES, type ScaleName } from "../ingest/generate/scales.js";
-import { SUBGRAPH_NAMES, type SubgraphName, migrateSubgraph } from "../db/migrate.js";
+import { migrateSubgraph } from "../db/migrate.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 import { openSubgraphDatabases } from "../db/open.js";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 const USAGE = `usage: npm run generate -- --scale ${SCALE_NAMES.join("|")} [--seed N] [--database-url URL]
@@ -62,16 +63,17 @@ try {
   if (values["database-url"]) {
     const handle = await openPostgres(values["database-url"], { maxConnections: 2 });
     closers.push(() => handle.close());
-    handles = { actors: handle, statements: handle, incidents: handle };
+    handles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, handle])) as Record<SubgraphName, DatabaseHandle>;
   } else {
-    const databases = await openSubgraphDatabases(config);
+    const databases = await openSubgraphDatabases(config, SUBGRAPH_NAMES);
     closers.push(databases.close);
     handles = databases.handles as Record<SubgraphName, DatabaseHandle>;
   }
   const copyClients = new Map<string, postgres.Sql>();
   const targets = {} as Record<SubgraphName, SubgraphTarget>;
-  for (const subgraph of SUBGRAPH_NAMES) {
-    await migrateSubgraph(handles[subgraph], subgraph);
+  for (const definition of SUBGRAPHS) {
+    const subgraph = definition.name;
+    await migrateSubgraph(handles[subgraph], definition);
     const url = urlOf(subgraph);
     if (url && !copyClients.has(url)) {
       const client = postgres(url, { max: 1, onnotice: () => {} });

@@ -11,7 +11,8 @@ import { InputError, InvalidRowError } from "../ingest/import/import-errors.js";
 import { createProgress } from "../ingest/import/import-progress.js";
 import { formatSummary } from "../ingest/import/import-summary.js";
 import { ImportInterrupted, runImport } from "../ingest/import/run-import.js";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 const EXIT_FAILED = 1;
@@ -33,8 +34,8 @@ if (options === "help") {
 
 let databases;
 try {
-  databases = await openSubgraphDatabases(loadConfig());
-  await migrateSubgraphs(databases.handles);
+  databases = await openSubgraphDatabases(loadConfig(), SUBGRAPH_NAMES);
+  await migrateSubgraphs(databases.handles, SUBGRAPHS);
 } catch (error) {
   exitOnStartupFailure("import", error);
 }
@@ -48,7 +49,7 @@ process.once("SIGINT", () => {
 
 let exitCode = 0;
 try {
-  const summary = await runImport(options, databases.handles as SubgraphDatabases, {
+  const summary = await runImport(options, databases.handles as SubgraphDatabases<SubgraphName>, {
     stdin: process.stdin,
     progress: createProgress(process.stderr),
     signal: interrupt.signal,

@@ -4,15 +4,16 @@
 import "reflect-metadata";
 import { type SubgraphDatabases, migrateSubgraphs, openSubgraphDatabases } from "../db/open.js";
 import { isDatabaseEmpty, loadSeed } from "../ingest/seed/load-seed.js";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 import { exitOnStartupFailure } from "../platform/process/fail.js";
 
 const onlyIfEmpty = process.argv.includes("--if-empty");
 
 try {
-  const databases = await openSubgraphDatabases(loadConfig());
-  const handles = databases.handles as SubgraphDatabases;
-  await migrateSubgraphs(handles);
+  const databases = await openSubgraphDatabases(loadConfig(), SUBGRAPH_NAMES);
+  const handles = databases.handles as SubgraphDatabases<SubgraphName>;
+  await migrateSubgraphs(handles, SUBGRAPHS);
   if (onlyIfEmpty && !(await isDatabaseEmpty(handles))) {
     console.log("seed: the database already holds data; left as it is");
   } else {

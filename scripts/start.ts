@@ -1,28 +1,28 @@
-// npm start: the whole graph in one process. Three subgraphs and the gateway, on the
+// npm start: the whole graph in one process. Every registered subgraph and the gateway, on the
 // embedded PGlite unless database URLs are given; migrations and, on an empty database,
 // the seed story are applied first.
 import "reflect-metadata";
-import { SUBGRAPH_NAMES } from "../db/migrate.js";
 import { migrateSubgraphs, openSubgraphDatabases, type SubgraphDatabases } from "../db/open.js";
 import { isDatabaseEmpty, loadSeed } from "../ingest/seed/load-seed.js";
 import { createGatewayServer } from "../gateway/server.js";
 import { readExamples } from "../platform/metrics/example-operations.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { loadConfig, subgraphUrls } from "../platform/config/config.js";
+import { subgraphUrls } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import { exitOnStartupFailure } from "../platform/process/fail.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { stopOnSignals } from "../platform/process/shutdown.js";
 import { createLogger } from "../platform/logging/logger.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
 import { resolveSubgraphSecret } from "../platform/http/subgraph-secret.js";
-import { subgraphNamed } from "../services/registry.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 
 try {
   const config = loadConfig();
   const logger = createLogger("meridian", config.logLevel);
-  const databases = await openSubgraphDatabases(config);
-  const handles = databases.handles as SubgraphDatabases;
-  await migrateSubgraphs(handles);
+  const databases = await openSubgraphDatabases(config, SUBGRAPH_NAMES);
+  const handles = databases.handles as SubgraphDatabases<SubgraphName>;
+  await migrateSubgraphs(handles, SUBGRAPHS);
   if (config.seedOnStart && (await isDatabaseEmpty(handles))) {
     await loadSeed(handles);
     logger.info("loaded the seed story into the empty database");
@@ -38,8 +38,9 @@ try {
     },
     { logger, timeoutMs: config.shutdownTimeoutMs },
   );
-  for (const name of SUBGRAPH_NAMES) {
-    const server = await createSubgraphServer(subgraphNamed(name), handles[name].db, {
+  for (const definition of SUBGRAPHS) {
+    const name = definition.name;
+    const server = await createSubgraphServer(definition, handles[name].db, {
       isProduction: config.isProduction,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
       operationCacheMaxBytes: config.operationCacheMaxBytes,

@@ -1,28 +1,20 @@
-import type { BaseContext } from "@apollo/server";
-import type { GraphQLSchema } from "graphql";
-import type { Database } from "../db/client.js";
-import type { SubgraphName } from "../db/migrate.js";
-import { createActorsContext } from "./actors/data/context.js";
-import { buildActorsSchema } from "./actors/schema/schema.js";
-import { createIncidentsContext } from "./incidents/data/context.js";
-import { buildIncidentsSchema } from "./incidents/schema/schema.js";
-import { createStatementsContext } from "./statements/data/context.js";
-import { buildStatementsSchema } from "./statements/schema/schema.js";
+// The ONE list of the subgraphs. Starting, composing, configuring and migrating them derive
+// from it, and the tests check the deployment files (docker-compose.yml, router/router.yaml,
+// package.json) against it: a new subgraph is its folder under services/, with an index.ts
+// describing it, and one line here.
+import type { SubgraphDefinition } from "./kit/server/subgraph-definition.js";
+import { actors } from "./actors/index.js";
+import { incidents } from "./incidents/index.js";
+import { statements } from "./statements/index.js";
 
-export interface SubgraphDefinition {
-  name: SubgraphName;
-  buildSchema: () => Promise<GraphQLSchema>;
-  /** A fresh context per request: fresh loaders, so nothing is cached across requests. */
-  createContext: (db: Database) => BaseContext;
-}
+/** The subgraphs of the supergraph, in the order they are composed. */
+export const SUBGRAPHS = [actors, statements, incidents] as const;
 
-/** The three subgraphs of the supergraph, in the order they are composed. */
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [
-  { name: "actors", buildSchema: buildActorsSchema, createContext: createActorsContext as (db: Database) => BaseContext },
-  { name: "statements", buildSchema: buildStatementsSchema, createContext: createStatementsContext as (db: Database) => BaseContext },
-  { name: "incidents", buildSchema: buildIncidentsSchema, createContext: createIncidentsContext as (db: Database) => BaseContext },
-];
+export type RegisteredSubgraph = (typeof SUBGRAPHS)[number];
+export type SubgraphName = RegisteredSubgraph["name"];
 
-export function subgraphNamed(name: SubgraphName): SubgraphDefinition {
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = SUBGRAPHS.map((subgraph) => subgraph.name);
+
+export function subgraphNamed(name: SubgraphName): SubgraphDefinition<SubgraphName> {
   return SUBGRAPHS.find((subgraph) => subgraph.name === name)!;
 }

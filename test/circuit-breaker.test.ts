@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SubgraphBreakerState, withCircuitBreaker } from "../gateway/subgraph-circuit-breaker.js";
 import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 
 const COOLDOWN_MS = 300;
 

@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { apiKeyEntry, hashApiKey, newApiKey, parseApiKeyEntries, roleOfApiKey } from "../platform/config/api-keys.js";
 import { identifyCaller } from "../platform/http/caller.js";
-import { ConfigError, loadConfig } from "../platform/config/config.js";
+import { ConfigError } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 
 const editorKey = newApiKey();
 const readerKey = newApiKey();

@@ -3,8 +3,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DEFAULT_ROUTING_URLS } from "../gateway/compose.js";
-import { ENVIRONMENT_VARIABLES, loadConfig } from "../platform/config/config.js";
+import { DEFAULT_ROUTING_URLS } from "../services/supergraph.js";
+import { ENVIRONMENT_VARIABLES, loadConfig } from "../services/config.js";
+import { SUBGRAPH_NAMES } from "../services/registry.js";
 
 interface ComposeService {
   build?: string;
@@ -23,11 +24,15 @@ const compose = parse(readFileSync(new URL("../docker-compose.yml", import.meta.
   volumes: Record<string, unknown>;
 };
 const defaults = loadConfig({});
-const SUBGRAPHS = ["actors", "statements", "incidents"] as const;
+const SUBGRAPHS = SUBGRAPH_NAMES;
 
 describe("docker-compose.yml", () => {
   it("runs Postgres, the migrations, the three subgraphs, and the Node gateway or Apollo Router", () => {
     expect(Object.keys(compose.services).sort()).toEqual(["actors", "gateway", "incidents", "migrate", "postgres", "router", "statements"]);
+  });
+
+  it("runs a service for every registered subgraph", () => {
+    for (const name of SUBGRAPHS) expect(Object.keys(compose.services), name).toContain(name);
   });
 
   it("starts one gateway per profile: the Node gateway with `node`, Apollo Router with `router`, on the same port", () => {

@@ -5,7 +5,7 @@ import { type FieldNode, type OperationDefinitionNode, isObjectType, parse } fro
 import { describe, expect, it } from "vitest";
 import { buildApiSchema } from "../gateway/api-schema.js";
 import { readExamples } from "../platform/metrics/example-operations.js";
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 import { MAX_PAGE_SIZE } from "../services/kit/pages/pagination.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "./support/backends.js";

@@ -5,10 +5,10 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPglite } from "../db/client.js";
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from "../platform/http/request-body.js";
 import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";

@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsFolder } from "../db/migrate.js";
+import { incidents as incidentsSubgraph } from "../services/incidents/index.js";
 import { incidents, places } from "../services/incidents/data/tables.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 
-const backfill = readFileSync(`${migrationsFolder("incidents")}/0002_primary_place_on_incidents.sql`, "utf8");
+const backfill = readFileSync(`${incidentsSubgraph.migrationsFolder}/0002_primary_place_on_incidents.sql`, "utf8");
 
 describe.each(BACKENDS)("the primary-place migration on $name", (backend) => {
   let database: TestDatabase;

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
-import { ConfigError, loadConfig } from "../platform/config/config.js";
+import { ConfigError } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
 import { subgraphNamed } from "../services/registry.js";

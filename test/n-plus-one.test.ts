@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BENCH_OPERATIONS, type BenchOperation } from "../bench/operations.js";
 import { generateDatabase } from "../ingest/generate/generate-database.js";
 import { insertSink } from "../db/bulk/insert-sink.js";
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { scaleOf } from "../ingest/generate/scales.js";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../db/migrate.js";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, postGraphQL, startGraph } from "./support/graph.js";
 

@@ -11,7 +11,7 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/operation-limits.js";
+import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { ByteBoundedCache } from "../platform/graphql/byte-bounded-cache.js";
 import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";

@@ -12,7 +12,7 @@ import { inOneTransactionPerHandle } from "../db/bulk/in-one-transaction.js";
 import { actors } from "../services/actors/data/tables.js";
 import { anyOfIds } from "../db/any-of-ids.js";
 import { createSubgraphFetcher } from "../gateway/subgraph-fetcher.js";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
 import { subgraphNamed } from "../services/registry.js";

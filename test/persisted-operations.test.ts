@@ -18,7 +18,8 @@ import { NOT_IN_LIST_CODE, PERSISTED_OPERATIONS_PATH, readManifest } from "../ga
 import { createGatewayServer } from "../gateway/server.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 import type { RunningServer } from "../platform/http/http-server.js";
-import { ConfigError, loadConfig } from "../platform/config/config.js";
+import { ConfigError } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
 import { BACKENDS, type TestDatabase } from "./support/backends.js";
 import { type RunningGraph, startGraph } from "./support/graph.js";
 

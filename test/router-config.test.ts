@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadConfig } from "../platform/config/config.js";
+import { loadConfig } from "../services/config.js";
+import { SUBGRAPH_NAMES } from "../services/registry.js";
 import { REQUEST_ID_HEADER } from "../platform/logging/request-log.js";
 import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 
@@ -12,7 +13,7 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 const router = parse(read("router/router.yaml"));
 const compose = parse(read("docker-compose.yml"), { merge: true }).services as Record<string, any>;
 const defaults = loadConfig({});
-const SUBGRAPHS = ["actors", "statements", "incidents"] as const;
+const SUBGRAPHS = SUBGRAPH_NAMES;
 
 /** Router durations ("10s", "1500ms") in milliseconds. */
 function milliseconds(duration: string): number {
@@ -55,6 +56,7 @@ describe("router/router.yaml", () => {
   it("reaches every subgraph of the supergraph at its compose service", () => {
     const supergraphNames = [...read("gateway/supergraph.graphql").matchAll(/@join__graph\(name: "(\w+)"/g)].map((match) => match[1]);
     expect(Object.keys(router.override_subgraph_url).sort()).toEqual([...supergraphNames].sort());
+    expect(Object.keys(router.override_subgraph_url).sort()).toEqual([...SUBGRAPHS].sort());
     for (const name of SUBGRAPHS) {
       const url = `http://${name}:${defaults.subgraphs[name].port}/graphql`;
       expect(router.override_subgraph_url[name]).toBe(`\${env.${name.toUpperCase()}_URL:-${url}}`);

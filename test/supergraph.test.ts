@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { describe, expect, it } from "vitest";
-import { composeSupergraph } from "../gateway/compose.js";
+import { composeSupergraph } from "../services/supergraph.js";
 import { readSupergraph } from "../gateway/supergraph.js";
 
 describe("the committed supergraph", () => {

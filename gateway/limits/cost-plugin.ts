@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { operationCost } from "./cost.js";
-import { type OperationLimits, limitExceeded } from "./operation-limits.js";
+import type { OperationLimits } from "../../platform/config/gateway-defaults.js";
+import { limitExceeded } from "./operation-limits.js";
 
 /**
  * Refuses an operation whose estimated cost is over the limit, once the operation is known and

@@ -2,43 +2,6 @@
 // called, and each has its own error code so that a client can tell which one it hit.
 import { GraphQLError } from "graphql";
 
-export interface OperationLimits {
-  /** Characters in the operation's text, comments and string values included, which tokens do not bound. */
-  maxOperationLength: number;
-  /** Deepest field nesting; introspection is bounded separately (graphql's MaxIntrospectionDepthRule). */
-  maxDepth: number;
-  /** Aliased fields in one operation, fragments included: many aliases repeat one expensive field. */
-  maxAliases: number;
-  /** Top-level fields in one operation: each is a separate query plan. */
-  maxRootFields: number;
-  /** Tokens the parser reads before giving up: bounds the work of parsing and validating. */
-  maxTokens: number;
-  /** Directives on one field (or fragment): unknown ones each cost a validation error. */
-  maxDirectivesPerField: number;
-  /** Largest estimated cost; see cost.ts for how the estimate is made. */
-  maxCost: number;
-  /** Assumed length of a list without a `first` argument, for the cost estimate. */
-  defaultListSize: number;
-}
-
-/**
- * Roomy enough for every example operation, the Sandbox's introspection and the test suites
- * (measured: at most 8 levels deep, 2 aliases, 2 root fields, 184 tokens, a cost of 3,022,
- * 1,218 characters), tight enough to refuse what scanners send. A dashboard of 500 incidents
- * with their places and participants costs 17,002. The length allows 27 times the longest
- * example, about what 2,000 tokens take pretty-printed with long names and indentation.
- */
-export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
-  maxOperationLength: 32_768,
-  maxDepth: 12,
-  maxAliases: 30,
-  maxRootFields: 20,
-  maxTokens: 2_000,
-  maxDirectivesPerField: 4,
-  maxCost: 25_000,
-  defaultListSize: 10,
-};
-
 export const OPERATION_LIMIT_CODES = [
   "OPERATION_TOO_LONG",
   "OPERATION_TOO_DEEP",

@@ -2,7 +2,8 @@ import { type ASTVisitor, Kind, type ValidationContext, type ValidationRule } fr
 import { operationAliasCount } from "./aliases.js";
 import { operationDepth } from "./depth.js";
 import { mostDirectivesOnOneNode } from "./directives.js";
-import { type OperationLimits, limitExceeded } from "./operation-limits.js";
+import type { OperationLimits } from "../../platform/config/gateway-defaults.js";
+import { limitExceeded } from "./operation-limits.js";
 import { rootFieldCount } from "./root-fields.js";
 
 /**

@@ -1,6 +1,6 @@
 // Where the entities a document refers to are looked up: each kind in the database of the
 // subgraph whose writes store it.
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 import { ACTOR_KIND_TABLES } from "../../services/actors/writes/write-actors.js";
 import { INCIDENT_KIND_TABLES } from "../../services/incidents/writes/write-incidents.js";
 import { STATEMENT_KIND_TABLES } from "../../services/statements/writes/write-statements.js";

@@ -4,7 +4,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { actorRelations, actors, aliases } from "../../services/actors/data/tables.js";
 import { incidentSources, incidents, participants, places } from "../../services/incidents/data/tables.js";
 import { claims, sources, stances, statementIncidents, statements } from "../../services/statements/data/tables.js";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 import type { Row } from "../../db/bulk/table-sink.js";
 import { generateActor, generateRelation } from "./actors.js";
 import { generateIncident } from "./incidents.js";

@@ -4,7 +4,7 @@
 // with what is stored (the subgraph kit's syncEntities), so an unchanged record writes nothing and
 // is counted unchanged. Sources that many records share are written once per import.
 import type { Database } from "../../db/client.js";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 import type { IncidentsPart, ParticipantRow } from "../../services/incidents/writes/incident-rows.js";
 import type { SourceRow, StatementsPart } from "../../services/statements/writes/statement-rows.js";
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type { Database } from "../../db/client.js";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 import { checkDocument } from "../documents/check-document.js";
 import { ENTITY_LISTS, type EntityList } from "../documents/document.schema.js";
 import { type DocumentFileFormat, parseDocumentFile } from "../documents/parse-document-file.js";

@@ -4,7 +4,7 @@
 // --skip-invalid sends such rows to a reject file; --dry-run rolls back at the end.
 import type { Readable } from "node:stream";
 import type { Database } from "../../db/client.js";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
 import { datasetFormatNamed } from "../formats/registry.js";

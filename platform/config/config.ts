@@ -1,9 +1,9 @@
 // The one place that reads the environment. Every process parses it once at start, and a
-// bad value stops the process with every problem listed at once.
+// bad value stops the process with every problem listed at once. It knows no subgraph by
+// name: each one it is given gets its own variables (<NAME>_PORT, <NAME>_URL,
+// <NAME>_DATABASE_URL); services/config.ts gives it the registered ones.
 import { z } from "zod";
-import type { SubgraphName } from "../../db/migrate.js";
-import { DEFAULT_OPERATION_LIMITS as limits, type OperationLimits } from "../../gateway/limits/operation-limits.js";
-import { DEFAULT_SUBGRAPH_BREAKER } from "../../gateway/subgraph-circuit-breaker.js";
+import { DEFAULT_OPERATION_LIMITS as limits, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "./gateway-defaults.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../graphql/operation-caches.js";
@@ -18,21 +18,30 @@ const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
-const environmentSchema = z.object({
+/** What the configuration needs to know of a subgraph: the name its variables start with, and its port unless one is set. */
+export interface ConfiguredSubgraph<TName extends string = string> {
+  name: TName;
+  defaultPort: number;
+}
+
+/** The variable that sets one thing of one subgraph: ACTORS_PORT, ACTORS_URL, ACTORS_DATABASE_URL. */
+function subgraphVariable(subgraph: ConfiguredSubgraph, setting: "PORT" | "URL" | "DATABASE_URL"): string {
+  return `${subgraph.name.toUpperCase()}_${setting}`;
+}
+
+const leadingVariables = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().min(1).default("localhost"),
   GATEWAY_PORT: port.default(4000),
-  ACTORS_PORT: port.default(4001),
-  STATEMENTS_PORT: port.default(4002),
-  INCIDENTS_PORT: port.default(4003),
-  ACTORS_URL: z.url().optional(),
-  STATEMENTS_URL: z.url().optional(),
-  INCIDENTS_URL: z.url().optional(),
+};
+
+const sharedDatabaseVariable = {
+  // The database of every subgraph without one of its own.
   DATABASE_URL: postgresUrl,
-  ACTORS_DATABASE_URL: postgresUrl,
-  STATEMENTS_DATABASE_URL: postgresUrl,
-  INCIDENTS_DATABASE_URL: postgresUrl,
+};
+
+const trailingVariables = {
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   // On: every statement with parameters is prepared once per connection and reused (one round
   // trip a statement instead of two; bench/LEVERS.md). Set it off behind poolers that hand each
@@ -94,19 +103,45 @@ const environmentSchema = z.object({
       for (const problem of problems) context.addIssue({ code: "custom", message: problem });
       return entries;
     }),
-});
+};
 
-export type Environment = z.infer<typeof environmentSchema>;
+const sharedSchema = z.object({ ...leadingVariables, ...sharedDatabaseVariable, ...trailingVariables });
 
-/** Every variable Meridian reads, for checks that deployment files name only real ones. */
-export const ENVIRONMENT_VARIABLES = Object.keys(environmentSchema.shape);
+/** The variables every process reads, whichever subgraphs it has. */
+export type Environment = z.infer<typeof sharedSchema>;
 
-export interface Config {
+// The shared variables with each subgraph's own: their ports and URLs after GATEWAY_PORT,
+// their database URLs after DATABASE_URL, the order in which problems are reported.
+function environmentSchema(subgraphs: readonly ConfiguredSubgraph[]) {
+  const each = (setting: "PORT" | "URL" | "DATABASE_URL", type: (subgraph: ConfiguredSubgraph) => z.ZodType) =>
+    Object.fromEntries(subgraphs.map((subgraph) => [subgraphVariable(subgraph, setting), type(subgraph)]));
+  return z.object({
+    ...leadingVariables,
+    ...each("PORT", (subgraph) => port.default(subgraph.defaultPort)),
+    ...each("URL", () => z.url().optional()),
+    ...sharedDatabaseVariable,
+    ...each("DATABASE_URL", () => postgresUrl),
+    ...trailingVariables,
+  });
+}
+
+/** Every variable Meridian reads with these subgraphs, for checks that deployment files name only real ones. */
+export function environmentVariables(subgraphs: readonly ConfiguredSubgraph[]): string[] {
+  return Object.keys(environmentSchema(subgraphs).shape);
+}
+
+export interface SubgraphSettings {
+  port: number;
+  url: string;
+  databaseUrl: string | undefined;
+}
+
+export interface Config<TName extends string = string> {
   isProduction: boolean;
   logLevel: Environment["LOG_LEVEL"];
   host: string;
   gatewayPort: number;
-  subgraphs: Record<SubgraphName, { port: number; url: string; databaseUrl: string | undefined }>;
+  subgraphs: Record<TName, SubgraphSettings>;
   databasePoolMax: number;
   /** Whether the subgraphs' statements are prepared (named, reused per connection). */
   databasePreparedStatements: boolean;
@@ -150,29 +185,30 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+/** The configuration of a process serving these subgraphs (or reaching them, for the gateway). */
+export function parseConfig<TName extends string>(env: NodeJS.ProcessEnv, subgraphs: readonly ConfiguredSubgraph<TName>[]): Config<TName> {
+  const parsed = environmentSchema(subgraphs).safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
-  const e = parsed.data;
-  const subgraph = (port: number, url: string | undefined, databaseUrl: string | undefined) => ({
-    port,
-    // The gateway reaches a subgraph at its URL; by default the one this machine serves.
-    url: url ?? `http://localhost:${port}/graphql`,
-    // Each subgraph may have a database of its own, else the shared one.
-    databaseUrl: databaseUrl ?? e.DATABASE_URL,
-  });
+  const e = parsed.data as Environment;
+  const subgraphValues = parsed.data as Record<string, unknown>;
+  const settingsOf = (subgraph: ConfiguredSubgraph<TName>): SubgraphSettings => {
+    const port = subgraphValues[subgraphVariable(subgraph, "PORT")] as number;
+    return {
+      port,
+      // The gateway reaches a subgraph at its URL; by default the one this machine serves.
+      url: (subgraphValues[subgraphVariable(subgraph, "URL")] as string | undefined) ?? `http://localhost:${port}/graphql`,
+      // Each subgraph may have a database of its own, else the shared one.
+      databaseUrl: (subgraphValues[subgraphVariable(subgraph, "DATABASE_URL")] as string | undefined) ?? e.DATABASE_URL,
+    };
+  };
   return {
     isProduction: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     gatewayPort: e.GATEWAY_PORT,
-    subgraphs: {
-      actors: subgraph(e.ACTORS_PORT, e.ACTORS_URL, e.ACTORS_DATABASE_URL),
-      statements: subgraph(e.STATEMENTS_PORT, e.STATEMENTS_URL, e.STATEMENTS_DATABASE_URL),
-      incidents: subgraph(e.INCIDENTS_PORT, e.INCIDENTS_URL, e.INCIDENTS_DATABASE_URL),
-    },
+    subgraphs: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, settingsOf(subgraph)])) as Record<TName, SubgraphSettings>,
     databasePoolMax: e.DATABASE_POOL_MAX,
     databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     pgliteDataDir: e.PGLITE_DATA_DIR,
@@ -205,10 +241,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Where the gateway reaches each subgraph. */
-export function subgraphUrls(config: Config): Record<SubgraphName, string> {
-  return {
-    actors: config.subgraphs.actors.url,
-    statements: config.subgraphs.statements.url,
-    incidents: config.subgraphs.incidents.url,
-  };
+export function subgraphUrls<TName extends string>(config: Config<TName>): Record<TName, string> {
+  return Object.fromEntries(Object.entries<SubgraphSettings>(config.subgraphs).map(([name, settings]) => [name, settings.url])) as Record<TName, string>;
 }

@@ -3,7 +3,7 @@
 // only says the process is alive. Orchestrators route traffic by the first.
 import type { RequestHandler } from "express";
 import type { Database } from "../../db/client.js";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphMigrations } from "../../db/migrate.js";
 import { pendingMigrations } from "../../db/migration-status.js";
 import { sql } from "drizzle-orm";
 
@@ -40,7 +40,7 @@ export function readinessRoute(checks: Record<string, ReadinessCheck>): RequestH
 }
 
 /** A subgraph is ready when its database answers and has every committed migration. */
-export function subgraphReadinessChecks(db: Database, subgraph: SubgraphName): Record<string, ReadinessCheck> {
+export function subgraphReadinessChecks(db: Database, subgraph: SubgraphMigrations): Record<string, ReadinessCheck> {
   return {
     database: async () => {
       await db.execute(sql`select 1`);

@@ -1,4 +1,5 @@
 // Serves the statements subgraph alone: npm run start:statements (needs a database URL).
-import { runSubgraphProcess } from "../kit/server/run-subgraph.js";
+import { runSubgraphProcess } from "../run-subgraph.js";
+import { statements } from "./index.js";
 
-await runSubgraphProcess("statements");
+await runSubgraphProcess(statements);

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openPglite } from "../../db/client.js";
 import { loadDocument } from "../../ingest/documents/load-document.js";
 import type { SubgraphHandles } from "../../ingest/documents/subgraph-handles.js";
-import { migrateSubgraph, SUBGRAPH_NAMES } from "../../db/migrate.js";
+import { migrateSubgraph } from "../../db/migrate.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES } from "../../services/registry.js";
 import { loadSeed } from "../../ingest/seed/load-seed.js";
 import { actorRelations, aliases } from "../../services/actors/data/tables.js";
 import { places } from "../../services/incidents/data/tables.js";
@@ -94,7 +95,7 @@ describe("loading into a database per subgraph", () => {
     const [actors, statements, incidents] = await Promise.all(SUBGRAPH_NAMES.map(() => openPglite(undefined)));
     handles = { actors: actors!, statements: statements!, incidents: incidents! };
     // Each database holds only its own subgraph's schema, so a write into the wrong one fails.
-    for (const name of SUBGRAPH_NAMES) await migrateSubgraph(handles[name], name);
+    for (const subgraph of SUBGRAPHS) await migrateSubgraph(handles[subgraph.name], subgraph);
   });
   afterEach(async () => {
     for (const name of SUBGRAPH_NAMES) await handles[name].close();

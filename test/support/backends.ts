@@ -4,7 +4,8 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { type DatabaseHandle, type OpenOptions, openPglite, openPostgres } from "../../db/client.js";
-import { SUBGRAPH_NAMES, migrateSubgraph } from "../../db/migrate.js";
+import { migrateSubgraph } from "../../db/migrate.js";
+import { SUBGRAPHS } from "../../services/registry.js";
 
 export interface Backend {
   name: "pglite" | "postgres";
@@ -25,7 +26,7 @@ const pglite: Backend = {
   name: "pglite",
   async create(options) {
     const handle = await openPglite(undefined, options);
-    for (const name of SUBGRAPH_NAMES) await migrateSubgraph(handle, name);
+    for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
     return { handle, dispose: () => handle.close() };
   },
 };
@@ -40,7 +41,7 @@ function postgresBackend(adminUrl: string): Backend {
       const url = new URL(adminUrl);
       url.pathname = `/${database}`;
       const handle = await openPostgres(url.toString(), { ...options, maxConnections: 4 });
-      for (const name of SUBGRAPH_NAMES) await migrateSubgraph(handle, name);
+      for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
       return {
         handle,
         url: url.toString(),

@@ -1,7 +1,7 @@
 // Reads from the supergraph which subgraph resolves which field, so that tests about a
 // subgraph being down cover every cross-subgraph field, including ones added later.
 import { type DirectiveNode, type FieldDefinitionNode, Kind, type ObjectTypeDefinitionNode, parse } from "graphql";
-import type { SubgraphName } from "../../db/migrate.js";
+import type { SubgraphName } from "../../services/registry.js";
 
 /** A field one subgraph adds to an entity that another subgraph owns. */
 export interface ContributedField {

@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import { type GraphQLSchema, graphql } from "graphql";
 import type { DatabaseHandle } from "../../db/client.js";
-import type { SubgraphDefinition } from "../../services/registry.js";
+import type { SubgraphDefinition } from "../../services/kit/server/subgraph-definition.js";
 import type { Backend, TestDatabase } from "./backends.js";
 
 export interface SubgraphUnderTest {
@@ -20,12 +20,13 @@ export async function subgraphUnderTest(
   let statementsRun = 0;
   const database = await backend.create({ onQuery: () => statementsRun++ });
   await prepare(database.handle);
-  const schema: GraphQLSchema = await subgraph.buildSchema();
+  const code = await subgraph.load();
+  const schema: GraphQLSchema = await code.buildSchema();
   return {
     database,
     async execute(source, variableValues) {
       statementsRun = 0;
-      const result = await graphql({ schema, source, variableValues, contextValue: subgraph.createContext(database.handle.db) });
+      const result = await graphql({ schema, source, variableValues, contextValue: code.createContext(database.handle.db) });
       return { data: result.data, errors: result.errors, sqlStatements: statementsRun };
     },
   };

@@ -3,15 +3,14 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "../../db/client.js";
-import type { SubgraphName } from "../../db/migrate.js";
 import type { ApiKeyEntry } from "../../platform/config/api-keys.js";
 import { readExamples } from "../../platform/metrics/example-operations.js";
 import { createGatewayServer } from "../../gateway/server.js";
-import type { OperationLimits } from "../../gateway/limits/operation-limits.js";
+import type { OperationLimits } from "../../platform/config/gateway-defaults.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
-import { SUBGRAPHS } from "../../services/registry.js";
+import { SUBGRAPHS, type SubgraphName } from "../../services/registry.js";
 
 export interface RunningGraph {
   gatewayUrl: string;

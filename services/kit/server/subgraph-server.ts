@@ -2,7 +2,7 @@ import type { BaseContext } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import type { Database, PoolUsage } from "../../../db/client.js";
-import type { SubgraphDefinition } from "../../registry.js";
+import type { SubgraphDefinition } from "./subgraph-definition.js";
 import type { Logger } from "pino";
 import type { ApiKeyEntry } from "../../../platform/config/api-keys.js";
 import { identifyCaller } from "../../../platform/http/caller.js";
@@ -44,8 +44,9 @@ export async function createSubgraphServer(
   const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
   const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: subgraph.name, knownOperationNames: options.knownOperationNames });
   if (metrics && options.readPoolUsage) registerDatabasePoolMetrics(metrics.registry, options.readPoolUsage);
+  const code = await subgraph.load();
   return new GraphQLHttpServer<BaseContext>({
-    schema: await subgraph.buildSchema(),
+    schema: await code.buildSchema(),
     paths: ["/graphql"],
     introspection: !options.isProduction,
     // Inline traces are only read by Apollo's hosted studio, which this offline graph does not
@@ -55,8 +56,8 @@ export async function createSubgraphServer(
     // incidents subgraph spent 20–25% less CPU a request (README, "Levers").
     plugins: [options.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     // The caller is identified here again, not taken from the gateway's word: see caller.ts.
-    createContext: (request) => ({ ...subgraph.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
-    readinessChecks: subgraphReadinessChecks(db, subgraph.name),
+    createContext: (request) => ({ ...code.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
+    readinessChecks: subgraphReadinessChecks(db, subgraph),
     guard: options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret),
     logger: options.logger,
     subgraphName: subgraph.name,

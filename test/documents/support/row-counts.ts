@@ -1,7 +1,7 @@
 // How many rows each table of the three subgraphs holds, read through each subgraph's handle.
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
-import type { SubgraphName } from "../../../db/migrate.js";
+import type { SubgraphName } from "../../../services/registry.js";
 import { actorRelations, actors, aliases } from "../../../services/actors/data/tables.js";
 import { incidentSources, incidents, participants, places } from "../../../services/incidents/data/tables.js";
 import { claims, sources, stances, statementIncidents, statements } from "../../../services/statements/data/tables.js";

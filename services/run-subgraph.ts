@@ -1,21 +1,21 @@
 import "reflect-metadata";
-import { openSubgraphDatabases, migrateSubgraphs } from "../../../db/open.js";
-import type { SubgraphName } from "../../../db/migrate.js";
+import { openSubgraphDatabases, migrateSubgraphs } from "../db/open.js";
 // The example operations name the series of /metrics, as at the gateway.
-import { readExamples } from "../../../platform/metrics/example-operations.js";
-import { subgraphNamed } from "../../registry.js";
-import { loadConfig } from "../../../platform/config/config.js";
-import { StartupError, exitOnStartupFailure } from "../../../platform/process/fail.js";
-import { createLogger } from "../../../platform/logging/logger.js";
-import { stopOnSignals } from "../../../platform/process/shutdown.js";
-import { resolveSubgraphSecret } from "../../../platform/http/subgraph-secret.js";
-import { createSubgraphServer } from "./subgraph-server.js";
+import { readExamples } from "../platform/metrics/example-operations.js";
+import type { RegisteredSubgraph } from "./registry.js";
+import { loadConfig } from "./config.js";
+import { StartupError, exitOnStartupFailure } from "../platform/process/fail.js";
+import { createLogger } from "../platform/logging/logger.js";
+import { stopOnSignals } from "../platform/process/shutdown.js";
+import { resolveSubgraphSecret } from "../platform/http/subgraph-secret.js";
+import { createSubgraphServer } from "./kit/server/subgraph-server.js";
 
 /**
  * Runs one subgraph as a process of its own (docker-compose, npm run start:<name>). It
  * needs a Postgres server: the embedded PGlite belongs to the all-in-one `npm start`.
  */
-export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
+export async function runSubgraphProcess(subgraph: RegisteredSubgraph): Promise<void> {
+  const name = subgraph.name;
   try {
     const config = loadConfig();
     const settings = config.subgraphs[name];
@@ -28,8 +28,8 @@ export async function runSubgraphProcess(name: SubgraphName): Promise<void> {
     const logger = createLogger(name, config.logLevel);
     if (subgraphSecret === undefined) logger.warn("SUBGRAPH_SECRET is not set: this subgraph answers anyone, not only the gateway");
     const databases = await openSubgraphDatabases(config, [name]);
-    await migrateSubgraphs(databases.handles);
-    const server = await createSubgraphServer(subgraphNamed(name), databases.handles[name]!.db, {
+    await migrateSubgraphs(databases.handles, [subgraph]);
+    const server = await createSubgraphServer(subgraph, databases.handles[name]!.db, {
       isProduction: config.isProduction,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
       operationCacheMaxBytes: config.operationCacheMaxBytes,

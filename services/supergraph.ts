@@ -1,14 +1,13 @@
+// The supergraph of the registered subgraphs (npm run compose writes it to gateway/supergraph.graphql).
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
-import { SUBGRAPHS } from "../services/registry.js";
+import { SUBGRAPHS, type SubgraphName } from "./registry.js";
 
-/** Where the committed supergraph routes each subgraph by default; the gateway's configuration can override it. */
-export const DEFAULT_ROUTING_URLS = {
-  actors: "http://localhost:4001/graphql",
-  statements: "http://localhost:4002/graphql",
-  incidents: "http://localhost:4003/graphql",
-} as const;
+/** Where the committed supergraph routes each subgraph by default (its default port); the gateway's configuration can override it. */
+export const DEFAULT_ROUTING_URLS = Object.fromEntries(
+  SUBGRAPHS.map((subgraph) => [subgraph.name, `http://localhost:${subgraph.defaultPort}/graphql`]),
+) as Record<SubgraphName, string>;
 
 export class CompositionError extends Error {
   constructor(readonly problems: string[]) {
@@ -23,7 +22,7 @@ export async function composeSupergraph(): Promise<string> {
     SUBGRAPHS.map(async (subgraph) => ({
       name: subgraph.name,
       url: DEFAULT_ROUTING_URLS[subgraph.name],
-      typeDefs: parse(printSubgraphSchema(await subgraph.buildSchema())),
+      typeDefs: parse(printSubgraphSchema(await (await subgraph.load()).buildSchema())),
     })),
   );
   const result = composeServices(services);
