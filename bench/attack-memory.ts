@@ -12,8 +12,8 @@ import type { RunningServer } from "../platform/http/http-server.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../platform/graphql/operation-caches.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
 import { SUBGRAPHS, type SubgraphName } from "../services/registry.js";
-import { BACKENDS } from "../test/support/backends.js";
-import { freePort } from "../test/support/processes.js";
+import { BACKENDS } from "../scripts/harness/backends.js";
+import { freePort } from "../scripts/harness/processes.js";
 import { SECRET, startProcess, stopProcess } from "./harness.js";
 
 const MB = 1024 * 1024;

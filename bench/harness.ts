@@ -13,7 +13,7 @@ import { incidentCountQuery } from "../services/incidents/data/incident-counts.j
 import { IncidentOrder } from "../services/incidents/data/incident-order.js";
 import type { IncidentFilter } from "../services/incidents/schema/incident.input.js";
 import { incidentPageQuery } from "../services/incidents/data/incident.repository.js";
-import { freePort } from "../test/support/processes.js";
+import { freePort } from "../scripts/harness/processes.js";
 import type { BenchOperation } from "./operations.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
 

@@ -34,7 +34,7 @@ import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
 import { runImport } from "../ingest/import/run-import.js";
 import { migrateSubgraph } from "../db/migrate.js";
 import { SUBGRAPHS, SUBGRAPH_NAMES } from "../services/registry.js";
-import { requireSharedData } from "../test/support/shared-data.js";
+import { requireSharedData } from "../scripts/harness/shared-data.js";
 import { cpuMs } from "./harness.js";
 import { commitLine } from "./provenance.js";
 

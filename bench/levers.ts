@@ -28,7 +28,7 @@ import { IncidentOrder } from "../services/incidents/data/incident-order.js";
 import type { IncidentFilter } from "../services/incidents/schema/incident.input.js";
 import { incidentPageQuery } from "../services/incidents/data/incident.repository.js";
 import { SUBGRAPHS as SUBGRAPH_DEFINITIONS } from "../services/registry.js";
-import { explainScans } from "../test/support/query-plans.js";
+import { explainScans } from "../scripts/harness/query-plans.js";
 import {
   type Call,
   type Figures,

@@ -1,6 +1,6 @@
 // The benchmark operations of issue 6: what users do most, sent through the gateway. Each
 // takes a page size `first`, so the same operation can be run small and large: the N+1 test
-// (test/n-plus-one.test.ts) checks that the number of SQL statements does not grow with it,
+// (test/services/kit/n-plus-one.e2e.test.ts) checks that the number of SQL statements does not grow with it,
 // and the benchmark times it on generated data (npm run generate).
 
 export interface BenchOperation {

@@ -48,7 +48,7 @@ import {
 } from "./harness.js";
 import { commitLine } from "./provenance.js";
 import { type SqlReplay, recordSqlOf, recordedSqlText } from "./sql-replay.js";
-import { freePort } from "../test/support/processes.js";
+import { freePort } from "../scripts/harness/processes.js";
 
 interface Planned {
   key: string;

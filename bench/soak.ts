@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { freePort } from "../test/support/processes.js";
+import { freePort } from "../scripts/harness/processes.js";
 import { commitLine } from "./provenance.js";
 import { SOAK_OPERATIONS, type SoakOperation } from "./soak-operations.js";
 

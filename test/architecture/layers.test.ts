@@ -36,7 +36,7 @@ describe("the layering rule itself", () => {
     expect(layeringProblem("services/kit/records/x.ts", "ingest/documents/y.ts")).toMatch(/higher layer/);
     expect(layeringProblem("services/actors/schema/a.ts", "services/statements/data/b.ts")).toMatch(/stand apart/);
     expect(layeringProblem("gateway/server.ts", "services/incidents/data/tables.ts")).toMatch(/stand apart/);
-    expect(layeringProblem("bench/run.ts", "test/support/processes.ts")).toMatch(/test file/);
+    expect(layeringProblem("bench/run.ts", "test/support/graph.ts")).toMatch(/test file/);
   });
 
   it("lets imports run down", () => {

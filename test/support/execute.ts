@@ -4,7 +4,7 @@ import "reflect-metadata";
 import { type GraphQLSchema, graphql } from "graphql";
 import type { DatabaseHandle } from "../../db/client.js";
 import type { SubgraphDefinition } from "../../services/kit/server/subgraph-definition.js";
-import type { Backend, TestDatabase } from "./backends.js";
+import type { Backend, TestDatabase } from "../../scripts/harness/backends.js";
 
 export interface SubgraphUnderTest {
   database: TestDatabase;

@@ -1,7 +1,7 @@
 // Suites that compare an import with the real dataset samples (see shared-data.ts): they run
 // where the samples are, and elsewhere say in the test report why they did not.
 import { describe } from "vitest";
-import { SHARED_DATA, SHARED_DATA_MISSING, SHARED_DATA_REQUIRED } from "./shared-data.js";
+import { SHARED_DATA, SHARED_DATA_MISSING, SHARED_DATA_REQUIRED } from "../../scripts/harness/shared-data.js";
 
 /**
  * A suite comparing an import with the real samples: run when they are found; else reported

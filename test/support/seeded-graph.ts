@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import type { SubgraphHandles } from "../../ingest/documents/subgraph-handles.js";
 import { loadSeed } from "../../ingest/seed/load-seed.js";
-import type { Backend, TestDatabase } from "./backends.js";
+import type { Backend, TestDatabase } from "../../scripts/harness/backends.js";
 import { type GraphQLResponse, type RunningGraph, postGraphQL, startGraph } from "./graph.js";
 
 export interface SeededGraph {

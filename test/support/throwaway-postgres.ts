@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./processes.js";
+import { freePort } from "../../scripts/harness/processes.js";
 
 function findBinaries(): { initdb: string; pgCtl: string } | undefined {
   const folders = [

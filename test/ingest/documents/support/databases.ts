@@ -1,0 +1,15 @@
+// A fresh, migrated database per test, on every backend, with the handles loadDocument takes.
+import type { SubgraphHandles } from "../../../../ingest/documents/subgraph-handles.js";
+import type { Backend, TestDatabase } from "../../../../scripts/harness/backends.js";
+
+export interface DocumentTestDatabase {
+  handles: SubgraphHandles;
+  dispose(): Promise<void>;
+}
+
+/** One database for all three subgraphs, shared by one handle object, as the embedded default runs. */
+export async function sharedDatabase(backend: Backend): Promise<DocumentTestDatabase> {
+  const database: TestDatabase = await backend.create();
+  const { handle } = database;
+  return { handles: { actors: handle, statements: handle, incidents: handle }, dispose: () => database.dispose() };
+}
