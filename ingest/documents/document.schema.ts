@@ -17,8 +17,8 @@ import {
   INCIDENT_TYPE_VALUES,
   PARTICIPANT_ROLE_VALUES,
 } from "../../services/incidents/data/tables.js";
+import { DATE_PRECISION_VALUES } from "../../services/kit/schema/date-precisions.js";
 import {
-  DATE_PRECISION_VALUES,
   MODALITY_VALUES,
   SOURCE_KIND_VALUES,
   STANCE_KIND_VALUES,

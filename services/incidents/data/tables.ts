@@ -16,15 +16,9 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
+import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 
 export const incidentsSchema = pgSchema("incidents");
-
-export const DATE_PRECISION_VALUES = [
-  "DAY",
-  "MONTH",
-  "YEAR",
-  "ON_OR_BEFORE",
-] as const;
 
 export const INCIDENT_TYPE_VALUES = [
   "CAPTURE",

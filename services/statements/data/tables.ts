@@ -3,15 +3,9 @@
 import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp, check, customType } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
+import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 
 export const statementsSchema = pgSchema("statements");
-
-export const DATE_PRECISION_VALUES = [
-  "DAY",
-  "MONTH",
-  "YEAR",
-  "ON_OR_BEFORE",
-] as const;
 
 export const SOURCE_KIND_VALUES = [
   "ARTICLE",
