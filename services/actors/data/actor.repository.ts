@@ -1,7 +1,8 @@
-import { and, eq, getTableColumns } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import { anyOfIds } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../../kit/pages/pagination.js";
+import { keysetPage } from "../../kit/pages/keyset-page.js";
 import { actorFilterCondition, checkActorFilter } from "./actor-filter.js";
 import { type Alias, Actor } from "../schema/actor.type.js";
 import type { ActorFilter } from "../schema/actor.input.js";
@@ -50,12 +51,7 @@ export class ActorRepository {
     checkPageSize(first);
     checkActorFilter(filter);
     const condition = actorFilterCondition(filter);
-    const rows = await this.db
-      .select()
-      .from(actors)
-      .where(and(condition, byName.after(after)))
-      .orderBy(...byName.orderBy())
-      .limit(first + 1);
+    const rows = await keysetPage(this.db.select().from(actors).$dynamic(), condition, byName, first, after);
     return toConnection(rows, first, (row) => [row.name, row.id], toActor, () => this.db.$count(actors, condition));
   }
 

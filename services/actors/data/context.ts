@@ -1,5 +1,5 @@
-import DataLoader from "dataloader";
 import type { Database } from "../../../db/client.js";
+import { loaderOfMap } from "../../kit/loaders/batch-loaders.js";
 import { ActorCuration } from "../writes/actor-curation.js";
 import { ActorSearchRepository } from "./actor-search.repository.js";
 import { ActorRepository } from "./actor.repository.js";
@@ -20,18 +20,10 @@ export type ActorLoaders = ReturnType<typeof createActorLoaders>;
 /** Per-request batching: every actor, alias list or relation page asked for in one tick is one query. */
 export function createActorLoaders(repository: ActorRepository, db: Database) {
   return {
-    actorById: new DataLoader<string, Actor | null>(async (ids) => {
-      const found = await repository.resolveIds(ids);
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-    aliasesByActor: new DataLoader<string, Alias[]>(async (actorIds) => {
-      const byActor = await repository.aliasesOf(actorIds);
-      return actorIds.map((id) => byActor.get(id) ?? []);
-    }),
-    mergedIdsOfActor: new DataLoader<string, string[]>(async (actorIds) => {
-      const byActor = await repository.mergedIdsOf(actorIds);
-      return actorIds.map((id) => byActor.get(id) ?? []);
-    }),
+    // By the ID asked for, not the actor's own: an ID merged into another actor loads the survivor.
+    actorById: loaderOfMap<Actor | null>((ids) => repository.resolveIds(ids), () => null),
+    aliasesByActor: loaderOfMap<Alias[]>((actorIds) => repository.aliasesOf(actorIds), () => []),
+    mergedIdsOfActor: loaderOfMap<string[]>((actorIds) => repository.mergedIdsOf(actorIds), () => []),
     relations: createRelationLoaders(db),
   };
 }

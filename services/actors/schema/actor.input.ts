@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
+import { type EnumValue, registerDescribedEnum } from "../../kit/schema/described-enum.js";
 import { ActorKind, AliasScheme, RelationPredicate } from "./actor.enums.js";
 
 @InputType({ description: "A relation the actor must be the subject of: everyone who SERVES_IN a given force, who was SPOKESPERSON_FOR a ministry on a day." })
@@ -32,19 +33,15 @@ export class ActorFilter {
   hasAliasInScheme?: AliasScheme | null;
 }
 
-export enum RelationDirection {
-  OUTGOING = "OUTGOING",
-  INCOMING = "INCOMING",
-}
-
-registerEnumType(RelationDirection, {
+export const RelationDirection = registerDescribedEnum(["OUTGOING", "INCOMING"], {
   name: "RelationDirection",
   description: "Which end of a relation the actor is at.",
-  valuesConfig: {
-    OUTGOING: { description: "The actor is the subject (Lin Jian → SPOKESPERSON_FOR → ministry)." },
-    INCOMING: { description: "The actor is the object (ministry ← SPOKESPERSON_FOR ← Lin Jian)." },
+  valueDescriptions: {
+    OUTGOING: "The actor is the subject (Lin Jian → SPOKESPERSON_FOR → ministry).",
+    INCOMING: "The actor is the object (ministry ← SPOKESPERSON_FOR ← Lin Jian).",
   },
 });
+export type RelationDirection = EnumValue<typeof RelationDirection>;
 
 @InputType({ description: "Which of an actor's relations to list." })
 export class RelationFilter {

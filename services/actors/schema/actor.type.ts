@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { entityReferenceType } from "../../kit/schema/entity-references.js";
 import { ActorKind, AliasScheme, RelationPredicate } from "./actor.enums.js";
 
 @ObjectType({ description: "Another name for an actor, in a naming scheme, possibly valid only for a time." })
@@ -46,12 +47,8 @@ export class Actor {
 }
 
 /** A Source of the statements subgraph, referenced by ID so the gateway can fetch it there. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType("Source")
-export class SourceReference {
-  @Field(() => ID)
-  id!: string;
-}
+export const SourceReference = entityReferenceType("Source", { resolvable: false });
+export type SourceReference = InstanceType<typeof SourceReference>;
 
 @ObjectType({ description: "A dated relation between two actors: Lin Jian SPOKESPERSON_FOR China's foreign ministry." })
 export class ActorRelation {

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.js";
 import { createChildConnectionLoader } from "../../kit/pages/child-connections.js";
+import { loaderById, loaderOfChildren } from "../../kit/loaders/batch-loaders.js";
 import { incidents, participants } from "./tables.js";
 import type { ActorIncidentFilter } from "../schema/incident.input.js";
 import { IncidentCuration } from "../writes/incident-curation.js";
@@ -24,28 +25,13 @@ export interface IncidentsContext {
 
 export type IncidentLoaders = ReturnType<typeof createIncidentLoaders>;
 
-function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const found = new Map((await load(ids)).map((item) => [item.id, item]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-function groupedBy<T>(load: (ids: readonly string[]) => Promise<T[]>, parentOf: (item: T) => string) {
-  return new DataLoader<string, T[]>(async (ids) => {
-    const groups = new Map<string, T[]>();
-    for (const item of await load(ids)) groups.set(parentOf(item), [...(groups.get(parentOf(item)) ?? []), item]);
-    return ids.map((id) => groups.get(id) ?? []);
-  });
-}
-
 /** Per-request batching: all entities and lists of one kind asked for in one tick are one query. */
 export function createIncidentLoaders(repository: IncidentRepository, db: Database) {
   return {
-    incidentById: byId<Incident>((ids) => repository.incidentsByIds(ids)),
-    placeById: byId<Place>((ids) => repository.placesByIds(ids)),
-    placesOfIncident: groupedBy<Place>((ids) => repository.placesOfIncidents(ids), (place) => place.incidentId),
-    participantsOfIncident: groupedBy<Participant & { incidentId: string }>(
+    incidentById: loaderById<Incident>((ids) => repository.incidentsByIds(ids)),
+    placeById: loaderById<Place>((ids) => repository.placesByIds(ids)),
+    placesOfIncident: loaderOfChildren<Place>((ids) => repository.placesOfIncidents(ids), (place) => place.incidentId),
+    participantsOfIncident: loaderOfChildren<Participant & { incidentId: string }>(
       (ids) => repository.participantsOfIncidents(ids) as Promise<(Participant & { incidentId: string })[]>,
       (participant) => participant.incidentId,
     ),

@@ -31,7 +31,7 @@ interface Grouping {
 
 // Constants are written into the SQL rather than sent as parameters: the same expression must
 // appear in SELECT and GROUP BY, and two parameters are two different expressions to Postgres.
-function groupingOf(groupBy: Exclude<IncidentGrouping, IncidentGrouping.ACTOR>, interval: TimeInterval | null | undefined): Grouping {
+function groupingOf(groupBy: Exclude<IncidentGrouping, typeof IncidentGrouping.ACTOR>, interval: TimeInterval | null | undefined): Grouping {
   switch (groupBy) {
     case IncidentGrouping.TIME: {
       const period = sql`to_char(date_trunc('${sql.raw(truncationUnit(interval!))}', cast(${incidents.startOn} as timestamp)), 'YYYY-MM-DD')`;

@@ -1,7 +1,8 @@
-import { and, asc } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { anyOfIds } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../../kit/pages/pagination.js";
+import { keysetPage } from "../../kit/pages/keyset-page.js";
 import { incidentSources, incidents, participants, places } from "./tables.js";
 import { countIncidents } from "./incident-counts.js";
 import { checkIncidentFilter, incidentFilterCondition } from "./incident-filter.js";
@@ -14,12 +15,7 @@ export const incidentsByStartDate = new Keyset(incidents.startOn, incidents.id, 
 
 /** One page of `incidents` (plus one row, telling whether another page follows); the plan tests EXPLAIN it. */
 export function incidentPageQuery(db: Database, filter: IncidentFilter | null | undefined, order: IncidentOrder, first: number, after: string | null | undefined) {
-  return db
-    .select(incidentColumns)
-    .from(incidents)
-    .where(and(incidentFilterCondition(filter), order.after(after)))
-    .orderBy(...order.orderBy())
-    .limit(first + 1);
+  return keysetPage(db.select(incidentColumns).from(incidents).$dynamic(), incidentFilterCondition(filter), order, first, after);
 }
 
 /** Reads the incidents schema: incidents, their places, participants and sources. */

@@ -13,18 +13,12 @@ import {
   pgSchema,
   primaryKey,
   text,
-  timestamp,
 } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
+import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
+import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
 
 export const incidentsSchema = pgSchema("incidents");
-
-export const DATE_PRECISION_VALUES = [
-  "DAY",
-  "MONTH",
-  "YEAR",
-  "ON_OR_BEFORE",
-] as const;
 
 export const INCIDENT_TYPE_VALUES = [
   "CAPTURE",
@@ -101,13 +95,7 @@ export const incidents = incidentsSchema.table(
     /** ACLED's civilian_targeting: whether civilians were the target. */
     civilianTargeting: boolean("civilian_targeting"),
     // GDELT's measures of the event and its coverage.
-    goldsteinScale: doublePrecision("goldstein_scale"),
-    avgTone: doublePrecision("avg_tone"),
-    numMentions: integer("num_mentions"),
-    numSources: integer("num_sources"),
-    numArticles: integer("num_articles"),
-    /** When GDELT added the event (DATEADDED), apart from when it happened. */
-    dateAdded: timestamp("date_added", { withTimezone: true }),
+    ...gdeltMeasureColumns(),
     // The primary place, copied here by the writers so that filters by area and the keyset
     // order are served by one index on this table instead of a join with places.
     /** ISO 3166-1 alpha-3 of the primary place. */

@@ -1,46 +1,10 @@
-import "reflect-metadata";
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import type { ActorIdentity } from "../../kit/schema/merged-actor-ids.js";
+import { actorReferenceType, entityReferenceType } from "../../kit/schema/entity-references.js";
 
-// Entities other subgraphs own. This subgraph holds only their IDs.
+// Entities other subgraphs own. This subgraph holds only their IDs; it adds Actor.incidents.
 
-// The statements subgraph declares the same class: type-graphql attaches a @FieldResolver's fields
-// to the class itself, so one class shared by both would carry the other's fields (Actor.statements)
-// into this schema.
-@Directive('@key(fields: "id")')
-@ObjectType("Actor")
-export class ActorReference {
-  @Field(() => ID)
-  id!: string;
-
-  // Owned by the actors subgraph: the gateway fetches them there for the fields that
-  // @require them, whose lists then take in rows naming an actor merged into this one.
-  @Directive("@external")
-  @Field(() => ID)
-  canonicalId?: string;
-
-  @Directive("@external")
-  @Field(() => [ID])
-  mergedIds?: string[];
-
-  static of(id: string): ActorReference {
-    return Object.assign(new ActorReference(), { id });
-  }
-
-  /** The actor as the gateway represents it, with the fields required from the actors subgraph. */
-  static fromRepresentation({ id, canonicalId, mergedIds }: ActorIdentity): ActorReference {
-    return Object.assign(new ActorReference(), { id, canonicalId: canonicalId ?? undefined, mergedIds: mergedIds ? [...mergedIds] : undefined });
-  }
-}
+export const ActorReference = actorReferenceType();
+export type ActorReference = InstanceType<typeof ActorReference>;
 
 /** Sources are fetched from the statements subgraph; this one never resolves them. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType("Source")
-export class SourceReference {
-  @Field(() => ID)
-  id!: string;
-
-  static of(id: string): SourceReference {
-    return Object.assign(new SourceReference(), { id });
-  }
-}
+export const SourceReference = entityReferenceType("Source", { resolvable: false });
+export type SourceReference = InstanceType<typeof SourceReference>;

@@ -1,16 +1,12 @@
 import "reflect-metadata";
-import { registerEnumType } from "type-graphql";
+import { type EnumValue, registerDescribedEnum } from "../schema/described-enum.js";
 
-export enum SortOrder {
-  ASC = "ASC",
-  DESC = "DESC",
-}
-
-registerEnumType(SortOrder, {
+export const SortOrder = registerDescribedEnum(["ASC", "DESC"], {
   name: "SortOrder",
   description: "Which way a list runs.",
-  valuesConfig: {
-    ASC: { description: "Oldest (or smallest) first." },
-    DESC: { description: "Newest (or largest) first." },
+  valueDescriptions: {
+    ASC: "Oldest (or smallest) first.",
+    DESC: "Newest (or largest) first.",
   },
 });
+export type SortOrder = EnumValue<typeof SortOrder>;

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { MAX_INPUT_STRING_LENGTH, characterProblem } from "../../../platform/graphql/text-limits.js";
 import { isIsoDate } from "../schema/iso-date.js";
 import { KEY_PATTERN, MAX_KEY_LENGTH } from "./entity-ids.js";
+// Statements and incidents store the same precisions; a document's fuzzy date is one definition for both.
+import { DATE_PRECISION_VALUES } from "../schema/date-precisions.js";
 
 // Names, titles, codes and references are short, and several are in btree indexes
 // (actors.name, aliases.value, statements.language, incidents.admin1), whose rows hold at most
@@ -13,9 +15,6 @@ import { KEY_PATTERN, MAX_KEY_LENGTH } from "./entity-ids.js";
 // text, descriptions, summaries, notes) is in no btree index and may be far longer.
 export const MAX_NAME_LENGTH = 500;
 
-// Statements and incidents store the same precisions (each subgraph's tables list them for
-// its columns); a document's fuzzy date is one definition for both.
-const DATE_PRECISION_VALUES = ["DAY", "MONTH", "YEAR", "ON_OR_BEFORE"] as const;
 
 export const count = z.int32().nonnegative();
 /** Stored text: no NUL or lone surrogate, which Postgres refuses or the driver silently replaces. */

@@ -1,23 +1,19 @@
 import "reflect-metadata";
-import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { DATE_PRECISION_VALUES } from "./date-precisions.js";
+import { type EnumValue, registerDescribedEnum } from "./described-enum.js";
 
-export enum DatePrecision {
-  DAY = "DAY",
-  MONTH = "MONTH",
-  YEAR = "YEAR",
-  ON_OR_BEFORE = "ON_OR_BEFORE",
-}
-
-registerEnumType(DatePrecision, {
+export const DatePrecision = registerDescribedEnum(DATE_PRECISION_VALUES, {
   name: "DatePrecision",
   description: "How exactly a date is known. Sources often give only a month, or only a latest possible day.",
-  valuesConfig: {
-    DAY: { description: "The day is known." },
-    MONTH: { description: "Only the month is known; the date is the first of that month." },
-    YEAR: { description: "Only the year is known; the date is the first of January." },
-    ON_OR_BEFORE: { description: "The event happened on or before the date (e.g. a capture known only from its announcement)." },
+  valueDescriptions: {
+    DAY: "The day is known.",
+    MONTH: "Only the month is known; the date is the first of that month.",
+    YEAR: "Only the year is known; the date is the first of January.",
+    ON_OR_BEFORE: "The event happened on or before the date (e.g. a capture known only from its announcement).",
   },
 });
+export type DatePrecision = EnumValue<typeof DatePrecision>;
 
 // Statements and incidents both carry fuzzy dates, so both subgraphs resolve this type.
 @Directive("@shareable")

@@ -1,18 +1,12 @@
 import "reflect-metadata";
-import { registerEnumType } from "type-graphql";
+import { type EnumValue, registerDescribedEnum } from "./described-enum.js";
 import { badUserInput } from "./errors.js";
 
-export enum TimeInterval {
-  DAY = "DAY",
-  WEEK = "WEEK",
-  MONTH = "MONTH",
-  YEAR = "YEAR",
-}
-
-registerEnumType(TimeInterval, {
+export const TimeInterval = registerDescribedEnum(["DAY", "WEEK", "MONTH", "YEAR"], {
   name: "TimeInterval",
   description: "The length of a time bucket. Weeks start on Monday (ISO 8601).",
 });
+export type TimeInterval = EnumValue<typeof TimeInterval>;
 
 /** The Postgres `date_trunc` field for an interval. */
 export function truncationUnit(interval: TimeInterval): string {

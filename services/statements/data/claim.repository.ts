@@ -1,6 +1,6 @@
-import { and } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { type Connection, checkPageSize, toConnection } from "../../kit/pages/pagination.js";
+import { keysetPage } from "../../kit/pages/keyset-page.js";
 import { checkClaimFilter, claimFilterCondition } from "./claim-filter.js";
 import type { ClaimFilter } from "../schema/claim.input.js";
 import { claims } from "./tables.js";
@@ -10,12 +10,7 @@ import type { Claim } from "../schema/statement.type.js";
 
 /** One page of claims meeting a checked filter, by ID, with one row more to tell whether a next page exists. */
 export function claimPageQuery(db: Database, filter: ClaimFilter | null | undefined, first: number, after: string | null | undefined) {
-  return db
-    .select()
-    .from(claims)
-    .where(and(claimFilterCondition(filter), claimsById.after(after)))
-    .orderBy(...claimsById.orderBy())
-    .limit(first + 1);
+  return keysetPage(db.select().from(claims).$dynamic(), claimFilterCondition(filter), claimsById, first, after);
 }
 
 /** Lists claims. */

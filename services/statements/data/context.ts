@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Database } from "../../../db/client.js";
+import { loaderById, loaderOfChildren } from "../../kit/loaders/batch-loaders.js";
 import { createChildListLoaders } from "./child-lists.js";
 import { ClaimRepository } from "./claim.repository.js";
 import { claimSidesOf, firstAssertionsOf, latestResponsesOf } from "./claim-sides.js";
@@ -24,23 +25,13 @@ export interface StatementsContext {
 
 export type StatementLoaders = ReturnType<typeof createStatementLoaders>;
 
-function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const found = new Map((await load(ids)).map((item) => [item.id, item]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
 /** Per-request batching: all entities and lists of one kind asked for in one tick are one query. */
 export function createStatementLoaders(repository: StatementRepository, db: Database) {
   return {
-    statementById: byId<Statement>((ids) => repository.statementsByIds(ids)),
-    claimById: byId<Claim>((ids) => repository.claimsByIds(ids)),
-    sourceById: byId<Source>((ids) => repository.sourcesByIds(ids)),
-    stancesOfStatement: new DataLoader<string, Stance[]>(async (statementIds) => {
-      const stances = await repository.stancesOfStatements(statementIds);
-      return statementIds.map((id) => stances.filter((stance) => stance.statementId === id));
-    }),
+    statementById: loaderById<Statement>((ids) => repository.statementsByIds(ids)),
+    claimById: loaderById<Claim>((ids) => repository.claimsByIds(ids)),
+    sourceById: loaderById<Source>((ids) => repository.sourcesByIds(ids)),
+    stancesOfStatement: loaderOfChildren<Stance>((ids) => repository.stancesOfStatements(ids), (stance) => stance.statementId),
     incidentIdsOfStatement: new DataLoader<string, string[]>((statementIds) => incidentIdsOfStatements(db, statementIds)),
     // The claims view: status and both sides come from one query, whatever fields are asked.
     claimSides: new DataLoader((claimIds: readonly string[]) => claimSidesOf(db, claimIds)),

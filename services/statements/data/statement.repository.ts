@@ -3,6 +3,7 @@ import { anyOfIds } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
 import { checkDateRange } from "../../kit/schema/date-range.js";
 import { type Connection, Keyset, checkPageSize, toConnection } from "../../kit/pages/pagination.js";
+import { keysetPage } from "../../kit/pages/keyset-page.js";
 import { claims, sources, stances, statements } from "./tables.js";
 import { checkStatementFilter, statementFilterCondition } from "./statement-filter.js";
 import type { StatementFilter, StatementSort } from "../schema/statement.input.js";
@@ -23,12 +24,7 @@ export function saidBetween(from: string | null | undefined, to: string | null |
 
 /** One page of statements meeting a checked filter, in `order`, with one row more to tell whether a next page exists. */
 export function statementPageQuery(db: Database, filter: StatementFilter | null | undefined, order: StatementOrder, first: number, after: string | null | undefined) {
-  return db
-    .select(statementColumns)
-    .from(statements)
-    .where(and(statementFilterCondition(filter), order.after(after)))
-    .orderBy(...order.orderBy())
-    .limit(first + 1);
+  return keysetPage(db.select(statementColumns).from(statements).$dynamic(), statementFilterCondition(filter), order, first, after);
 }
 
 /** Reads statements, claims, stances and sources by ID, and lists statements and sources. */
@@ -70,12 +66,7 @@ export class StatementRepository {
 
   async listSources(first: number, after: string | null | undefined): Promise<Connection<Source>> {
     checkPageSize(first);
-    const rows = await this.db
-      .select()
-      .from(sources)
-      .where(sourcesById.after(after))
-      .orderBy(...sourcesById.orderBy())
-      .limit(first + 1);
+    const rows = await keysetPage(this.db.select().from(sources).$dynamic(), undefined, sourcesById, first, after);
     return toConnection(rows, first, (row) => [row.id, row.id], toSource, () => this.db.$count(sources));
   }
 }

@@ -1,17 +1,12 @@
 // The statements subgraph's tables, in the Postgres schema "statements". Speakers, claim
 // subjects and incidents belong to other subgraphs and are held here as IDs only.
 import { sql } from "drizzle-orm";
-import { date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp, check, customType } from "drizzle-orm/pg-core";
+import { date, index, integer, pgSchema, primaryKey, text, timestamp, check, customType } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
+import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
+import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
 
 export const statementsSchema = pgSchema("statements");
-
-export const DATE_PRECISION_VALUES = [
-  "DAY",
-  "MONTH",
-  "YEAR",
-  "ON_OR_BEFORE",
-] as const;
 
 export const SOURCE_KIND_VALUES = [
   "ARTICLE",
@@ -74,13 +69,7 @@ export const statements = statementsSchema.table(
     addresseeId: text("addressee_id"),
     // What the source dataset says beside our model (GDELT's event code and measures).
     cameoCode: text("cameo_code"),
-    goldsteinScale: doublePrecision("goldstein_scale"),
-    avgTone: doublePrecision("avg_tone"),
-    numMentions: integer("num_mentions"),
-    numSources: integer("num_sources"),
-    numArticles: integer("num_articles"),
-    /** When GDELT added the event (DATEADDED), apart from when it was said. */
-    dateAdded: timestamp("date_added", { withTimezone: true }),
+    ...gdeltMeasureColumns(),
     // The text as English words, kept by Postgres: ranking reads it instead of parsing every
     // matching text again (at a million statements that parsing took most of a search).
     searchDocument: tsvector("search_document").generatedAlwaysAs(sql`to_tsvector('english', "text")`),
