@@ -78,7 +78,7 @@ export const INCIDENTS_BY_COUNTRY_AND_DATES: BenchOperation = {
 /** A search box: a page of hits with excerpts and whether more follow. */
 export const STATEMENT_SEARCH: BenchOperation = statementSearch("statement full-text search", "");
 
-/** The same page with the number of all matches, which costs as many rows as match (see README, search). */
+/** The same page with the number of all matches, which costs as many rows as match (see docs/api.md, "Query power"). */
 export const STATEMENT_SEARCH_WITH_COUNT: BenchOperation = statementSearch("statement full-text search with totalCount", "totalCount");
 
 function statementSearch(name: string, count: string): BenchOperation {

@@ -1,4 +1,4 @@
-// The operations the soak benchmark sends: the README's examples, i.e. every operation in
+// The operations the soak benchmark sends: the example operations, i.e. every operation in
 // examples/ (the seed story first), as the Sandbox offers them.
 import { readExamples } from "../platform/metrics/example-operations.js";
 

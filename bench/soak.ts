@@ -1,6 +1,6 @@
 // npm run bench:soak -- --rate 50 --duration 60
 // Starts the whole graph (`npm start`: embedded PGlite with the seed story, or DATABASE_URL),
-// sends the README's operations to the gateway at a fixed rate (an open loop: a slow answer
+// sends the example operations (examples/) to the gateway at a fixed rate (an open loop: a slow answer
 // does not slow the sending), and reports errors, latency percentiles and the server's memory
 // every 10 s. Writes the figures to bench/SOAK.md. Exits 1 on any error.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -241,7 +241,7 @@ function writeReport(report: {
     "",
     `\`npm run bench:soak -- --rate ${report.rate} --duration ${report.durationS}\` on ${new Date().toISOString().slice(0, 10)}:`,
     `the whole graph (\`npm start\`, ${report.database}) on ${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version},`,
-    `sending the README's ${SOAK_OPERATIONS.length} operations (${SOAK_OPERATIONS.map((operation) => operation.name).join(", ")}) round-robin`,
+    `sending the example ${SOAK_OPERATIONS.length} operations (${SOAK_OPERATIONS.map((operation) => operation.name).join(", ")}) round-robin`,
     "at a fixed rate from the same machine. Latency is measured by the sender; RSS is the server process's.",
     "",
     `**Total:** ${summary.requests} requests, **${summary.errors} errors**, ${summary.achievedRate} requests/s;`,

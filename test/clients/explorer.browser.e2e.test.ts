@@ -1,6 +1,6 @@
 // The offline explorer in a real browser: Debian's Chromium, driven by playwright-core, loads
 // /graphiql from a gateway on the seed story, runs the seed-story operation and sees its
-// answer, without a single request leaving the gateway. Saves docs/explorer.png for the README.
+// answer, without a single request leaving the gateway. Saves docs/explorer.png for the README and docs/api.md.
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";

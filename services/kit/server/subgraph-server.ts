@@ -53,7 +53,7 @@ export async function createSubgraphServer(
     // use; tracing every field of a traced request costs time (bench/LEVERS.md).
     // Apollo's cache-control plugin (on unless disabled) computes a cache policy from @cacheControl
     // hints, which no type here gives, and to do so wraps every field's resolver: without it the
-    // incidents subgraph spent 20–25% less CPU a request (README, "Levers").
+    // incidents subgraph spent 20–25% less CPU a request (docs/performance.md, "Levers").
     plugins: [options.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     // The caller is identified here again, not taken from the gateway's word: see caller.ts.
     createContext: (request) => ({ ...code.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
