@@ -241,7 +241,7 @@ function writeReport(report: {
     "",
     `\`npm run bench:soak -- --rate ${report.rate} --duration ${report.durationS}\` on ${new Date().toISOString().slice(0, 10)}:`,
     `the whole graph (\`npm start\`, ${report.database}) on ${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version},`,
-    `sending the example ${SOAK_OPERATIONS.length} operations (${SOAK_OPERATIONS.map((operation) => operation.name).join(", ")}) round-robin`,
+    `sending the ${SOAK_OPERATIONS.length} example operations (${SOAK_OPERATIONS.map((operation) => operation.name).join(", ")}) round-robin`,
     "at a fixed rate from the same machine. Latency is measured by the sender; RSS is the server process's.",
     "",
     `**Total:** ${summary.requests} requests, **${summary.errors} errors**, ${summary.achievedRate} requests/s;`,
