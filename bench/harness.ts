@@ -275,7 +275,9 @@ export async function alternateRounds(title: string, sides: Side[], settings: Ro
       const side = sides[index]!;
       const before = (side.processes ?? []).map((process) => cpuMs(process.child.pid!));
       samples[index]!.push(await sampleClosedLoop(settings.concurrency, settings.roundS, side.call));
-      (side.processes ?? []).forEach((process, at) => cpu[index]!.set(process.name, (cpu[index]!.get(process.name) ?? 0) + cpuMs(process.child.pid!) - before[at]!));
+      for (const [at, process] of (side.processes ?? []).entries()) {
+        cpu[index]!.set(process.name, (cpu[index]!.get(process.name) ?? 0) + cpuMs(process.child.pid!) - before[at]!);
+      }
     }
   }
   return sides.map((side, index) => {

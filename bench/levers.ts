@@ -111,7 +111,7 @@ type Settings = ReturnType<typeof options>;
 /** Each side probed and warmed up, then measured in `rounds` alternating rounds sharing --duration; figures per side. */
 async function compare(title: string, sides: Side[], settings: Settings, concurrency = settings.concurrency): Promise<Measured[]> {
   const measured = await alternateRounds(title, sides, { rounds: settings.rounds, roundS: settings.durationS / settings.rounds, warmupS: settings.warmupS, concurrency });
-  measured.forEach((figures, index) => console.log(`  ${title.padEnd(44)} ${sides[index]!.label.padEnd(34)} ${text(figures.all)}`));
+  for (const [index, figures] of measured.entries()) console.log(`  ${title.padEnd(44)} ${sides[index]!.label.padEnd(34)} ${text(figures.all)}`);
   return measured;
 }
 
@@ -211,7 +211,10 @@ async function startBaseGraph(databaseUrl: string, processes: Process[], variant
   const addresses = await graphAddresses(databaseUrl);
   const subgraphs = {} as BaseGraph["subgraphs"];
   const label = (name: string) => (variant ? `${name} (${variant})` : name);
-  for (const name of SUBGRAPHS) processes.push((subgraphs[name] = await startSubgraph(addresses, name, { label: label(name), nodeArgs })));
+  for (const name of SUBGRAPHS) {
+    subgraphs[name] = await startSubgraph(addresses, name, { label: label(name), nodeArgs });
+    processes.push(subgraphs[name]);
+  }
   const gateway = await startGateway(addresses, { label: label("gateway") });
   processes.push(gateway.process);
   return { addresses, subgraphs, gateway };
@@ -410,7 +413,10 @@ async function planCacheLever(base: BaseGraph, settings: Settings, report: Repor
   for (const [key, operation, first] of PLANNED_OPERATIONS.filter(([key]) => ["seed-story", "incidents-by-country", "incidents-with-actors"].includes(key))) {
     const variables = operation.variables(first);
     // A comment makes each text new: Apollo Server's parsed-document cache and the gateway's plan cache are keyed by the text's hash.
-    const fresh = () => JSON.stringify({ query: `# request ${(unique += 1)}\n${operation.query}`, variables });
+    const fresh = () => {
+      unique += 1;
+      return JSON.stringify({ query: `# request ${unique}\n${operation.query}`, variables });
+    };
     const [a, b] = await compare(`plan cache: ${key}`, [
       { label: "same text (cached plan)", call: graphqlCall(base.gateway.url, gatewayBody(operation, first)), processes: [base.gateway.process] },
       { label: "new text per request (planned anew)", call: graphqlCall(base.gateway.url, fresh), processes: [base.gateway.process] },

@@ -289,7 +289,8 @@ function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: 
       const planned = PLANNED.find((candidate) => candidate.key === row.key)!;
       lines.push(`| ${row.key} | ${planned.first} | ${cell(row.gateway, graph.scale)} | ${cell(row.direct, graph.scale)} | ${cell(row.hive, graph.scale)} | ${cell(row.sql, graph.scale)} | ${row.statementsPerRequest} |`);
     }
-    lines.push("", "Peak RSS under load: " + graph.processes.map((process) => `${process.name.replace(` ${graph.scale}`, "")} ${process.peakRssMb} MB`).join(", ") + ".", "");
+    const peakRss = graph.processes.map((process) => `${process.name.replace(` ${graph.scale}`, "")} ${process.peakRssMb} MB`).join(", ");
+    lines.push("", `Peak RSS under load: ${peakRss}.`, "");
     if (graph.hiveNote) lines.push(graph.hiveNote, "");
     for (const [key, replay] of graph.replays) {
       lines.push(`The ${key} SQL timed alone: the ${replay.statements.length} statements one request sends, in ${new Set(replay.statements.map((statement) => statement.round)).size} rounds:`, "", "```sql", recordedSqlText(replay.statements), "```", "");

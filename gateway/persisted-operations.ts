@@ -66,6 +66,7 @@ export function canonicalOperation(source: string): string | undefined {
   } catch {
     return undefined;
   }
+  // biome-ignore lint/correctness/noComponentHookFactories: a graphql-js visitor keyed by node kind, not a React component
   return print(visit(document, { Field: (field) => (field.name.value === "__typename" && !field.alias ? null : undefined) }));
 }
 

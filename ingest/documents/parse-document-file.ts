@@ -42,8 +42,9 @@ function parseNdjson(file: string, text: string): ParsedDocument {
     if (!fragment) return;
     for (const list of ENTITY_LISTS) {
       const entries: unknown[] = fragment[list] ?? [];
-      entries.forEach((_, index) => lineOf.get(list)!.push({ line, index }));
-      (lists[list] ??= []).push(...entries);
+      for (const index of entries.keys()) lineOf.get(list)!.push({ line, index });
+      lists[list] ??= [];
+      lists[list].push(...entries);
     }
   });
   problems.throwIfAny();

@@ -31,7 +31,7 @@ function checkStrings(value: unknown, type: GraphQLInputType, path: Path, proble
   if (value == null) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (Array.isArray(value)) value.forEach((item, index) => checkStrings(item, nullable.ofType, [...path, index], problems));
+    if (Array.isArray(value)) for (const [index, item] of value.entries()) checkStrings(item, nullable.ofType, [...path, index], problems);
     return;
   }
   if (isInputObjectType(nullable)) {

@@ -59,5 +59,5 @@ function parseExample(path: string, source: string) {
 
 /** Every example in one document, the seed story first, for an explorer that takes a single document. */
 export function examplesDocument(examples: ExampleOperation[] = readExamples()): string {
-  return examples.map((example) => example.source.trimEnd()).join("\n\n") + "\n";
+  return `${examples.map((example) => example.source.trimEnd()).join("\n\n")}\n`;
 }

@@ -27,7 +27,7 @@ describe("a subgraph's circuit breaker", () => {
   // What the server does with the next requests: answer with a status, or never answer.
   let behaviour: { status: number } | "hang" = { status: 200 };
   let received = 0;
-  const server = http.createServer((request, response) => {
+  const server = http.createServer((_request, response) => {
     received += 1;
     if (behaviour === "hang") return;
     response.writeHead(behaviour.status, { "content-type": "application/json" }).end('{"data":{}}');

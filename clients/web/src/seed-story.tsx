@@ -22,6 +22,7 @@ export function SeedStory() {
             <blockquote>{data.claim.text}</blockquote>
             <ul className="stances">
               {data.claim.stances.edges.map(({ node }, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a claim's stances are one fixed page in the server's order, never reordered here
                 <StanceItem key={index} stance={node} />
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../../kit/schema/dates.js";
 import { gdeltMeasuresOf } from "../../kit/schema/gdelt-measures.js";
-import { incidents, participants, places } from "../data/tables.js";
+import { incidents, type participants, type places } from "../data/tables.js";
 import { GdeltEventMeasures, Incident, Participant, Place } from "./incident.type.js";
 
 // Rows of the incidents schema turned into the classes the schema exposes.

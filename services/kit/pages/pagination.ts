@@ -179,7 +179,8 @@ export function toConnection<TRow, TNode>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return (counted ??= countTotal());
+      counted ??= countTotal();
+      return counted;
     },
   };
 }

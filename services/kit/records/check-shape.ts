@@ -1,7 +1,7 @@
 // Checks a value against a zod schema of the document format, reporting every problem at its
 // JSON path in words that name the value found. Whole documents (ingest/documents/) and the
 // one-entity documents a mutation's input is checked as (kit/curation/) are checked alike.
-import { z } from "zod";
+import type { z } from "zod";
 import type { ReportProblem } from "./problems.js";
 
 /** The value as `schema` gives it when it has its shape; otherwise reports why and returns undefined. */

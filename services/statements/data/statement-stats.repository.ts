@@ -5,7 +5,7 @@ import { TimeInterval, bucketStarts, fillBuckets } from "../../kit/schema/time-b
 import { stances, statements } from "./tables.js";
 import { ActorReference } from "../schema/references.type.js";
 import { checkStatementFilter, stanceRowCondition, statementColumnsCondition, statementFilterCondition } from "./statement-filter.js";
-import { StanceKind, StatementGrouping } from "../schema/statement.enums.js";
+import { type StanceKind, StatementGrouping } from "../schema/statement.enums.js";
 import type { StatementFilter } from "../schema/statement.input.js";
 import { StatementBucket } from "../schema/statement-stats.type.js";
 

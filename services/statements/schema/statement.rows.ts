@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { FuzzyDate } from "../../kit/schema/dates.js";
 import { gdeltMeasuresOf } from "../../kit/schema/gdelt-measures.js";
-import { claims, sources, stances, statements } from "../data/tables.js";
+import { type claims, type sources, type stances, statements } from "../data/tables.js";
 import { Source } from "./source.type.js";
 import { Claim, GdeltStatementMeasures, Stance, Statement } from "./statement.type.js";
 
