@@ -1,15 +1,14 @@
-// Loads a Meridian document into the three subgraphs' databases: checks all of it first,
-// then writes each subgraph's rows into its own schema. Loading a document again changes
+// Loads a Meridian document into the subgraphs' databases: checks all of it first, then
+// writes each subgraph's rows into its own schema. Loading a document again changes
 // nothing, and the summary says so.
-import { checkDocument } from "./check-document.js";
+import { type DocumentPlan, checkDocument } from "./check-document.js";
 import { ENTITY_LISTS, type EntityList } from "./document.schema.js";
 import { ParsedDocument, parseDocument } from "./parse-document.js";
+import type { Database } from "../../db/client.js";
 import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
+import type { SubgraphName } from "../../services/registry.js";
 import type { SubgraphHandles } from "./subgraph-handles.js";
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
-import { writeActors } from "../../services/actors/writes/write-actors.js";
-import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
-import { writeStatements } from "../../services/statements/writes/write-statements.js";
 
 export type LoadSummary = Record<EntityList, EntityCounts>;
 
@@ -21,12 +20,12 @@ export type LoadSummary = Record<EntityList, EntityCounts>;
 export async function loadDocument(document: unknown, handles: SubgraphHandles): Promise<LoadSummary> {
   const parsed = document instanceof ParsedDocument ? document : parseDocument(document);
   const plan = await checkDocument(parsed, handles);
-  const summary: Partial<LoadSummary> = {};
-  await inOneTransactionPerHandle(handles, async (databases) => {
-    Object.assign(summary, await writeActors(databases.actors, plan.actors));
-    Object.assign(summary, await writeStatements(databases.statements, plan.statements));
-    Object.assign(summary, await writeIncidents(databases.incidents, plan.incidents));
-  });
-  return Object.fromEntries(ENTITY_LISTS.map((list) => [list, summary[list]!])) as LoadSummary;
+  return inOneTransactionPerHandle(handles, (databases) => writeDocumentPlan(plan, databases));
 }
 
+/** Writes each part's rows of a checked document into its subgraph's database, in the plan's order. */
+export async function writeDocumentPlan(plan: DocumentPlan, databases: Record<SubgraphName, Database>): Promise<LoadSummary> {
+  const summary: Partial<LoadSummary> = {};
+  for (const { part, rows } of plan) Object.assign(summary, await part.writeRows(databases[part.subgraph], rows));
+  return Object.fromEntries(ENTITY_LISTS.map((list) => [list, summary[list]!])) as LoadSummary;
+}

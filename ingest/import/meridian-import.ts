@@ -15,9 +15,7 @@ import { type DocumentFileFormat, parseDocumentFile } from "../documents/parse-d
 import { DocumentError } from "../../services/kit/records/problems.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
-import { writeActors } from "../../services/actors/writes/write-actors.js";
-import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
-import { writeStatements } from "../../services/statements/writes/write-statements.js";
+import { writeDocumentPlan } from "../documents/load-document.js";
 import { STDIN } from "./input-stream.js";
 
 export async function importDocuments(
@@ -32,15 +30,11 @@ export async function importDocuments(
   for (const file of files) {
     const parsed = file === STDIN ? await parseStandardInput(stdin) : await parseDocumentFile(file);
     const plan = await checkDocument(parsed, inTransaction);
-    const counts: Partial<Record<EntityList, EntityCounts>> = {
-      ...(await writeActors(databases.actors, plan.actors)),
-      ...(await writeStatements(databases.statements, plan.statements)),
-      ...(await writeIncidents(databases.incidents, plan.incidents)),
-    };
+    const counts = await writeDocumentPlan(plan, databases);
     for (const list of ENTITY_LISTS) {
-      totals[list].inserted += counts[list]!.inserted;
-      totals[list].updated += counts[list]!.updated;
-      totals[list].unchanged += counts[list]!.unchanged;
+      totals[list].inserted += counts[list].inserted;
+      totals[list].updated += counts[list].updated;
+      totals[list].unchanged += counts[list].unchanged;
     }
   }
   return totals;

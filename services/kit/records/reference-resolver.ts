@@ -8,7 +8,15 @@ import { normalizeName } from "./normalize-name.js";
 import type { ProblemPath } from "../../../platform/graphql/problem-path.js";
 import type { ReportProblem } from "./problems.js";
 
-export type EntityKind = "source" | "actor" | "statement" | "claim" | "incident";
+/**
+ * Each kind of entity a reference may name, with the list of a document that holds the
+ * entities of that kind, in the document's order. The kinds are closed: a subgraph's rows
+ * name the kinds of other subgraphs (a statement's speaker is an actor), and a subgraph
+ * imports no other, so the kit holds the one list they all check their references against.
+ */
+const LIST_OF_KIND = { source: "sources", actor: "actors", statement: "statements", claim: "claims", incident: "incidents" } as const;
+
+export type EntityKind = keyof typeof LIST_OF_KIND;
 
 type Keyed = readonly { key: string }[];
 
@@ -16,13 +24,9 @@ type Keyed = readonly { key: string }[];
  * What the resolver reads of a document: the keys of its lists, and the names of its actors.
  * A whole Meridian document is one, and so is the part of it one subgraph writes.
  */
-export interface KeyedLists {
-  sources?: Keyed;
-  actors?: readonly { key: string; name: string; aliases?: readonly { value: string }[] }[];
-  statements?: Keyed;
-  claims?: Keyed;
-  incidents?: Keyed;
-}
+export type KeyedLists = { readonly [Kind in EntityKind as (typeof LIST_OF_KIND)[Kind]]?: Keyed } & {
+  readonly actors?: readonly { key: string; name: string; aliases?: readonly { value: string }[] }[];
+};
 
 /** A reference to an entity that is not in the document, which must therefore be stored already. */
 export interface StoredReference {
@@ -47,11 +51,7 @@ export class ReferenceResolver {
     document: KeyedLists,
     private readonly report: ReportProblem,
   ) {
-    this.indexKeys("source", "sources", document.sources ?? []);
-    this.indexKeys("actor", "actors", document.actors ?? []);
-    this.indexKeys("statement", "statements", document.statements ?? []);
-    this.indexKeys("claim", "claims", document.claims ?? []);
-    this.indexKeys("incident", "incidents", document.incidents ?? []);
+    for (const [kind, list] of Object.entries(LIST_OF_KIND) as [EntityKind, (typeof LIST_OF_KIND)[EntityKind]][]) this.indexKeys(kind, list, document[list] ?? []);
     for (const actor of document.actors ?? []) {
       for (const name of [actor.name, ...(actor.aliases ?? []).map((alias) => alias.value)]) {
         const normalized = normalizeName(name);
