@@ -8,11 +8,10 @@
 // and resident memory from its /metrics before and after each.
 import { DEFAULT_OPERATION_LIMITS } from "../platform/config/gateway-defaults.js";
 import { loadSeed } from "../ingest/seed/load-seed.js";
-import type { SubgraphHandles } from "../ingest/documents/subgraph-handles.js";
 import type { RunningServer } from "../platform/http/http-server.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../platform/graphql/operation-caches.js";
 import { createSubgraphServer } from "../services/kit/server/subgraph-server.js";
-import { SUBGRAPHS, type SubgraphName } from "../services/registry.js";
+import { SUBGRAPHS, type SubgraphName, forEverySubgraph } from "../services/registry.js";
 import { BACKENDS } from "../scripts/harness/backends.js";
 import { freePort } from "../scripts/harness/processes.js";
 import { SECRET, startProcess, stopProcess } from "./harness.js";
@@ -115,7 +114,7 @@ export async function measureMemoryAttack(options: MemoryAttackOptions = {}): Pr
   const servers: RunningServer[] = [];
   let gateway: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
-    await loadSeed(Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, database.handle])) as SubgraphHandles);
+    await loadSeed(forEverySubgraph(database.handle));
     const subgraphUrls = {} as Record<SubgraphName, string>;
     for (const subgraph of SUBGRAPHS) {
       const server = await createSubgraphServer(subgraph, database.handle.db, { isProduction: true, subgraphSecret: SECRET });

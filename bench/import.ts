@@ -27,13 +27,12 @@ import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
 import postgres from "postgres";
 import { openPostgres } from "../db/client.js";
-import type { SubgraphHandles } from "../ingest/documents/subgraph-handles.js";
 import type { ProgressSink } from "../ingest/import/import-progress.js";
 import { incidentTypeOf } from "../ingest/formats/acled/acled-taxonomy.js";
 import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
 import { runImport } from "../ingest/import/run-import.js";
 import { migrateSubgraph } from "../db/migrate.js";
-import { SUBGRAPHS, SUBGRAPH_NAMES } from "../services/registry.js";
+import { SUBGRAPHS, forEverySubgraph } from "../services/registry.js";
 import { requireSharedData } from "../scripts/harness/shared-data.js";
 import { cpuMs } from "./harness.js";
 import { commitLine } from "./provenance.js";
@@ -308,7 +307,7 @@ async function timeImport(url: string, file: string, rows: number): Promise<Impo
   const handle = await openPostgres(url, { maxConnections: 2 });
   try {
     for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
-    const handles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, handle])) as SubgraphHandles;
+    const handles = forEverySubgraph(handle);
     global.gc?.();
     const megabytes = () => process.memoryUsage().rss / 2 ** 20;
     const rssBeforeMb = megabytes();

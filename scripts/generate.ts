@@ -12,7 +12,7 @@ import { DatabaseNotEmptyError, type SubgraphTarget, generateDatabase } from "..
 import { insertSink } from "../db/bulk/insert-sink.js";
 import { SCALE_NAMES, SCALES, type ScaleName } from "../ingest/generate/scales.js";
 import { migrateSubgraph } from "../db/migrate.js";
-import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from "../services/registry.js";
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName, forEverySubgraph } from "../services/registry.js";
 import { openSubgraphDatabases } from "../db/open.js";
 import { loadConfig } from "../services/config.js";
 import { exitOnStartupFailure } from "../platform/process/fail.js";
@@ -63,7 +63,7 @@ try {
   if (values["database-url"]) {
     const handle = await openPostgres(values["database-url"], { maxConnections: 2 });
     closers.push(() => handle.close());
-    handles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, handle])) as Record<SubgraphName, DatabaseHandle>;
+    handles = forEverySubgraph(handle);
   } else {
     const databases = await openSubgraphDatabases(config, SUBGRAPH_NAMES);
     closers.push(databases.close);

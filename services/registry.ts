@@ -18,3 +18,8 @@ export const SUBGRAPH_NAMES: readonly SubgraphName[] = SUBGRAPHS.map((subgraph) 
 export function subgraphNamed(name: SubgraphName): SubgraphDefinition<SubgraphName> {
   return SUBGRAPHS.find((subgraph) => subgraph.name === name)!;
 }
+
+/** The same value for every registered subgraph: one database handle they all share, one URL none answers at. */
+export function forEverySubgraph<T>(value: T): Record<SubgraphName, T> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, value])) as Record<SubgraphName, T>;
+}

@@ -13,6 +13,7 @@ import { SUBGRAPH_SECRET_HEADER } from "../../platform/http/subgraph-secret.js";
 import { cursorCases, stringCases } from "../support/argument-cases.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "../support/graph.js";
+import { forEverySubgraph } from "../../services/registry.js";
 
 const EDITOR_KEY = newApiKey();
 const { entries: API_KEYS } = parseApiKeyEntries(apiKeyEntry("editor", EDITOR_KEY));
@@ -94,7 +95,7 @@ describe.each(BACKENDS)("bad input everywhere, on $name", (backend) => {
   beforeAll(async () => {
     database = await backend.create();
     const handle = database.handle;
-    await loadSeed({ actors: handle, statements: handle, incidents: handle });
+    await loadSeed(forEverySubgraph(handle));
     graph = await startGraph(handle, { apiKeys: API_KEYS });
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ import { loadConfig } from "../../services/config.js";
 import type { CorsOrigins } from "../../platform/config/cors-origins.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
-import { subgraphNamed } from "../../services/registry.js";
+import { subgraphNamed, forEverySubgraph } from "../../services/registry.js";
 
 const APP = "https://app.example.org";
 const VITE_DEV = "http://localhost:5173";
@@ -76,7 +76,7 @@ describe("the gateway's CORS answers", () => {
   const startGateway = async (isProduction: boolean, corsOrigins?: CorsOrigins) => {
     const server = createGatewayServer({
       supergraphSdl: readSupergraph(),
-      subgraphUrls: { actors: nowhere, statements: nowhere, incidents: nowhere },
+      subgraphUrls: forEverySubgraph(nowhere),
       isProduction,
       corsOrigins,
       subgraphSecret: "s".repeat(24),

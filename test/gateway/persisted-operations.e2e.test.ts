@@ -22,6 +22,7 @@ import { ConfigError } from "../../platform/config/config.js";
 import { loadConfig } from "../../services/config.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
 import { type RunningGraph, startGraph } from "../support/graph.js";
+import { forEverySubgraph } from "../../services/registry.js";
 
 const SEED_CLAIM = "155 Chinese citizens fight for Russia in Ukraine";
 const UNLISTED = "query Unlisted { actors(first: 1) { totalCount } }";
@@ -53,7 +54,7 @@ describe("persisted operations through the gateway", () => {
   beforeAll(async () => {
     database = await BACKENDS[0].create();
     const { handle } = database;
-    await loadSeed({ actors: handle, statements: handle, incidents: handle });
+    await loadSeed(forEverySubgraph(handle));
     graph = await startGraph(handle);
     // A second gateway in front of the same subgraphs, locked down as in production.
     safelisted = await createGatewayServer({

@@ -13,7 +13,7 @@ import { createGatewayServer } from "../../gateway/server.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
-import { SUBGRAPHS, type SubgraphName } from "../../services/registry.js";
+import { SUBGRAPHS, type SubgraphName, forEverySubgraph } from "../../services/registry.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
 import { contributedFields } from "../support/contributed-fields.js";
 import { type GraphQLResponse, postGraphQL } from "../support/graph.js";
@@ -84,7 +84,7 @@ describe.each(BACKENDS)("with one subgraph unreachable, on $name", (backend) => 
 
   beforeAll(async () => {
     database = await backend.create();
-    await loadSeed({ actors: database.handle, statements: database.handle, incidents: database.handle });
+    await loadSeed(forEverySubgraph(database.handle));
     for (const subgraph of SUBGRAPHS) {
       const server = await createSubgraphServer(subgraph, database.handle.db, { isProduction: false, subgraphSecret });
       subgraphServers.push(await server.listen(0, "127.0.0.1"));

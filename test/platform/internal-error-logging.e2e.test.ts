@@ -9,6 +9,7 @@ import { loadSeed } from "../../ingest/seed/load-seed.js";
 import { createLogger } from "../../platform/logging/logger.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "../support/graph.js";
+import { forEverySubgraph } from "../../services/registry.js";
 
 const CLAIMS = "query ClaimsPage { claims(first: 1) { totalCount edges { node { id text } } } }";
 
@@ -26,7 +27,7 @@ describe.each(BACKENDS)("internal errors in production, on $name", (backend) => 
   beforeAll(async () => {
     database = await backend.create();
     const handle = database.handle;
-    await loadSeed({ actors: handle, statements: handle, incidents: handle });
+    await loadSeed(forEverySubgraph(handle));
     graph = await startGraph(handle, { isProduction: true, logger: createLogger("meridian", "info", logOutput) });
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { ConfigError } from "../../platform/config/config.js";
 import { loadConfig } from "../../services/config.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
-import { subgraphNamed } from "../../services/registry.js";
+import { subgraphNamed, forEverySubgraph } from "../../services/registry.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
 
 const TOKEN = "metrics-token-for-prometheus-0123";
@@ -28,7 +28,7 @@ describe("access to /metrics", () => {
     const gateway = (isProduction: boolean, metricsToken?: string) =>
       createGatewayServer({
         supergraphSdl: readSupergraph(),
-        subgraphUrls: { actors: NOWHERE, statements: NOWHERE, incidents: NOWHERE },
+        subgraphUrls: forEverySubgraph(NOWHERE),
         isProduction,
         subgraphSecret: isProduction ? "a-subgraph-secret-for-this-test" : undefined,
         metricsToken,

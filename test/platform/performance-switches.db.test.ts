@@ -15,7 +15,7 @@ import { createSubgraphFetcher } from "../../gateway/subgraph-fetcher.js";
 import { loadConfig } from "../../services/config.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
-import { subgraphNamed } from "../../services/registry.js";
+import { subgraphNamed, forEverySubgraph } from "../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../scripts/harness/backends.js";
 
 describe("performance switches in the configuration", () => {
@@ -145,7 +145,7 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
     const handle = await openPostgres(database.url!, { maxConnections: 1 });
     const planCacheMode = async (db: Database) => ((await db.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown as { mode: string }[])[0]!.mode;
     try {
-      const inside = await inOneTransactionPerHandle({ actors: handle, statements: handle, incidents: handle }, (databases) => planCacheMode(databases.incidents));
+      const inside = await inOneTransactionPerHandle(forEverySubgraph(handle), (databases) => planCacheMode(databases.incidents));
       expect(inside).toBe("auto");
       expect(await planCacheMode(handle.db)).toBe("force_custom_plan");
     } finally {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../../gateway/server.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
+import { forEverySubgraph } from "../../services/registry.js";
 
 const NOWHERE = "http://127.0.0.1:9/graphql";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -12,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe("the x-request-id a caller sends", () => {
   let gateway: RunningServer;
   beforeAll(async () => {
-    gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls: { actors: NOWHERE, statements: NOWHERE, incidents: NOWHERE }, isProduction: false }).listen(0, "127.0.0.1");
+    gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls: forEverySubgraph(NOWHERE), isProduction: false }).listen(0, "127.0.0.1");
   });
   afterAll(async () => {
     await gateway?.stop();

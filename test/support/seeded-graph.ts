@@ -6,6 +6,7 @@ import type { SubgraphHandles } from "../../ingest/documents/subgraph-handles.js
 import { loadSeed } from "../../ingest/seed/load-seed.js";
 import type { Backend, TestDatabase } from "../../scripts/harness/backends.js";
 import { type GraphQLResponse, type RunningGraph, postGraphQL, startGraph } from "./graph.js";
+import { forEverySubgraph } from "../../services/registry.js";
 
 export interface SeededGraph {
   /** The gateway's URL; valid once the suite's beforeAll has run. */
@@ -22,7 +23,7 @@ export function useSeededGraph(backend: Backend, addData?: (handles: SubgraphHan
   let graph: RunningGraph;
   beforeAll(async () => {
     database = await backend.create();
-    const handles = { actors: database.handle, statements: database.handle, incidents: database.handle };
+    const handles = forEverySubgraph(database.handle);
     await loadSeed(handles);
     await addData?.(handles);
     graph = await startGraph(database.handle);

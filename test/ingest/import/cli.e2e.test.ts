@@ -9,6 +9,7 @@ import { openPglite } from "../../../db/client.js";
 import { countRows, type RowCounts } from "../documents/support/row-counts.js";
 import { type Backend, BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../../scripts/harness/backends.js";
 import { ACLED_EXPORT_TOOL_FIXTURE, acledLines, GDELT_FIXTURE, temporaryFolder, writeInput } from "./support/sample-files.js";
+import { forEverySubgraph } from "../../../services/registry.js";
 
 const projectRoot = new URL("../../..", import.meta.url).pathname;
 
@@ -28,7 +29,7 @@ interface Target {
 async function targetOn(backend: Backend): Promise<Target> {
   if (backend.name === "postgres") {
     const database: TestDatabase = await backend.create();
-    const handles = { actors: database.handle, statements: database.handle, incidents: database.handle };
+    const handles = forEverySubgraph(database.handle);
     return { env: { DATABASE_URL: database.url! }, counts: () => countRows(handles), dispose: () => database.dispose() };
   }
   const dataDir = temporaryFolder();
@@ -37,7 +38,7 @@ async function targetOn(backend: Backend): Promise<Target> {
     async counts() {
       const handle = await openPglite(dataDir);
       try {
-        return await countRows({ actors: handle, statements: handle, incidents: handle });
+        return await countRows(forEverySubgraph(handle));
       } finally {
         await handle.close();
       }

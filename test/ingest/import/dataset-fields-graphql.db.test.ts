@@ -4,13 +4,13 @@
 // made-up fixtures).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
-import { subgraphNamed } from "../../../services/registry.js";
+import { subgraphNamed, forEverySubgraph } from "../../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../../../scripts/harness/backends.js";
 import { type SubgraphUnderTest, subgraphUnderTest } from "../../support/execute.js";
 import { importFiles } from "./support/import-runs.js";
 import { ACLED_EXPORT_TOOL_FIXTURE, GDELT_FIXTURE } from "./support/sample-files.js";
 
-const oneDatabase = (handle: SubgraphHandles["actors"]): SubgraphHandles => ({ actors: handle, statements: handle, incidents: handle });
+const oneDatabase = (handle: SubgraphHandles["actors"]): SubgraphHandles => (forEverySubgraph(handle));
 
 const GDELT_MEASURES = "gdelt { goldsteinScale avgTone numMentions numSources numArticles dateAdded }";
 

@@ -10,6 +10,7 @@ import { statements } from "../../../services/statements/data/tables.js";
 import { countRows } from "../../ingest/documents/support/row-counts.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../../scripts/harness/backends.js";
 import { type GraphQLResponse, type RunningGraph, startGraph } from "../../support/graph.js";
+import { forEverySubgraph } from "../../../services/registry.js";
 
 const EDITOR_KEY = newApiKey();
 const READER_KEY = newApiKey();
@@ -35,7 +36,7 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
       },
     });
     const handle = database.handle;
-    await loadSeed({ actors: handle, statements: handle, incidents: handle });
+    await loadSeed(forEverySubgraph(handle));
     graph = await startGraph(handle, { apiKeys: API_KEYS });
   });
   afterAll(async () => {
@@ -55,7 +56,7 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     expect(errors).toBeUndefined();
     return data;
   }
-  const rowCounts = () => countRows({ actors: database.handle, statements: database.handle, incidents: database.handle });
+  const rowCounts = () => countRows(forEverySubgraph(database.handle));
 
   it("creates an actor with aliases, adds aliases, renames it keeping the old name as an alias, and deletes it", async () => {
     const created = await edit(`mutation { createActor(input: { kind: PERSON, name: "Maria Zakharova", country: "RUS", aliases: [{ scheme: TITLE, value: "Spokesperson of the Russian Foreign Ministry" }] }) { id name country } }`);

@@ -9,7 +9,7 @@ import { generateDatabase } from "../../../ingest/generate/generate-database.js"
 import { insertSink } from "../../../db/bulk/insert-sink.js";
 import { DEFAULT_OPERATION_LIMITS } from "../../../platform/config/gateway-defaults.js";
 import { scaleOf } from "../../../ingest/generate/scales.js";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../../services/registry.js";
+import { SUBGRAPH_NAMES, type SubgraphName, forEverySubgraph } from "../../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../../scripts/harness/backends.js";
 import { type RunningGraph, postGraphQL, startGraph } from "../../support/graph.js";
 
@@ -50,7 +50,7 @@ describe.each(BACKENDS)("no N+1 through the gateway ($name)", (backend) => {
     database = await backend.create({ onQuery: (query) => counts[subgraphOf(query)]++ });
     const sink = insertSink(database.handle.db);
     const target = { handle: database.handle, sink };
-    await generateDatabase({ actors: target, statements: target, incidents: target }, { seed: 6, scale: SCALE });
+    await generateDatabase(forEverySubgraph(target), { seed: 6, scale: SCALE });
     // Pages of 500 with nested lists cost more than the default limit lets a client ask for (GATEWAY_MAX_COST raises it).
     graph = await startGraph(database.handle, { operationLimits: { ...DEFAULT_OPERATION_LIMITS, maxCost: 200_000 } });
   }, 120_000);

@@ -1,6 +1,7 @@
 // A fresh, migrated database per test, on every backend, with the handles loadDocument takes.
 import type { SubgraphHandles } from "../../../../ingest/documents/subgraph-handles.js";
 import type { Backend, TestDatabase } from "../../../../scripts/harness/backends.js";
+import { forEverySubgraph } from "../../../../services/registry.js";
 
 export interface DocumentTestDatabase {
   handles: SubgraphHandles;
@@ -11,5 +12,5 @@ export interface DocumentTestDatabase {
 export async function sharedDatabase(backend: Backend): Promise<DocumentTestDatabase> {
   const database: TestDatabase = await backend.create();
   const { handle } = database;
-  return { handles: { actors: handle, statements: handle, incidents: handle }, dispose: () => database.dispose() };
+  return { handles: forEverySubgraph(handle), dispose: () => database.dispose() };
 }
