@@ -141,7 +141,8 @@ export async function measureMemoryAttack(options: MemoryAttackOptions = {}): Pr
     const oversized = await attack(gatewayUrl, metricsUrl, options.oversizedLength ?? 1_040_000 + 30, operations, concurrency);
     const underLimit = await attack(gatewayUrl, metricsUrl, maxOperationLength - 100, operations, concurrency);
     const cacheBytes: Record<string, number> = {};
-    for (const [, cache, value] of (await scrape(metricsUrl)).matchAll(/^meridian_operation_cache_bytes\{cache="(\w+)"[^}]*\} (\d+)$/gm)) cacheBytes[cache!] = Number(value);
+    for (const [, cache, value] of (await scrape(metricsUrl)).matchAll(/^meridian_operation_cache_bytes\{cache="(\w+)"[^}]*\} (\d+)$/gm))
+      cacheBytes[cache!] = Number(value);
     return { before, oversized, underLimit, cacheBoundMb: (3 * DEFAULT_OPERATION_CACHE_BYTES) / MB, cacheBytes, maxOperationLength };
   } finally {
     if (gateway) await stopProcess(gateway);
@@ -154,12 +155,16 @@ export async function measureMemoryAttack(options: MemoryAttackOptions = {}): Pr
 export function describeMemoryAttack(report: MemoryAttackReport): string[] {
   const phase = (name: string, result: AttackPhase) =>
     `${name}: ${result.sent} distinct operations of ${result.operationLength.toLocaleString("en")} characters in ${result.seconds} s → ` +
-    `${Object.entries(result.outcomes).map(([outcome, count]) => `${count} × ${outcome}`).join(", ")}; gateway heap ${result.after.heapUsedMb} MB, RSS ${result.after.rssMb} MB`;
+    `${Object.entries(result.outcomes)
+      .map(([outcome, count]) => `${count} × ${outcome}`)
+      .join(", ")}; gateway heap ${result.after.heapUsedMb} MB, RSS ${result.after.rssMb} MB`;
   return [
     `gateway before: heap ${report.before.heapUsedMb} MB, RSS ${report.before.rssMb} MB (operation length limit ${report.maxOperationLength.toLocaleString("en")}, caches at most ${report.cacheBoundMb} MB together)`,
     phase("over the limit (the issue's repro)", report.oversized),
     phase("just under the limit", report.underLimit),
-    `caches at the end: ${Object.entries(report.cacheBytes).map(([cache, bytes]) => `${cache} ${(bytes / MB).toFixed(1)} MB`).join(", ")}`,
+    `caches at the end: ${Object.entries(report.cacheBytes)
+      .map(([cache, bytes]) => `${cache} ${(bytes / MB).toFixed(1)} MB`)
+      .join(", ")}`,
   ];
 }
 

@@ -28,7 +28,18 @@ import { loadSeed } from "../ingest/seed/load-seed.js";
 import { DEFAULT_SUBGRAPH_BREAKER } from "../platform/config/gateway-defaults.js";
 import { type AttackOperation, attackOperations } from "./attack-operations.js";
 import { type MemoryAttackReport, describeMemoryAttack, measureMemoryAttack } from "./attack-memory.js";
-import { type Process, SUBGRAPHS, type Subgraph, graphAddresses, machineLines, projectRoot, startGateway, startSubgraph, stopProcess, stopProcesses } from "./harness.js";
+import {
+  type Process,
+  SUBGRAPHS,
+  type Subgraph,
+  graphAddresses,
+  machineLines,
+  projectRoot,
+  startGateway,
+  startSubgraph,
+  stopProcess,
+  stopProcesses,
+} from "./harness.js";
 
 // The gateway's default, as in the issue's measurement: a hung subgraph costs this per request without a breaker.
 const SUBGRAPH_TIMEOUT_MS = 10_000;
@@ -101,7 +112,9 @@ async function send(gatewayUrl: string, operation: AttackOperation, touches: boo
     });
     const answer = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     codes = (answer.errors ?? []).map((error) => error.extensions?.code ?? "NO_CODE");
-    for (const error of answer.errors ?? []) if (!firstMessages.has(error.extensions?.code ?? "NO_CODE")) firstMessages.set(error.extensions?.code ?? "NO_CODE", `${operation.name}: ${error.message}`);
+    for (const error of answer.errors ?? [])
+      if (!firstMessages.has(error.extensions?.code ?? "NO_CODE"))
+        firstMessages.set(error.extensions?.code ?? "NO_CODE", `${operation.name}: ${error.message}`);
     if (!response.ok && codes.length === 0) codes = [`HTTP_${response.status}`];
   } catch (error) {
     codes = [error instanceof Error ? error.name : "FAILED"];
@@ -127,7 +140,13 @@ interface Window {
 }
 
 /** A closed loop for `seconds` (or until `stop` resolves), each loop sending the operations round-robin from its own offset. */
-async function runMix(gatewayUrl: string, operations: AttackOperation[], stoppedSubgraph: Subgraph, concurrency: number, until: Promise<unknown>): Promise<Window> {
+async function runMix(
+  gatewayUrl: string,
+  operations: AttackOperation[],
+  stoppedSubgraph: Subgraph,
+  concurrency: number,
+  until: Promise<unknown>,
+): Promise<Window> {
   const outcomes: Outcome[] = [];
   let running = true;
   const started = performance.now();
@@ -148,9 +167,15 @@ async function runMix(gatewayUrl: string, operations: AttackOperation[], stopped
   return {
     untouchedPerS: Math.round((untouched.length / seconds) * 10) / 10,
     untouchedErrors: untouched.filter((outcome) => outcome.codes.length > 0).length,
-    untouchedP95: percentile(untouched.map((outcome) => outcome.ms), 95),
+    untouchedP95: percentile(
+      untouched.map((outcome) => outcome.ms),
+      95,
+    ),
     touchedPerS: Math.round((touched.length / seconds) * 10) / 10,
-    touchedP95: percentile(touched.map((outcome) => outcome.ms), 95),
+    touchedP95: percentile(
+      touched.map((outcome) => outcome.ms),
+      95,
+    ),
     touchedCodes,
   };
 }
@@ -260,7 +285,17 @@ async function runScenario(
   while ((await send(gatewayUrl, touching[0]!, true)).codes.length > 0) await sleep(50);
   const recoverySeconds = Math.round((performance.now() - resumedAt) / 100) / 10;
   console.log(`${label}: answered in full ${recoverySeconds} s after SIGCONT`);
-  return { label, normal, normalLatency, normalAlone, opening: { ...opening, seconds: openingSeconds, windowSeconds: openingWindowSeconds, opened }, stopped: stoppedWindow, stoppedLatency, stoppedAlone, recoverySeconds };
+  return {
+    label,
+    normal,
+    normalLatency,
+    normalAlone,
+    opening: { ...opening, seconds: openingSeconds, windowSeconds: openingWindowSeconds, opened },
+    stopped: stoppedWindow,
+    stoppedLatency,
+    stoppedAlone,
+    recoverySeconds,
+  };
 }
 
 function gitCommit(): string {
@@ -274,7 +309,11 @@ const codes = (counts: Record<string, number>) =>
     .map(([code, count]) => `${code} × ${count}`)
     .join(", ") || "none";
 
-function report(scenarios: Scenario[], memory: MemoryAttackReport, settings: { subgraph: Subgraph; seconds: number; concurrency: number; operations: AttackOperation[]; command: string; commit: string }): string {
+function report(
+  scenarios: Scenario[],
+  memory: MemoryAttackReport,
+  settings: { subgraph: Subgraph; seconds: number; concurrency: number; operations: AttackOperation[]; command: string; commit: string },
+): string {
   const { subgraph, seconds, concurrency, operations } = settings;
   const touching = operations.filter((operation) => operation.subgraphs.has(subgraph)).map((operation) => operation.name);
   const untouched = operations.filter((operation) => !operation.subgraphs.has(subgraph)).map((operation) => operation.name);
@@ -309,17 +348,25 @@ function report(scenarios: Scenario[], memory: MemoryAttackReport, settings: { s
     );
   }
   lines.push("", "## Each window of the closed loops", "");
-  lines.push("| gateway | window | s | untouched req/s | untouched errors | untouched p95 (ms) | touching req/s | touching p95 (ms) | errors in touching answers |", "|---|---|---:|---:|---:|---:|---:|---:|---|");
+  lines.push(
+    "| gateway | window | s | untouched req/s | untouched errors | untouched p95 (ms) | touching req/s | touching p95 (ms) | errors in touching answers |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---|",
+  );
   for (const scenario of scenarios) {
     const row = (name: string, window: Window, windowSeconds: number | string) =>
       `| ${scenario.label} | ${name} | ${windowSeconds} | ${window.untouchedPerS} | ${window.untouchedErrors} | ${window.untouchedP95} | ${window.touchedPerS} | ${window.touchedP95} | ${codes(window.touchedCodes)} |`;
-    lines.push(row("normal", scenario.normal, seconds), row("stopped, until the breaker opened and every loop had its answer", scenario.opening, scenario.opening.windowSeconds), row(`stopped, ${scenario.opening.opened ? "breaker open" : "steady"}`, scenario.stopped, seconds));
+    lines.push(
+      row("normal", scenario.normal, seconds),
+      row("stopped, until the breaker opened and every loop had its answer", scenario.opening, scenario.opening.windowSeconds),
+      row(`stopped, ${scenario.opening.opened ? "breaker open" : "steady"}`, scenario.stopped, seconds),
+    );
   }
   lines.push("", "## Operations touching the stopped subgraph, sent at 10 a second apart from the loops", "");
   lines.push("| gateway | operations | window | requests | p50 (ms) | p95 (ms) | errors in answers |", "|---|---|---|---:|---:|---:|---|");
   for (const scenario of scenarios) {
     const stoppedName = `stopped, ${scenario.opening.opened ? "breaker open" : "steady"}`;
-    const row = (what: string, window: string, latency: Latency) => `| ${scenario.label} | ${what} | ${window} | ${latency.requests} | ${latency.p50} | ${latency.p95} | ${codes(latency.codes)} |`;
+    const row = (what: string, window: string, latency: Latency) =>
+      `| ${scenario.label} | ${what} | ${window} | ${latency.requests} | ${latency.p50} | ${latency.p95} | ${codes(latency.codes)} |`;
     lines.push(
       row("the examples touching it", "normal", scenario.normalLatency),
       row("the examples touching it", stoppedName, scenario.stoppedLatency),
@@ -357,7 +404,11 @@ async function main() {
     for (const name of SUBGRAPHS) processes.push(await startSubgraph(addresses, name));
     const stopped = processes.find((process) => process.name === subgraph)!;
     const gateways: { label: string; breaker: boolean; env: Record<string, string> }[] = [
-      { label: `circuit breaker (defaults: ${DEFAULT_SUBGRAPH_BREAKER.consecutiveFailures} failures, ${DEFAULT_SUBGRAPH_BREAKER.cooldownMs} ms)`, breaker: true, env: {} },
+      {
+        label: `circuit breaker (defaults: ${DEFAULT_SUBGRAPH_BREAKER.consecutiveFailures} failures, ${DEFAULT_SUBGRAPH_BREAKER.cooldownMs} ms)`,
+        breaker: true,
+        env: {},
+      },
       { label: "breaker off in effect (SUBGRAPH_BREAKER_FAILURES=1000)", breaker: false, env: { SUBGRAPH_BREAKER_FAILURES: "1000" } },
     ];
     for (const { label, breaker, env } of gateways) {
@@ -369,7 +420,6 @@ async function main() {
         await stopProcess(gateway.process);
       }
     }
-
   } finally {
     for (const process of processes) process.child.kill("SIGCONT");
     await stopProcesses(processes);

@@ -113,7 +113,11 @@ export async function graphAddresses(databaseUrl: string): Promise<GraphAddresse
 }
 
 /** Starts one subgraph of a set; one at a time, so that their migration checks at start do not race. */
-export function startSubgraph(addresses: GraphAddresses, name: Subgraph, options: { label?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<Process> {
+export function startSubgraph(
+  addresses: GraphAddresses,
+  name: Subgraph,
+  options: { label?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<Process> {
   return startProcess(
     options.label ?? name,
     `services/${name}/main.ts`,
@@ -124,7 +128,10 @@ export function startSubgraph(addresses: GraphAddresses, name: Subgraph, options
 }
 
 /** Starts our gateway in front of a set of subgraphs; returns it and its GraphQL URL. */
-export async function startGateway(addresses: GraphAddresses, options: { label?: string; env?: Record<string, string> } = {}): Promise<{ process: Process; url: string }> {
+export async function startGateway(
+  addresses: GraphAddresses,
+  options: { label?: string; env?: Record<string, string> } = {},
+): Promise<{ process: Process; url: string }> {
   const port = await freePort();
   const process = await startProcess(
     options.label ?? "gateway",
@@ -282,7 +289,8 @@ export async function alternateRounds(title: string, sides: Side[], settings: Ro
   }
   return sides.map((side, index) => {
     const all = summarize(samples[index]!);
-    if (side.processes?.length) all.cpuMsPerRequest = Object.fromEntries([...cpu[index]!].map(([name, ms]) => [name, Math.round((ms / all.requests) * 10) / 10]));
+    if (side.processes?.length)
+      all.cpuMsPerRequest = Object.fromEntries([...cpu[index]!].map(([name, ms]) => [name, Math.round((ms / all.requests) * 10) / 10]));
     return { all, rounds: samples[index]!.map((run) => summarize([run])) };
   });
 }

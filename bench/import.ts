@@ -54,7 +54,9 @@ function options(): { rows: number } {
 
 /** The samples' rows under one header: the files' columns may be in capitals or in another order. */
 function sampleRows(): { header: string[]; rows: string[][]; files: string[] } {
-  const files = readdirSync(SAMPLES_FOLDER).filter((name) => name.endsWith(".csv")).sort();
+  const files = readdirSync(SAMPLES_FOLDER)
+    .filter((name) => name.endsWith(".csv"))
+    .sort();
   if (files.length === 0) throw new Error(`no ACLED samples (*.csv) in ${SAMPLES_FOLDER}`);
   let header: string[] | undefined;
   const rows: string[][] = [];
@@ -230,7 +232,15 @@ async function timeSearchDocuments(url: string, workers: number): Promise<number
 }
 
 /** The tables an ACLED import writes, parents first; the tallies are kept by triggers on incidents. */
-const IMPORTED_TABLES = ["actors.actors", "actors.aliases", "statements.sources", "incidents.incidents", "incidents.places", "incidents.participants", "incidents.incident_sources"];
+const IMPORTED_TABLES = [
+  "actors.actors",
+  "actors.aliases",
+  "statements.sources",
+  "incidents.incidents",
+  "incidents.places",
+  "incidents.participants",
+  "incidents.incident_sources",
+];
 const TALLY_TABLES = ["incidents.incident_day_counts", "incidents.incident_country_day_counts"];
 
 /**
@@ -364,7 +374,10 @@ try {
   const floors: { label: string; seconds: number }[] = [];
   const mapping = mappingTables(header, samples);
   for (const variant of FLOOR_VARIANTS) floors.push({ label: variant.label, seconds: await timeIncidentsInsert(benchUrl, variant.setup, mapping) });
-  floors.push({ label: "computing the rows' search documents alone (to_tsvector, nothing written), one core", seconds: await timeSearchDocuments(benchUrl, 0) });
+  floors.push({
+    label: "computing the rows' search documents alone (to_tsvector, nothing written), one core",
+    seconds: await timeSearchDocuments(benchUrl, 0),
+  });
   floors.push({ label: "the same split over two parallel workers and the leader", seconds: await timeSearchDocuments(benchUrl, 2) });
   const copyRate = rows / copySeconds;
   const importRate = rows / run.seconds;
@@ -380,7 +393,10 @@ try {
     run.postgresCpuSeconds === undefined
       ? "| import's Postgres CPU | not measured: the server is not on this machine |"
       : `| import's Postgres CPU (its backends, from /proc): the import could not pass this speed even if Node cost nothing | ${run.postgresCpuSeconds.toFixed(2)} s, ${Math.round(rows / run.postgresCpuSeconds).toLocaleString("en")} rows/s (${(copySeconds / run.postgresCpuSeconds).toFixed(2)} of COPY) |`,
-    ...floors.map(({ label, seconds }) => `| ${label} | ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString("en")} rows/s (${(copySeconds / seconds).toFixed(2)} of COPY) |`),
+    ...floors.map(
+      ({ label, seconds }) =>
+        `| ${label} | ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString("en")} rows/s (${(copySeconds / seconds).toFixed(2)} of COPY) |`,
+    ),
     `| import / COPY into a staging table (the target) | ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"}) |`,
     `| COPY of all the import wrote (${sameTables.rows.toLocaleString("en")} rows, ${IMPORTED_TABLES.length} tables) into the same tables, with their indexes and triggers, one transaction | ${sameTables.seconds.toFixed(2)} s, ${Math.round(rows / sameTables.seconds).toLocaleString("en")} ACLED rows/s |`,
     `| import / COPY into the same tables | ${(sameTables.seconds / run.seconds).toFixed(2)} |`,

@@ -65,7 +65,18 @@ import {
 /** A lever pays when it makes its figure at least this much better; smaller differences are within this machine's noise. */
 const PAYS_AT = 1.05;
 
-const LEVERS = ["dataloader", "keyset", "indexes", "total-count", "prepared-statements", "pools", "keep-alive", "inline-tracing", "plan-cache", "schema-once"] as const;
+const LEVERS = [
+  "dataloader",
+  "keyset",
+  "indexes",
+  "total-count",
+  "prepared-statements",
+  "pools",
+  "keep-alive",
+  "inline-tracing",
+  "plan-cache",
+  "schema-once",
+] as const;
 type Lever = (typeof LEVERS)[number];
 /** The levers whose cost grows with the data: measured on a million incidents. */
 const LARGE_DATA_LEVERS: readonly Lever[] = ["keyset", "indexes", "total-count"];
@@ -110,13 +121,22 @@ type Settings = ReturnType<typeof options>;
 
 /** Each side probed and warmed up, then measured in `rounds` alternating rounds sharing --duration; figures per side. */
 async function compare(title: string, sides: Side[], settings: Settings, concurrency = settings.concurrency): Promise<Measured[]> {
-  const measured = await alternateRounds(title, sides, { rounds: settings.rounds, roundS: settings.durationS / settings.rounds, warmupS: settings.warmupS, concurrency });
+  const measured = await alternateRounds(title, sides, {
+    rounds: settings.rounds,
+    roundS: settings.durationS / settings.rounds,
+    warmupS: settings.warmupS,
+    concurrency,
+  });
   for (const [index, figures] of measured.entries()) console.log(`  ${title.padEnd(44)} ${sides[index]!.label.padEnd(34)} ${text(figures.all)}`);
   return measured;
 }
 
 function text(figures: Figures): string {
-  const cpu = figures.cpuMsPerRequest ? `; CPU ${Object.entries(figures.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(", ")} ms/request` : "";
+  const cpu = figures.cpuMsPerRequest
+    ? `; CPU ${Object.entries(figures.cpuMsPerRequest)
+        .map(([name, ms]) => `${name} ${ms}`)
+        .join(", ")} ms/request`
+    : "";
   return `${figures.throughput} req/s, p50 ${figures.p50} / p95 ${figures.p95} / p99 ${figures.p99} ms${figures.errors ? `, ${figures.errors} errors (${figures.firstError})` : ""}${cpu}`;
 }
 
@@ -139,7 +159,13 @@ interface Row {
 }
 
 /** A row whose verdict reads throughput (A÷B) or p50 latency (B÷A), round by round (the median pays or not); errors on A's side never pay. */
-function row(fields: Omit<Row, "aFigures" | "bFigures" | "ratio" | "range" | "ratioOf" | "pays">, a: Measured, b: Measured, by: "throughput" | "p50", extra: { a?: string; b?: string } = {}): Row {
+function row(
+  fields: Omit<Row, "aFigures" | "bFigures" | "ratio" | "range" | "ratioOf" | "pays">,
+  a: Measured,
+  b: Measured,
+  by: "throughput" | "p50",
+  extra: { a?: string; b?: string } = {},
+): Row {
   const spread = by === "throughput" ? spreadOf(a, b, (figures) => figures.throughput) : spreadOf(b, a, (figures) => figures.p50);
   return {
     ...fields,
@@ -241,20 +267,34 @@ async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings:
     // Statements per request, each side alone, from the server's counter (bench/run.ts does the same).
     const batchedStatements = await statementsOf(sql, batchedCall, 5);
     const unbatchedStatements = await statementsOf(sql, unbatchedCall, 3);
-    const [a, b] = await compare("dataloader: incidents-with-actors (500)", [
-      { label: "batched (as shipped)", call: batchedCall, processes: [batched.subgraphs.actors, batched.subgraphs.incidents, batched.gateway.process] },
-      { label: "maxBatchSize 1", call: unbatchedCall, processes: [unbatched.subgraphs.actors, unbatched.subgraphs.incidents, unbatched.gateway.process] },
-    ], settings);
+    const [a, b] = await compare(
+      "dataloader: incidents-with-actors (500)",
+      [
+        { label: "batched (as shipped)", call: batchedCall, processes: [batched.subgraphs.actors, batched.subgraphs.incidents, batched.gateway.process] },
+        { label: "maxBatchSize 1", call: unbatchedCall, processes: [unbatched.subgraphs.actors, unbatched.subgraphs.incidents, unbatched.gateway.process] },
+      ],
+      settings,
+    );
     report.rows.push(
       row(
-        { lever, scale: "10k", measured: `incidents-with-actors (500 incidents with their participants' actors) through the gateway, concurrency ${settings.concurrency}`, a: "each request's loaders batch (as shipped)", b: "every DataLoader dispatches each key alone (maxBatchSize 1)" },
+        {
+          lever,
+          scale: "10k",
+          measured: `incidents-with-actors (500 incidents with their participants' actors) through the gateway, concurrency ${settings.concurrency}`,
+          a: "each request's loaders batch (as shipped)",
+          b: "every DataLoader dispatches each key alone (maxBatchSize 1)",
+        },
         a!,
         b!,
         "throughput",
         { a: `; ${batchedStatements} SQL statements/request`, b: `; ${unbatchedStatements} SQL statements/request` },
       ),
     );
-    detail(report, lever, `The switch: bench/unbatched-loaders.ts, loaded with \`node --import\` into the B subgraphs only, sets every DataLoader's batch size to 1 (the per-request cache stays). SQL statements per request are pg_stat_database.xact_commit deltas over 5 (A) and 3 (B) requests sent one at a time: ${batchedStatements} batched, ${unbatchedStatements} unbatched.`);
+    detail(
+      report,
+      lever,
+      `The switch: bench/unbatched-loaders.ts, loaded with \`node --import\` into the B subgraphs only, sets every DataLoader's batch size to 1 (the per-request cache stays). SQL statements per request are pg_stat_database.xact_commit deltas over 5 (A) and 3 (B) requests sent one at a time: ${batchedStatements} batched, ${unbatchedStatements} unbatched.`,
+    );
   } finally {
     await stopProcesses(processes);
   }
@@ -266,25 +306,68 @@ async function preparedStatementsLever(databaseUrl: string, sql: postgres.Sql, s
   const prepared = await startVariant(databaseUrl, "incidents", "incidents (prepared)", { DATABASE_PREPARED_STATEMENTS: "true" });
   const unprepared = await startVariant(databaseUrl, "incidents", "incidents (unprepared)", { DATABASE_PREPARED_STATEMENTS: "false" });
   try {
-    for (const [key, operation, first] of [["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50], ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500]] as const) {
+    for (const [key, operation, first] of [
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+      ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500],
+    ] as const) {
       const body = gatewayBody(operation, first);
-      const [a, b] = await compare(`prepared: ${key} (direct)`, [
-        { label: "DATABASE_PREPARED_STATEMENTS=true", call: graphqlCall(prepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [prepared.process] },
-        { label: "DATABASE_PREPARED_STATEMENTS=false", call: graphqlCall(unprepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [unprepared.process] },
-      ], settings);
-      report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`, a: "DATABASE_PREPARED_STATEMENTS=true (default)", b: "DATABASE_PREPARED_STATEMENTS=false" }, a!, b!, "throughput"));
+      const [a, b] = await compare(
+        `prepared: ${key} (direct)`,
+        [
+          { label: "DATABASE_PREPARED_STATEMENTS=true", call: graphqlCall(prepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [prepared.process] },
+          { label: "DATABASE_PREPARED_STATEMENTS=false", call: graphqlCall(unprepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [unprepared.process] },
+        ],
+        settings,
+      );
+      report.rows.push(
+        row(
+          {
+            lever,
+            scale: "10k",
+            measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`,
+            a: "DATABASE_PREPARED_STATEMENTS=true (default)",
+            b: "DATABASE_PREPARED_STATEMENTS=false",
+          },
+          a!,
+          b!,
+          "throughput",
+        ),
+      );
     }
     const { page, total } = incidentPageAndCountSql(drizzle(sql) as unknown as Database, countryFilter(), 50);
-    const sqlCall = (prepare: boolean): Call => async () => {
-      await Promise.all([sql.unsafe(page.sql, page.params as never[], { prepare }), sql.unsafe(total.sql, total.params as never[], { prepare })]);
-      return undefined;
-    };
-    const [sqlA, sqlB] = await compare("prepared: the page's SQL alone", [
-      { label: "prepare: true", call: sqlCall(true) },
-      { label: "prepare: false", call: sqlCall(false) },
-    ], settings);
-    report.rows.push(row({ lever, scale: "10k", measured: `the incidents-by-country page's SQL alone (page and count, postgres.js), concurrency ${settings.concurrency}`, a: "postgres.js `prepare: true`", b: "`prepare: false` (what Drizzle asks for)" }, sqlA!, sqlB!, "throughput"));
-    detail(report, lever, "Drizzle asks postgres.js to prepare a statement only when the query is named with `.prepare(name)`, which no repository does; and postgres.js sends an unprepared statement with parameters in two round trips (Parse and Describe, then, knowing the parameter types, Bind and Execute). DATABASE_PREPARED_STATEMENTS (on by default; db/client.ts) makes the client prepare every statement with parameters, in transactions too: one round trip, parsed once per connection. Its connections set plan_cache_mode=force_custom_plan, so a prepared statement is still planned for its values each time (no generic plan chosen without them), and lists of IDs go as one array parameter (db/any-of-ids.ts), so a DataLoader batch of any size is one statement text, not one per length.");
+    const sqlCall =
+      (prepare: boolean): Call =>
+      async () => {
+        await Promise.all([sql.unsafe(page.sql, page.params as never[], { prepare }), sql.unsafe(total.sql, total.params as never[], { prepare })]);
+        return undefined;
+      };
+    const [sqlA, sqlB] = await compare(
+      "prepared: the page's SQL alone",
+      [
+        { label: "prepare: true", call: sqlCall(true) },
+        { label: "prepare: false", call: sqlCall(false) },
+      ],
+      settings,
+    );
+    report.rows.push(
+      row(
+        {
+          lever,
+          scale: "10k",
+          measured: `the incidents-by-country page's SQL alone (page and count, postgres.js), concurrency ${settings.concurrency}`,
+          a: "postgres.js `prepare: true`",
+          b: "`prepare: false` (what Drizzle asks for)",
+        },
+        sqlA!,
+        sqlB!,
+        "throughput",
+      ),
+    );
+    detail(
+      report,
+      lever,
+      "Drizzle asks postgres.js to prepare a statement only when the query is named with `.prepare(name)`, which no repository does; and postgres.js sends an unprepared statement with parameters in two round trips (Parse and Describe, then, knowing the parameter types, Bind and Execute). DATABASE_PREPARED_STATEMENTS (on by default; db/client.ts) makes the client prepare every statement with parameters, in transactions too: one round trip, parsed once per connection. Its connections set plan_cache_mode=force_custom_plan, so a prepared statement is still planned for its values each time (no generic plan chosen without them), and lists of IDs go as one array parameter (db/any-of-ids.ts), so a DataLoader batch of any size is one statement text, not one per length.",
+    );
   } finally {
     await stopProcesses([prepared.process, unprepared.process]);
   }
@@ -307,21 +390,38 @@ async function poolsLever(databaseUrl: string, sql: postgres.Sql, settings: Sett
   try {
     const body = gatewayBody(INCIDENTS_BY_COUNTRY_AND_DATES, 50);
     const concurrency = settings.poolConcurrency;
-    const [a, small, large] = await compare(`pools: incidents-by-country (direct, c${concurrency})`, [
-      { label: "DATABASE_POOL_MAX=10 (default)", call: graphqlCall(variants[0]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[0]!.process] },
-      { label: "DATABASE_POOL_MAX=2", call: graphqlCall(variants[1]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[1]!.process] },
-      { label: "DATABASE_POOL_MAX=50", call: graphqlCall(variants[2]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[2]!.process] },
-    ], settings, concurrency);
+    const [a, small, large] = await compare(
+      `pools: incidents-by-country (direct, c${concurrency})`,
+      [
+        { label: "DATABASE_POOL_MAX=10 (default)", call: graphqlCall(variants[0]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[0]!.process] },
+        { label: "DATABASE_POOL_MAX=2", call: graphqlCall(variants[1]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[1]!.process] },
+        { label: "DATABASE_POOL_MAX=50", call: graphqlCall(variants[2]!.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variants[2]!.process] },
+      ],
+      settings,
+      concurrency,
+    );
     const held = await Promise.all(variants.map((variant) => connectionsOf(sql, variant.process)));
     const measured = `incidents-by-country (50 a page) straight to the incidents subgraph, concurrency ${concurrency}`;
     const connections = (n: number) => `; ${n} connections open after the run`;
-    report.rows.push(row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 2 (too tight)" }, a!, small!, "throughput", { a: connections(held[0]!), b: connections(held[1]!) }));
+    report.rows.push(
+      row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 2 (too tight)" }, a!, small!, "throughput", {
+        a: connections(held[0]!),
+        b: connections(held[1]!),
+      }),
+    );
     // Against a pool five times larger the bound pays when it costs nothing: it holds a fifth of the connections for the same work.
-    const largeRow = row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 50 (nearly unbounded here)" }, a!, large!, "throughput", { a: connections(held[0]!), b: connections(held[2]!) });
+    const largeRow = row({ lever, scale: "10k", measured, a: "pool of 10 (default)", b: "pool of 50 (nearly unbounded here)" }, a!, large!, "throughput", {
+      a: connections(held[0]!),
+      b: connections(held[2]!),
+    });
     largeRow.pays = largeRow.ratio >= 1 / PAYS_AT && a!.all.errors === 0;
     largeRow.ratioOf += "; pays if ≥ 0.95 (as fast, with a fifth of the connections)";
     report.rows.push(largeRow);
-    detail(report, lever, `Connections each incidents process held in Postgres after the run (pg_stat_activity by the pool's application name): pool 10: ${held[0]}, pool 2: ${held[1]}, pool 50: ${held[2]}. Postgres here allows 100 connections for everything on the machine; three subgraphs × replicas × an unbounded pool would exceed it.`);
+    detail(
+      report,
+      lever,
+      `Connections each incidents process held in Postgres after the run (pg_stat_activity by the pool's application name): pool 10: ${held[0]}, pool 2: ${held[1]}, pool 50: ${held[2]}. Postgres here allows 100 connections for everything on the machine; three subgraphs × replicas × an unbounded pool would exceed it.`,
+    );
   } finally {
     await stopProcesses(variants.map((variant) => variant.process));
   }
@@ -333,13 +433,33 @@ async function keepAliveLever(base: BaseGraph, settings: Settings, report: Repor
   const keeping = await startGateway(base.addresses, { label: "gateway (keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "true" } });
   const closing = await startGateway(base.addresses, { label: "gateway (no keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "false" } });
   try {
-    for (const [key, operation, first] of [["seed-story", SEED_STORY, 10], ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50]] as const) {
+    for (const [key, operation, first] of [
+      ["seed-story", SEED_STORY, 10],
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+    ] as const) {
       const body = gatewayBody(operation, first);
-      const [a, b] = await compare(`keep-alive: ${key}`, [
-        { label: "SUBGRAPH_KEEP_ALIVE=true (default)", call: graphqlCall(keeping.url, body), processes: [keeping.process] },
-        { label: "SUBGRAPH_KEEP_ALIVE=false", call: graphqlCall(closing.url, body), processes: [closing.process] },
-      ], settings);
-      report.rows.push(row({ lever, scale: "10k", measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`, a: "kept-alive connections (default)", b: "SUBGRAPH_KEEP_ALIVE=false: a new connection per subgraph request" }, a!, b!, "p50"));
+      const [a, b] = await compare(
+        `keep-alive: ${key}`,
+        [
+          { label: "SUBGRAPH_KEEP_ALIVE=true (default)", call: graphqlCall(keeping.url, body), processes: [keeping.process] },
+          { label: "SUBGRAPH_KEEP_ALIVE=false", call: graphqlCall(closing.url, body), processes: [closing.process] },
+        ],
+        settings,
+      );
+      report.rows.push(
+        row(
+          {
+            lever,
+            scale: "10k",
+            measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`,
+            a: "kept-alive connections (default)",
+            b: "SUBGRAPH_KEEP_ALIVE=false: a new connection per subgraph request",
+          },
+          a!,
+          b!,
+          "p50",
+        ),
+      );
     }
   } finally {
     await stopProcesses([keeping.process, closing.process]);
@@ -353,21 +473,44 @@ async function inlineTracingLever(databaseUrl: string, settings: Settings, repor
   const variant = await startVariant(databaseUrl, "incidents", "incidents (inline tracing)", { SUBGRAPH_INLINE_TRACING: "true" });
   try {
     const traced = { ...SUBGRAPH_SECRET_HEADERS, "apollo-federation-include-trace": "ftv1" };
-    for (const [key, operation, first] of [["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50], ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500]] as const) {
+    for (const [key, operation, first] of [
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+      ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500],
+    ] as const) {
       const body = gatewayBody(operation, first);
       // B must really trace: its answers carry the trace; A's (tracing disabled) must not.
       const hasTrace = (url: string) => async () => {
         const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...traced }, body });
         return ((await response.json()) as { extensions?: { ftv1?: string } }).extensions?.ftv1 !== undefined;
       };
-      const [a, b, c] = await compare(`inline tracing: ${key} (direct)`, [
-        { label: "disabled (as shipped), ftv1 asked", call: graphqlCall(untraced.url, body, traced), processes: [untraced.process], check: async () => ((await hasTrace(untraced.url)()) ? "answered with a trace" : undefined) },
-        { label: "SUBGRAPH_INLINE_TRACING, ftv1 asked", call: graphqlCall(variant.url, body, traced), processes: [variant.process], check: async () => ((await hasTrace(variant.url)()) ? undefined : "answered without a trace") },
-        { label: "SUBGRAPH_INLINE_TRACING, not asked", call: graphqlCall(variant.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variant.process] },
-      ], settings);
+      const [a, b, c] = await compare(
+        `inline tracing: ${key} (direct)`,
+        [
+          {
+            label: "disabled (as shipped), ftv1 asked",
+            call: graphqlCall(untraced.url, body, traced),
+            processes: [untraced.process],
+            check: async () => ((await hasTrace(untraced.url)()) ? "answered with a trace" : undefined),
+          },
+          {
+            label: "SUBGRAPH_INLINE_TRACING, ftv1 asked",
+            call: graphqlCall(variant.url, body, traced),
+            processes: [variant.process],
+            check: async () => ((await hasTrace(variant.url)()) ? undefined : "answered without a trace"),
+          },
+          { label: "SUBGRAPH_INLINE_TRACING, not asked", call: graphqlCall(variant.url, body, SUBGRAPH_SECRET_HEADERS), processes: [variant.process] },
+        ],
+        settings,
+      );
       const measured = `${key} (${first}) straight to the incidents subgraph with \`apollo-federation-include-trace: ftv1\`, concurrency ${settings.concurrency}`;
-      report.rows.push(row({ lever, scale: "10k", measured, a: "tracing disabled (as shipped)", b: "SUBGRAPH_INLINE_TRACING=true, trace asked for" }, a!, b!, "throughput"));
-      detail(report, lever, `${key}: with tracing on but no trace asked for (our gateway never asks: it sends the header only when Apollo usage reporting samples a request) the subgraph does ${text(c!.all)}.`);
+      report.rows.push(
+        row({ lever, scale: "10k", measured, a: "tracing disabled (as shipped)", b: "SUBGRAPH_INLINE_TRACING=true, trace asked for" }, a!, b!, "throughput"),
+      );
+      detail(
+        report,
+        lever,
+        `${key}: with tracing on but no trace asked for (our gateway never asks: it sends the header only when Apollo usage reporting samples a request) the subgraph does ${text(c!.all)}.`,
+      );
     }
   } finally {
     await stopProcesses([untraced.process, variant.process]);
@@ -408,7 +551,11 @@ async function planCacheLever(base: BaseGraph, settings: Settings, report: Repor
     const parseValidate = await timeIt(10, () => validate(graphqlSchema, parse(operation.query), specifiedRules));
     costs.set(key, { plan, parseValidate });
   }
-  detail(report, lever, `Time to plan each operation (QueryPlanner.buildQueryPlan on gateway/supergraph.graphql, median of 10 in the benchmark process) and to parse and validate it: ${PLANNED_OPERATIONS.map(([key]) => `${key} ${costs.get(key)!.plan} ms + ${costs.get(key)!.parseValidate} ms`).join("; ")}.`);
+  detail(
+    report,
+    lever,
+    `Time to plan each operation (QueryPlanner.buildQueryPlan on gateway/supergraph.graphql, median of 10 in the benchmark process) and to parse and validate it: ${PLANNED_OPERATIONS.map(([key]) => `${key} ${costs.get(key)!.plan} ms + ${costs.get(key)!.parseValidate} ms`).join("; ")}.`,
+  );
   let unique = 0;
   for (const [key, operation, first] of PLANNED_OPERATIONS.filter(([key]) => ["seed-story", "incidents-by-country", "incidents-with-actors"].includes(key))) {
     const variables = operation.variables(first);
@@ -417,14 +564,24 @@ async function planCacheLever(base: BaseGraph, settings: Settings, report: Repor
       unique += 1;
       return JSON.stringify({ query: `# request ${unique}\n${operation.query}`, variables });
     };
-    const [a, b] = await compare(`plan cache: ${key}`, [
-      { label: "same text (cached plan)", call: graphqlCall(base.gateway.url, gatewayBody(operation, first)), processes: [base.gateway.process] },
-      { label: "new text per request (planned anew)", call: graphqlCall(base.gateway.url, fresh), processes: [base.gateway.process] },
-    ], settings);
+    const [a, b] = await compare(
+      `plan cache: ${key}`,
+      [
+        { label: "same text (cached plan)", call: graphqlCall(base.gateway.url, gatewayBody(operation, first)), processes: [base.gateway.process] },
+        { label: "new text per request (planned anew)", call: graphqlCall(base.gateway.url, fresh), processes: [base.gateway.process] },
+      ],
+      settings,
+    );
     const cost = costs.get(key)!;
     report.rows.push(
       row(
-        { lever, scale: "10k", measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}`, a: "the same text every time: plan (and parsed document) from cache", b: "a new comment per request: parsed, validated and planned every time" },
+        {
+          lever,
+          scale: "10k",
+          measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}`,
+          a: "the same text every time: plan (and parsed document) from cache",
+          b: "a new comment per request: parsed, validated and planned every time",
+        },
         a!,
         b!,
         "throughput",
@@ -439,10 +596,15 @@ async function schemaOnceLever(base: BaseGraph, settings: Settings, report: Repo
   // Unloaded latency (one request at a time), so the comparison is with what a request costs, not its queueing.
   const oneAtATime = { ...settings, concurrency: 1 };
   const body = gatewayBody(INCIDENTS_BY_COUNTRY_AND_DATES, 50);
-  const [direct, viaGateway] = await compare("schema once: incidents-by-country (c1)", [
-    { label: "incidents subgraph, direct", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, SUBGRAPH_SECRET_HEADERS) },
-    { label: "through the gateway", call: graphqlCall(base.gateway.url, body) },
-  ], oneAtATime, 1);
+  const [direct, viaGateway] = await compare(
+    "schema once: incidents-by-country (c1)",
+    [
+      { label: "incidents subgraph, direct", call: graphqlCall(base.addresses.subgraphUrl("incidents"), body, SUBGRAPH_SECRET_HEADERS) },
+      { label: "through the gateway", call: graphqlCall(base.gateway.url, body) },
+    ],
+    oneAtATime,
+    1,
+  );
   const builds = new Map<string, number>();
   for (const subgraph of SUBGRAPH_DEFINITIONS) {
     const code = await subgraph.load();
@@ -450,25 +612,50 @@ async function schemaOnceLever(base: BaseGraph, settings: Settings, report: Repo
   }
   const incidentsBuild = builds.get("incidents")!;
   const supergraphBuild = await timeIt(3, () => new QueryPlanner(Supergraph.build(readSupergraph())));
-  const plus = (figures: Figures, extraMs: number): Figures => ({ ...figures, p50: round2(figures.p50 + extraMs), p95: round2(figures.p95 + extraMs), p99: round2(figures.p99 + extraMs), throughput: round2(1000 / (1000 / figures.throughput + extraMs)) });
-  const perRequest = (measured: Measured, extraMs: number): Measured => ({ all: plus(measured.all, extraMs), rounds: measured.rounds.map((round) => plus(round, extraMs)) });
+  const plus = (figures: Figures, extraMs: number): Figures => ({
+    ...figures,
+    p50: round2(figures.p50 + extraMs),
+    p95: round2(figures.p95 + extraMs),
+    p99: round2(figures.p99 + extraMs),
+    throughput: round2(1000 / (1000 / figures.throughput + extraMs)),
+  });
+  const perRequest = (measured: Measured, extraMs: number): Measured => ({
+    all: plus(measured.all, extraMs),
+    rounds: measured.rounds.map((round) => plus(round, extraMs)),
+  });
   report.rows.push(
     row(
-      { lever, scale: "10k", measured: "incidents-by-country (50) straight to the incidents subgraph, one request at a time", a: "schema built once at start (as shipped)", b: "schema built per request (A plus the measured build time; estimate)" },
+      {
+        lever,
+        scale: "10k",
+        measured: "incidents-by-country (50) straight to the incidents subgraph, one request at a time",
+        a: "schema built once at start (as shipped)",
+        b: "schema built per request (A plus the measured build time; estimate)",
+      },
       direct!,
       perRequest(direct!, incidentsBuild),
       "p50",
       { b: `; build ${incidentsBuild} ms` },
     ),
     row(
-      { lever, scale: "10k", measured: "incidents-by-country (50) through the gateway, one request at a time", a: "supergraph and query planner built once at start (as shipped)", b: "built per request (A plus the measured build time; estimate)" },
+      {
+        lever,
+        scale: "10k",
+        measured: "incidents-by-country (50) through the gateway, one request at a time",
+        a: "supergraph and query planner built once at start (as shipped)",
+        b: "built per request (A plus the measured build time; estimate)",
+      },
       viaGateway!,
       perRequest(viaGateway!, supergraphBuild),
       "p50",
       { b: `; build ${supergraphBuild} ms` },
     ),
   );
-  detail(report, lever, `Building each subgraph's schema (type-graphql + @apollo/subgraph, median of 3 in the benchmark process): ${[...builds].map(([name, ms]) => `${name} ${ms} ms`).join(", ")}; the gateway's supergraph and query planner: ${supergraphBuild} ms. No switch exists to build them per request, so B is A's measured latency plus the build time.`);
+  detail(
+    report,
+    lever,
+    `Building each subgraph's schema (type-graphql + @apollo/subgraph, median of 3 in the benchmark process): ${[...builds].map(([name, ms]) => `${name} ${ms} ms`).join(", ")}; the gateway's supergraph and query planner: ${supergraphBuild} ms. No switch exists to build them per request, so B is A's measured latency plus the build time.`,
+  );
 }
 
 async function processLevers(settings: Settings, report: Report) {
@@ -507,27 +694,57 @@ async function keysetLever(sql: postgres.Sql, db: Database, settings: Settings, 
   const filter = countryFilter();
   const order = IncidentOrder.of(undefined);
   // The cursor a client holds after reading `depth` incidents of the list.
-  const [last] = await db.execute(drizzleSql`select start_on::text as "startOn", id from incidents.incidents where country = ${filter.country} and start_on between ${filter.occurred!.from} and ${filter.occurred!.to} order by start_on, id offset ${depth - 1} limit 1`) as unknown as { startOn: string; id: string }[];
+  const [last] = (await db.execute(
+    drizzleSql`select start_on::text as "startOn", id from incidents.incidents where country = ${filter.country} and start_on between ${filter.occurred!.from} and ${filter.occurred!.to} order by start_on, id offset ${depth - 1} limit 1`,
+  )) as unknown as { startOn: string; id: string }[];
   if (!last) throw new Error(`${lever}: the incidents-by-country list at 1m has fewer than ${depth} incidents`);
   const keyset = incidentPageQuery(db, filter, order, 50, encodeCursor(order.cursorOf(last)));
   const offset = incidentPageQuery(db, filter, order, 50, null).offset(depth);
   const [keysetIds, offsetIds] = [await keyset, await offset].map((rows) => rows.map((found) => found.id).join(","));
   if (keysetIds !== offsetIds) throw new Error(`${lever}: the keyset page and the OFFSET page differ`);
-  const [a, b] = await compare(`keyset: page after ${depth} (SQL)`, [
-    { label: "keyset (as shipped)", call: sqlCall(sql, [keyset.toSQL()]) },
-    { label: `OFFSET ${depth}`, call: sqlCall(sql, [offset.toSQL()]) },
-  ], settings);
-  report.rows.push(row({ lever, scale: "1m", measured: `the incidents-by-country page (50) after the first ${depth.toLocaleString("en")} incidents of the list, SQL alone, concurrency ${settings.concurrency}`, a: "`(start_on, id) > cursor` (as shipped)", b: `\`OFFSET ${depth}\`` }, a!, b!, "throughput"));
-  const scans = async (query: { getSQL(): SQL }) => (await explainScans(db, query.getSQL())).map((scan) => `${scan.node}${scan.index ? ` on ${scan.index}` : ""}`).join(", ");
-  detail(report, lever, `Both return the same 50 incidents (checked). Plans: keyset ${await scans(keyset)}, reading ${await rowsScanned(db, keyset.getSQL())} rows; OFFSET ${await scans(offset)}, reading ${await rowsScanned(db, offset.getSQL())} rows to throw away the first ${depth.toLocaleString("en")}.`);
+  const [a, b] = await compare(
+    `keyset: page after ${depth} (SQL)`,
+    [
+      { label: "keyset (as shipped)", call: sqlCall(sql, [keyset.toSQL()]) },
+      { label: `OFFSET ${depth}`, call: sqlCall(sql, [offset.toSQL()]) },
+    ],
+    settings,
+  );
+  report.rows.push(
+    row(
+      {
+        lever,
+        scale: "1m",
+        measured: `the incidents-by-country page (50) after the first ${depth.toLocaleString("en")} incidents of the list, SQL alone, concurrency ${settings.concurrency}`,
+        a: "`(start_on, id) > cursor` (as shipped)",
+        b: `\`OFFSET ${depth}\``,
+      },
+      a!,
+      b!,
+      "throughput",
+    ),
+  );
+  const scans = async (query: { getSQL(): SQL }) =>
+    (await explainScans(db, query.getSQL())).map((scan) => `${scan.node}${scan.index ? ` on ${scan.index}` : ""}`).join(", ");
+  detail(
+    report,
+    lever,
+    `Both return the same 50 incidents (checked). Plans: keyset ${await scans(keyset)}, reading ${await rowsScanned(db, keyset.getSQL())} rows; OFFSET ${await scans(offset)}, reading ${await rowsScanned(db, offset.getSQL())} rows to throw away the first ${depth.toLocaleString("en")}.`,
+  );
 }
 
 /** Rows the scans of a statement's plan produced when it ran (EXPLAIN ANALYZE). */
 async function rowsScanned(db: Database, query: SQL): Promise<string> {
-  interface Node { "Actual Rows": number; "Relation Name"?: string; "Index Name"?: string; Plans?: Node[] }
+  interface Node {
+    "Actual Rows": number;
+    "Relation Name"?: string;
+    "Index Name"?: string;
+    Plans?: Node[];
+  }
   const [row] = (await db.execute(drizzleSql`explain (analyze, format json) ${query}`)) as unknown as Record<string, unknown>[];
   const plan = (row!["QUERY PLAN"] as { Plan: Node }[])[0]!.Plan;
-  const scanned = (node: Node): number => (node["Relation Name"] || node["Index Name"] ? node["Actual Rows"] : 0) + (node.Plans ?? []).reduce((sum, child) => sum + scanned(child), 0);
+  const scanned = (node: Node): number =>
+    (node["Relation Name"] || node["Index Name"] ? node["Actual Rows"] : 0) + (node.Plans ?? []).reduce((sum, child) => sum + scanned(child), 0);
   return scanned(plan).toLocaleString("en");
 }
 
@@ -535,23 +752,44 @@ const INDEXES_OFF = ["set local enable_indexscan = off", "set local enable_bitma
 
 async function indexesLever(sql: postgres.Sql, db: Database, settings: Settings, report: Report) {
   const lever = "an index for every filter and sort";
-  const inTransaction = (statements: { sql: string; params: unknown[] }[], indexes: boolean): Call => async () => {
-    await sql.begin(async (transaction) => {
-      if (!indexes) for (const setting of INDEXES_OFF) await transaction.unsafe(setting);
-      // Unprepared on both sides: a prepared statement's cached generic plan would keep using an index after it is switched off.
-      for (const statement of statements) await transaction.unsafe(statement.sql, statement.params as never[], { prepare: false });
-    });
-    return undefined;
-  };
+  const inTransaction =
+    (statements: { sql: string; params: unknown[] }[], indexes: boolean): Call =>
+    async () => {
+      await sql.begin(async (transaction) => {
+        if (!indexes) for (const setting of INDEXES_OFF) await transaction.unsafe(setting);
+        // Unprepared on both sides: a prepared statement's cached generic plan would keep using an index after it is switched off.
+        for (const statement of statements) await transaction.unsafe(statement.sql, statement.params as never[], { prepare: false });
+      });
+      return undefined;
+    };
   const { page, total } = incidentPageAndCountSql(db, countryFilter(), 50);
-  const [a, b] = await compare("indexes: incidents-by-country (SQL)", [
-    { label: "indexes (as shipped)", call: inTransaction([page, total], true) },
-    { label: "index scans off", call: inTransaction([page, total], false) },
-  ], settings);
-  report.rows.push(row({ lever, scale: "1m", measured: `the incidents-by-country page (50) and its count, SQL alone, concurrency ${settings.concurrency}`, a: "the planner free to use the indexes", b: "`enable_indexscan`, `enable_bitmapscan`, `enable_indexonlyscan` off (in the transaction)" }, a!, b!, "throughput"));
+  const [a, b] = await compare(
+    "indexes: incidents-by-country (SQL)",
+    [
+      { label: "indexes (as shipped)", call: inTransaction([page, total], true) },
+      { label: "index scans off", call: inTransaction([page, total], false) },
+    ],
+    settings,
+  );
+  report.rows.push(
+    row(
+      {
+        lever,
+        scale: "1m",
+        measured: `the incidents-by-country page (50) and its count, SQL alone, concurrency ${settings.concurrency}`,
+        a: "the planner free to use the indexes",
+        b: "`enable_indexscan`, `enable_bitmapscan`, `enable_indexonlyscan` off (in the transaction)",
+      },
+      a!,
+      b!,
+      "throughput",
+    ),
+  );
 
   // Every filter the API offers that the benchmark's operations do not already cover, and the newest-first sort.
-  const [someActor] = (await db.execute(drizzleSql`select actor_id as "actorId" from incidents.participants where incident_id = (select id from incidents.incidents order by id limit 1) limit 1`)) as unknown as { actorId: string }[];
+  const [someActor] = (await db.execute(
+    drizzleSql`select actor_id as "actorId" from incidents.participants where incident_id = (select id from incidents.incidents order by id limit 1) limit 1`,
+  )) as unknown as { actorId: string }[];
   const cases: [string, IncidentFilter, SortOrder][] = [
     ["country", { country: "UKR" }, SortOrder.ASC],
     ["type", { type: IncidentType.RIOT }, SortOrder.ASC],
@@ -561,7 +799,8 @@ async function indexesLever(sql: postgres.Sql, db: Database, settings: Settings,
     ["no filter, newest first", {}, SortOrder.DESC],
   ];
   const lines = ["| filter | page: plan | count: plan | page + count with indexes (ms) | without (ms) |", "|---|---|---|---|---|"];
-  const describe = async (query: SQL) => [...new Set((await explainScans(db, query)).map((scan) => `${scan.node} (${scan.index ?? scan.relation})`))].join(", ");
+  const describe = async (query: SQL) =>
+    [...new Set((await explainScans(db, query)).map((scan) => `${scan.node} (${scan.index ?? scan.relation})`))].join(", ");
   for (const [name, filter, direction] of cases) {
     const pageQuery = incidentPageQuery(db, filter, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order: direction }), 50, null);
     const countQuery = incidentCountQuery(db, filter);
@@ -571,7 +810,14 @@ async function indexesLever(sql: postgres.Sql, db: Database, settings: Settings,
     lines.push(`| ${name} | ${await describe(pageQuery.getSQL())} | ${await describe(countQuery.getSQL())} | ${on} | ${off} |`);
     console.log(`  indexes: ${name.padEnd(26)} with ${on} ms, without ${off} ms`);
   }
-  detail(report, lever, "Each filter's page (50, oldest first unless said) and count, EXPLAINed on a million incidents with the planner free, and timed (median of 3 with indexes; one run without, after one unmeasured run):", "", ...lines, "");
+  detail(
+    report,
+    lever,
+    "Each filter's page (50, oldest first unless said) and count, EXPLAINed on a million incidents with the planner free, and timed (median of 3 with indexes; one run without, after one unmeasured run):",
+    "",
+    ...lines,
+    "",
+  );
 }
 
 async function totalCountLever(settings: Settings, report: Report) {
@@ -585,11 +831,32 @@ async function totalCountLever(settings: Settings, report: Report) {
       ["incidents-of-type", INCIDENTS_OF_TYPE_AND_DATES, "counted over the incidents themselves (ARMED_CLASH, 2018–2025: no tally by type)"],
     ] as const;
     for (const [key, operation, how] of cases) {
-      const [a, b] = await compare(`totalCount: ${key} (1m)`, [
-        { label: "without totalCount", call: graphqlCall(base.gateway.url, gatewayBody(withoutTotalCount(operation), 50)), processes: [base.subgraphs.incidents] },
-        { label: "with totalCount", call: graphqlCall(base.gateway.url, gatewayBody(operation, 50)), processes: [base.subgraphs.incidents] },
-      ], settings);
-      report.rows.push(row({ lever, scale: "1m", measured: `${key} (50 a page) through the gateway, concurrency ${settings.concurrency}; totalCount ${how}`, a: "the page without `totalCount`: no count runs", b: "the same page with `totalCount` (what every page would cost if the count always ran)" }, a!, b!, "p50"));
+      const [a, b] = await compare(
+        `totalCount: ${key} (1m)`,
+        [
+          {
+            label: "without totalCount",
+            call: graphqlCall(base.gateway.url, gatewayBody(withoutTotalCount(operation), 50)),
+            processes: [base.subgraphs.incidents],
+          },
+          { label: "with totalCount", call: graphqlCall(base.gateway.url, gatewayBody(operation, 50)), processes: [base.subgraphs.incidents] },
+        ],
+        settings,
+      );
+      report.rows.push(
+        row(
+          {
+            lever,
+            scale: "1m",
+            measured: `${key} (50 a page) through the gateway, concurrency ${settings.concurrency}; totalCount ${how}`,
+            a: "the page without `totalCount`: no count runs",
+            b: "the same page with `totalCount` (what every page would cost if the count always ran)",
+          },
+          a!,
+          b!,
+          "p50",
+        ),
+      );
     }
   } finally {
     await stopProcesses(processes);
@@ -615,7 +882,10 @@ function markdown(report: Report, settings: Settings, command: string, startedAt
   const lines: string[] = [];
   lines.push("# Levers (issue 6, item 5)", "");
   lines.push(commit, "");
-  lines.push(`Written whole by \`npm run bench:levers\` (bench/levers.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`, "");
+  lines.push(
+    `Written whole by \`npm run bench:levers\` (bench/levers.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`,
+    "",
+  );
   lines.push("## Machine", "", ...machineLines(), "");
   lines.push("## Command", "", "```", command, "```", "");
   lines.push("## Method", "");
@@ -629,7 +899,9 @@ function markdown(report: Report, settings: Settings, command: string, startedAt
   lines.push("| lever | scale | measured | A | B | A figures | B figures | ratio | verdict |");
   lines.push("|---|---|---|---|---|---|---|---|---|");
   for (const found of report.rows) {
-    lines.push(`| ${found.lever} | ${found.scale} | ${found.measured} | ${found.a} | ${found.b} | ${found.aFigures} | ${found.bFigures} | ${found.ratio}× (${found.ratioOf}; rounds ${found.range[0]}–${found.range[1]}×) | **${found.pays ? "pays" : "does not pay"}** |`);
+    lines.push(
+      `| ${found.lever} | ${found.scale} | ${found.measured} | ${found.a} | ${found.b} | ${found.aFigures} | ${found.bFigures} | ${found.ratio}× (${found.ratioOf}; rounds ${found.range[0]}–${found.range[1]}×) | **${found.pays ? "pays" : "does not pay"}** |`,
+    );
   }
   lines.push("");
   if (report.details.size) {
@@ -645,13 +917,18 @@ async function main() {
   const commit = commitLine();
   const args = process.argv.slice(2);
   const command = `npm run bench:levers${args.length ? ` -- ${args.join(" ")}` : ""}`;
-  console.log(`bench:levers: ${settings.levers.join(", ")}; ${settings.durationS} s per side in ${settings.rounds} rounds at concurrency ${settings.concurrency}`);
+  console.log(
+    `bench:levers: ${settings.levers.join(", ")}; ${settings.durationS} s per side in ${settings.rounds} rounds at concurrency ${settings.concurrency}`,
+  );
   const report: Report = { rows: [], details: new Map() };
   if (settings.levers.some((lever) => !LARGE_DATA_LEVERS.includes(lever))) await processLevers(settings, report);
   if (settings.levers.some((lever) => LARGE_DATA_LEVERS.includes(lever))) await dataLevers(settings, report);
   writeFileSync(settings.out, markdown(report, settings, command, startedAt, commit));
   console.log("\nLevers:");
-  for (const found of report.rows) console.log(`  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (rounds ${found.range[0]}–${found.range[1]}×; ${found.ratioOf}) — ${found.measured}`);
+  for (const found of report.rows)
+    console.log(
+      `  ${(found.pays ? "pays" : "does not pay").padEnd(13)} ${found.lever}, ${found.scale}: ${found.ratio}× (rounds ${found.range[0]}–${found.range[1]}×; ${found.ratioOf}) — ${found.measured}`,
+    );
   console.log(`Written to ${settings.out}`);
 }
 

@@ -87,11 +87,13 @@ function options() {
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error(`--rounds: must be an integer in [1, 50], got ${values.rounds}`);
   const durationS = Number(values.duration);
-  if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration: must be a positive number of seconds (per side and round), got ${values.duration}`);
+  if (!Number.isFinite(durationS) || durationS <= 0)
+    throw new Error(`--duration: must be a positive number of seconds (per side and round), got ${values.duration}`);
   const warmupS = Number(values.warmup);
   if (!Number.isFinite(warmupS) || warmupS < 0) throw new Error(`--warmup: must be a number of seconds, got ${values.warmup}`);
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new Error(`--concurrency: must be an integer in [1, 256], got ${values.concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+    throw new Error(`--concurrency: must be an integer in [1, 256], got ${values.concurrency}`);
   const keys = values.operations.split(",").map((key) => key.trim());
   const planned = keys.map((key) => {
     const found = PLANNED.find((candidate) => candidate.key === key);
@@ -118,7 +120,14 @@ interface ScaleGraph {
 
 async function startScale(scale: string, settings: Settings): Promise<ScaleGraph> {
   const databaseUrl = SCALES[scale]!;
-  const graph: ScaleGraph = { scale, sql: postgres(databaseUrl, { max: 2, onnotice: () => {} }), addresses: await graphAddresses(databaseUrl), processes: [], gatewayUrl: "", replays: new Map() };
+  const graph: ScaleGraph = {
+    scale,
+    sql: postgres(databaseUrl, { max: 2, onnotice: () => {} }),
+    addresses: await graphAddresses(databaseUrl),
+    processes: [],
+    gatewayUrl: "",
+    replays: new Map(),
+  };
   console.log(`${scale}: starting the subgraphs, our gateway and Hive Gateway`);
   for (const name of SUBGRAPHS) graph.processes.push(await startSubgraph(graph.addresses, name, { label: `${name} ${scale}` }));
   const gateway = await startGateway(graph.addresses, { label: `gateway ${scale}` });
@@ -126,7 +135,14 @@ async function startScale(scale: string, settings: Settings): Promise<ScaleGraph
   graph.gatewayUrl = gateway.url;
   const hivePort = await freePort();
   try {
-    graph.processes.push(await startProcess(`hive gateway ${scale}`, "bench/hive-gateway.ts", { ...graph.addresses.environment, HIVE_PORT: String(hivePort), HIVE_DEDUPLICATE_INFLIGHT: settings.hiveDedupe ? "1" : "0" }, `http://127.0.0.1:${hivePort}/healthcheck`));
+    graph.processes.push(
+      await startProcess(
+        `hive gateway ${scale}`,
+        "bench/hive-gateway.ts",
+        { ...graph.addresses.environment, HIVE_PORT: String(hivePort), HIVE_DEDUPLICATE_INFLIGHT: settings.hiveDedupe ? "1" : "0" },
+        `http://127.0.0.1:${hivePort}/healthcheck`,
+      ),
+    );
     graph.hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
   } catch (error) {
     graph.hiveNote = `Hive Gateway did not start at ${scale}, so it was skipped: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`;
@@ -170,7 +186,11 @@ async function benchOperation(planned: Planned, graphs: ScaleGraph[], settings: 
     sides.push({ label: `${graph.scale} gateway`, call: gatewayCall, processes: graph.processes });
     at.push({ scale: graph.scale, path: "gateway" });
     if (planned.subgraph) {
-      sides.push({ label: `${graph.scale} direct`, call: graphqlCall(graph.addresses.subgraphUrl(planned.subgraph), body, SUBGRAPH_SECRET_HEADERS), processes: graph.processes });
+      sides.push({
+        label: `${graph.scale} direct`,
+        call: graphqlCall(graph.addresses.subgraphUrl(planned.subgraph), body, SUBGRAPH_SECRET_HEADERS),
+        processes: graph.processes,
+      });
       at.push({ scale: graph.scale, path: "direct" });
     } else if (graph.hiveUrl) {
       sides.push({ label: `${graph.scale} hive`, call: graphqlCall(graph.hiveUrl, body), processes: graph.processes });
@@ -187,11 +207,18 @@ async function benchOperation(planned: Planned, graphs: ScaleGraph[], settings: 
   }, 500);
   let measured: Measured[];
   try {
-    measured = await alternateRounds(planned.key, sides, { rounds: settings.rounds, roundS: settings.durationS, warmupS: settings.warmupS, concurrency: settings.concurrency });
+    measured = await alternateRounds(planned.key, sides, {
+      rounds: settings.rounds,
+      roundS: settings.durationS,
+      warmupS: settings.warmupS,
+      concurrency: settings.concurrency,
+    });
   } finally {
     clearInterval(sampler);
   }
-  const rows = graphs.map((graph): Row => ({ scale: graph.scale, key: planned.key, statementsPerRequest: statements.get(graph.scale)!, gateway: undefined as unknown as Measured }));
+  const rows = graphs.map(
+    (graph): Row => ({ scale: graph.scale, key: planned.key, statementsPerRequest: statements.get(graph.scale)!, gateway: undefined as unknown as Measured }),
+  );
   measured.forEach((figures, index) => {
     const row = rows.find((candidate) => candidate.scale === at[index]!.scale)!;
     row[at[index]!.path] = figures;
@@ -226,15 +253,26 @@ function targets(rows: Row[], scales: string[]): Target[] {
     for (const row of rows.filter((candidate) => candidate.scale === scale)) {
       if (row.direct) {
         const spread = spreadOf(row.gateway, row.direct, (figures) => figures.p50);
-        found.push(target(`(a) ${scale} ${row.key}: gateway p50 ≤ 1.3× direct`, `${row.gateway.all.p50} / ${row.direct.all.p50} ms`, spread, (ratio) => ratio <= 1.3));
+        found.push(
+          target(`(a) ${scale} ${row.key}: gateway p50 ≤ 1.3× direct`, `${row.gateway.all.p50} / ${row.direct.all.p50} ms`, spread, (ratio) => ratio <= 1.3),
+        );
       }
       if (row.hive) {
         const spread = spreadOf(row.gateway, row.hive, (figures) => figures.throughput);
-        found.push(target(`(b) ${scale} ${row.key}: our throughput ≥ Hive's`, `${row.gateway.all.throughput} / ${row.hive.all.throughput} req/s`, spread, (ratio) => ratio >= 1));
+        found.push(
+          target(
+            `(b) ${scale} ${row.key}: our throughput ≥ Hive's`,
+            `${row.gateway.all.throughput} / ${row.hive.all.throughput} req/s`,
+            spread,
+            (ratio) => ratio >= 1,
+          ),
+        );
       }
       if (row.sql) {
         const spread = spreadOf(row.gateway, row.sql, (figures) => figures.p50);
-        found.push(target(`(c) ${scale} ${row.key}: GraphQL p50 ≤ 3× its SQL`, `${row.gateway.all.p50} / ${row.sql.all.p50} ms`, spread, (ratio) => ratio <= 3));
+        found.push(
+          target(`(c) ${scale} ${row.key}: GraphQL p50 ≤ 3× its SQL`, `${row.gateway.all.p50} / ${row.sql.all.p50} ms`, spread, (ratio) => ratio <= 3),
+        );
       }
     }
   }
@@ -242,7 +280,9 @@ function targets(rows: Row[], scales: string[]): Target[] {
     for (const large of rows.filter((row) => row.scale === "1m" && PLANNED.find((planned) => planned.key === row.key)?.filteredPage)) {
       const small = rows.find((row) => row.scale === "10k" && row.key === large.key)!;
       const spread = spreadOf(large.gateway, small.gateway, (figures) => figures.p95);
-      found.push(target(`(d) ${large.key}: p95 at 1m ≤ 2× p95 at 10k`, `${large.gateway.all.p95} / ${small.gateway.all.p95} ms`, spread, (ratio) => ratio <= 2));
+      found.push(
+        target(`(d) ${large.key}: p95 at 1m ≤ 2× p95 at 10k`, `${large.gateway.all.p95} / ${small.gateway.all.p95} ms`, spread, (ratio) => ratio <= 2),
+      );
     }
   }
   return found;
@@ -256,7 +296,10 @@ function cell(measured: Measured | undefined, scale: string): string {
   if (!measured) return "–";
   const figures = measured.all;
   const cpu = figures.cpuMsPerRequest
-    ? `; CPU ms/request: ${Object.entries(figures.cpuMsPerRequest).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name.replace(` ${scale}`, "")} ${ms}`).join(", ")}`
+    ? `; CPU ms/request: ${Object.entries(figures.cpuMsPerRequest)
+        .filter(([, ms]) => ms > 0)
+        .map(([name, ms]) => `${name.replace(` ${scale}`, "")} ${ms}`)
+        .join(", ")}`
     : "";
   const p50s = measured.rounds.map((round) => round.p50);
   return `${figuresText(figures)} (p50 by round ${Math.min(...p50s)}–${Math.max(...p50s)})${cpu}`;
@@ -266,7 +309,10 @@ function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: 
   const lines: string[] = [];
   lines.push("# Benchmark results (issue 6)", "");
   lines.push(commit, "");
-  lines.push(`Written whole by \`npm run bench\` (bench/run.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`, "");
+  lines.push(
+    `Written whole by \`npm run bench\` (bench/run.ts), started ${startedAt.toISOString()}, finished ${new Date().toISOString()}; never edited by hand.`,
+    "",
+  );
   lines.push("## Machine", "");
   lines.push(...machineLines());
   lines.push("", "## Command", "", "```", command, "```", "");
@@ -287,17 +333,30 @@ function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: 
     lines.push("|---|---|---|---|---|---|---|");
     for (const row of rows.filter((candidate) => candidate.scale === graph.scale)) {
       const planned = PLANNED.find((candidate) => candidate.key === row.key)!;
-      lines.push(`| ${row.key} | ${planned.first} | ${cell(row.gateway, graph.scale)} | ${cell(row.direct, graph.scale)} | ${cell(row.hive, graph.scale)} | ${cell(row.sql, graph.scale)} | ${row.statementsPerRequest} |`);
+      lines.push(
+        `| ${row.key} | ${planned.first} | ${cell(row.gateway, graph.scale)} | ${cell(row.direct, graph.scale)} | ${cell(row.hive, graph.scale)} | ${cell(row.sql, graph.scale)} | ${row.statementsPerRequest} |`,
+      );
     }
     const peakRss = graph.processes.map((process) => `${process.name.replace(` ${graph.scale}`, "")} ${process.peakRssMb} MB`).join(", ");
     lines.push("", `Peak RSS under load: ${peakRss}.`, "");
     if (graph.hiveNote) lines.push(graph.hiveNote, "");
     for (const [key, replay] of graph.replays) {
-      lines.push(`The ${key} SQL timed alone: the ${replay.statements.length} statements one request sends, in ${new Set(replay.statements.map((statement) => statement.round)).size} rounds:`, "", "```sql", recordedSqlText(replay.statements), "```", "");
+      lines.push(
+        `The ${key} SQL timed alone: the ${replay.statements.length} statements one request sends, in ${new Set(replay.statements.map((statement) => statement.round)).size} rounds:`,
+        "",
+        "```sql",
+        recordedSqlText(replay.statements),
+        "```",
+        "",
+      );
     }
   }
   lines.push("## Targets", "");
-  for (const found of targets(rows, graphs.map((graph) => graph.scale))) lines.push(`- ${targetLine(found)} — **${verdict(found.met)}**`);
+  for (const found of targets(
+    rows,
+    graphs.map((graph) => graph.scale),
+  ))
+    lines.push(`- ${targetLine(found)} — **${verdict(found.met)}**`);
   lines.push("");
   return lines.join("\n");
 }
@@ -307,7 +366,9 @@ async function main() {
   const startedAt = new Date();
   const commit = commitLine();
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
-  console.log(`bench: scales ${settings.scales.join(", ")}; ${settings.planned.length} operations; ${settings.rounds} rounds of ${settings.durationS} s per side at concurrency ${settings.concurrency}`);
+  console.log(
+    `bench: scales ${settings.scales.join(", ")}; ${settings.planned.length} operations; ${settings.rounds} rounds of ${settings.durationS} s per side at concurrency ${settings.concurrency}`,
+  );
   const graphs: ScaleGraph[] = [];
   const rows: Row[] = [];
   try {

@@ -43,7 +43,8 @@ function options() {
   });
   const rate = Number(values.rate);
   const durationS = Number(values.duration);
-  if (!Number.isFinite(rate) || rate <= 0 || rate > 10_000) throw new Error(`--rate: must be a number of requests per second in (0, 10000], got ${values.rate}`);
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 10_000)
+    throw new Error(`--rate: must be a number of requests per second in (0, 10000], got ${values.rate}`);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration: must be a positive number of seconds, got ${values.duration}`);
   return { rate, durationS };
 }
@@ -131,7 +132,9 @@ async function main() {
       if (outcome.error) throw new Error(`${operation.name} fails before the soak: ${outcome.error}`);
     }
     const rssAtStart = rssMb(pid);
-    console.log(`soak: ${rate} requests/s for ${durationS} s, ${SOAK_OPERATIONS.length} operations round-robin, against ${graph.database}; RSS at start ${rssAtStart} MB`);
+    console.log(
+      `soak: ${rate} requests/s for ${durationS} s, ${SOAK_OPERATIONS.length} operations round-robin, against ${graph.database}; RSS at start ${rssAtStart} MB`,
+    );
     console.log("  t(s)   sent  answered  errors  p50(ms)  p95(ms)  p99(ms)  RSS(MB)  load");
 
     const all: Outcome[] = [];
@@ -207,10 +210,14 @@ async function main() {
     );
     for (const [error, count] of errorCounts) console.log(`  error ×${count}: ${error}`);
     const perOperation = SOAK_OPERATIONS.map((operation) => {
-      const mine = all.filter((outcome) => outcome.operation === operation.name).map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
+      const mine = all
+        .filter((outcome) => outcome.operation === operation.name)
+        .map((outcome) => outcome.latencyMs)
+        .sort((a, b) => a - b);
       return { name: operation.name, count: mine.length, p50: percentile(mine, 50), p95: percentile(mine, 95), max: percentile(mine, 100) };
     });
-    for (const row of perOperation) console.log(`  ${row.name.padEnd(32)} ${String(row.count).padStart(6)}  p50 ${row.p50} ms  p95 ${row.p95} ms  max ${row.max} ms`);
+    for (const row of perOperation)
+      console.log(`  ${row.name.padEnd(32)} ${String(row.count).padStart(6)}  p50 ${row.p50} ms  p95 ${row.p95} ms  max ${row.max} ms`);
     writeReport({ rate, durationS, database: graph.database, rssAtStart, windows, summary, errorCounts, perOperation });
     console.log("wrote bench/SOAK.md");
     process.exitCode = errors > 0 ? 1 : 0;

@@ -53,14 +53,22 @@ export async function recordSqlOf(databaseUrl: string, operation: BenchOperation
     const incidents = await subgraphNamed("incidents").load();
     const schema = await incidents.buildSchema();
     const run = async () => {
-      const result = await graphql({ schema, source: operation.query, variableValues: operation.variables(first), contextValue: incidents.createContext(handle.db) });
+      const result = await graphql({
+        schema,
+        source: operation.query,
+        variableValues: operation.variables(first),
+        contextValue: incidents.createContext(handle.db),
+      });
       if (result.errors?.length) throw new Error(`bench: ${operation.name} fails in the incidents subgraph: ${result.errors[0]!.message}`);
     };
     // The second run is recorded: whatever a first request does once is not what each one does.
     await run();
     recording = [];
     await run();
-    const statements = recording.map((statement, index, all) => ({ ...statement, round: new Set(all.slice(0, index + 1).map((earlier) => earlier.round)).size - 1 }));
+    const statements = recording.map((statement, index, all) => ({
+      ...statement,
+      round: new Set(all.slice(0, index + 1).map((earlier) => earlier.round)).size - 1,
+    }));
     recording = undefined;
     // The services' own client: a postgres.js pool that prepares every statement, with their connection settings.
     const client = (handle.db as unknown as { $client: postgres.Sql }).$client;

@@ -19,13 +19,9 @@ function journalEntries(subgraph: SubgraphMigrations): JournalEntry[] {
 /** Tags of the migrations still to apply; empty when the database is up to date. */
 export async function pendingMigrations(db: Database, subgraph: SubgraphMigrations): Promise<string[]> {
   const table = sql.identifier(migrationsTable(subgraph));
-  const exists = await rowsOf<{ present: string | null }>(
-    db.execute(sql`select to_regclass(${`drizzle.${migrationsTable(subgraph)}`})::text as present`),
-  );
+  const exists = await rowsOf<{ present: string | null }>(db.execute(sql`select to_regclass(${`drizzle.${migrationsTable(subgraph)}`})::text as present`));
   if (!exists[0]?.present) return journalEntries(subgraph).map((entry) => entry.tag);
-  const [newest] = await rowsOf<{ created_at: string | number | null }>(
-    db.execute(sql`select max(created_at) as created_at from drizzle.${table}`),
-  );
+  const [newest] = await rowsOf<{ created_at: string | number | null }>(db.execute(sql`select max(created_at) as created_at from drizzle.${table}`));
   const appliedUpTo = Number(newest?.created_at ?? 0);
   return journalEntries(subgraph)
     .filter((entry) => entry.when > appliedUpTo)

@@ -13,7 +13,10 @@ export interface DatabaseSettings<TName extends string> {
   pgliteDataDir: string;
 }
 
-export async function openSubgraphDatabases<TName extends string>(settings: DatabaseSettings<TName>, names: readonly TName[]): Promise<{
+export async function openSubgraphDatabases<TName extends string>(
+  settings: DatabaseSettings<TName>,
+  names: readonly TName[],
+): Promise<{
   handles: Partial<SubgraphDatabases<TName>>;
   close: () => Promise<void>;
 }> {
@@ -23,7 +26,9 @@ export async function openSubgraphDatabases<TName extends string>(settings: Data
     if (!byUrl.has(key)) {
       byUrl.set(
         key,
-        url ? openPostgres(url, { maxConnections: settings.databasePoolMax, preparedStatements: settings.databasePreparedStatements }) : openPglite(settings.pgliteDataDir),
+        url
+          ? openPostgres(url, { maxConnections: settings.databasePoolMax, preparedStatements: settings.databasePreparedStatements })
+          : openPglite(settings.pgliteDataDir),
       );
     }
     return byUrl.get(key)!;

@@ -81,7 +81,10 @@ export function graphiqlRoutes(examples: ExampleOperation[], graphqlPath = "/gra
   router.get(`${GRAPHIQL_PATH}/assets/:name`, (request, response) => {
     const asset = Object.hasOwn(ASSETS, request.params.name) ? ASSETS[request.params.name] : undefined;
     if (!asset) {
-      response.status(404).type("text").send(`no GraphiQL asset named ${request.params.name}; there are ${Object.keys(ASSETS).join(", ")}`);
+      response
+        .status(404)
+        .type("text")
+        .send(`no GraphiQL asset named ${request.params.name}; there are ${Object.keys(ASSETS).join(", ")}`);
       return;
     }
     response.type(asset.type).sendFile(asset.file, { maxAge: "1h" });

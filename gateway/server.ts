@@ -74,7 +74,9 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
   // Requests by operation name (the examples' names always get their own series), latencies,
   // and each subgraph fetch's latency.
   const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
-  const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
+  const metrics = !servesMetrics(metricsAccess)
+    ? undefined
+    : new ServiceMetrics({ service: "gateway", knownOperationNames: examples.map((example) => example.name) });
   const observeFetches = metrics ? subgraphFetchMetrics(metrics) : undefined;
   const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;
   const queryPlans = queryPlanCache<QueryPlanCacheValue>(cacheBytes);

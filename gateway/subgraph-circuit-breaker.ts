@@ -27,15 +27,22 @@ const STATE_NAMES: Record<CircuitState, SubgraphBreakerState> = {
   [CircuitState.Isolated]: "open",
 };
 
-export function withCircuitBreaker(subgraphName: string, fetcher: Fetcher, { consecutiveFailures, cooldownMs, onStateChange }: SubgraphBreakerOptions): Fetcher {
+export function withCircuitBreaker(
+  subgraphName: string,
+  fetcher: Fetcher,
+  { consecutiveFailures, cooldownMs, onStateChange }: SubgraphBreakerOptions,
+): Fetcher {
   // A 5xx answer is the subgraph (or a proxy before it) failing; a 4xx is a request it refused, and counts as an answer.
   const failures = handleAll.orWhenResult((response) => (response as Awaited<ReturnType<Fetcher>>).status >= 500);
   const breaker = circuitBreaker(failures, { halfOpenAfter: cooldownMs, breaker: new ConsecutiveBreaker(consecutiveFailures) });
   breaker.onStateChange((state) => onStateChange?.(STATE_NAMES[state]));
   const unavailable = () =>
-    new GraphQLError(`the ${subgraphName} subgraph is unavailable: it failed ${consecutiveFailures} times in a row, and the gateway waits ${cooldownMs} ms before trying it again`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: subgraphName },
-    });
+    new GraphQLError(
+      `the ${subgraphName} subgraph is unavailable: it failed ${consecutiveFailures} times in a row, and the gateway waits ${cooldownMs} ms before trying it again`,
+      {
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: subgraphName },
+      },
+    );
   return async (url, init) => {
     // cockatiel makes calls wait behind the half-open probe, which against a hung subgraph
     // takes the whole timeout; they fail at once instead, and only the probe waits.

@@ -80,7 +80,9 @@ try {
   });
   const gatewayServer = await gateway.listen(config.gatewayPort, config.host);
   running.push(gatewayServer);
-  const explorer = config.isProduction ? "" : `  explorer   ${new URL("/graphiql", gatewayServer.url)}  ← GraphiQL, served by the gateway itself (works offline)\n`;
+  const explorer = config.isProduction
+    ? ""
+    : `  explorer   ${new URL("/graphiql", gatewayServer.url)}  ← GraphiQL, served by the gateway itself (works offline)\n`;
   // In production the Sandbox is off: the gateway is for clients, not browsers.
   const sandbox = config.isProduction ? "" : "  ← open this in a browser for Apollo Sandbox";
   console.log(`Meridian is up.\n  gateway    ${gatewayServer.url}${sandbox}\n${explorer}${urls.join("\n")}`);

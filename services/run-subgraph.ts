@@ -20,9 +20,7 @@ export async function runSubgraphProcess(subgraph: RegisteredSubgraph): Promise<
     const config = loadConfig();
     const settings = config.subgraphs[name];
     if (!settings.databaseUrl) {
-      throw new StartupError(
-        `no database: set ${name.toUpperCase()}_DATABASE_URL or DATABASE_URL (or use \`npm start\` for the embedded database)`,
-      );
+      throw new StartupError(`no database: set ${name.toUpperCase()}_DATABASE_URL or DATABASE_URL (or use \`npm start\` for the embedded database)`);
     }
     const subgraphSecret = resolveSubgraphSecret(config, { embedded: false });
     const logger = createLogger(name, config.logLevel);

@@ -28,7 +28,8 @@ export function copySink(client: postgres.Sql): TableSink {
         }
       };
       const { schema } = getTableConfig(table);
-      const target = await client`copy ${client(schema ?? "public")}.${client(getTableName(table))} (${client(columns.map((column) => column.name))}) from stdin`.writable();
+      const target =
+        await client`copy ${client(schema ?? "public")}.${client(getTableName(table))} (${client(columns.map((column) => column.name))}) from stdin`.writable();
       await pipeline(Readable.from(chunks()), target);
       return written;
     },

@@ -13,7 +13,10 @@ type Row = Record<string, unknown>;
 /** The columns a write sets: the table's, less generated ones, keyed as Drizzle's rows are. */
 function writableColumns(table: PgTable, rows: readonly Row[]): [string, PgColumn][] {
   // Usually the first row settles it: a column is written when any row gives it a value.
-  return Object.entries(getTableColumns(table)).filter(([key, column]) => !column.generated && rows.some((row) => row[key] !== undefined)) as [string, PgColumn][];
+  return Object.entries(getTableColumns(table)).filter(([key, column]) => !column.generated && rows.some((row) => row[key] !== undefined)) as [
+    string,
+    PgColumn,
+  ][];
 }
 
 // Plain loops: this runs for every row an import writes, and the mapped form cost an import
@@ -43,7 +46,10 @@ export async function insertJsonRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = writableColumns(table, rows);
-  const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const names = sql.join(
+    columns.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
   let onConflict = sql``;
   if (upsert) {
     const byKey = new Map(columns);
@@ -53,7 +59,10 @@ export async function insertJsonRows(
     const allColumns = getTableColumns(table);
     for (const [key, value] of Object.entries(upsert.extraSet ?? {})) assignments.push(sql`${sql.identifier(allColumns[key]!.name)} = ${value}`);
     const target = sql.identifier(upsert.conflictTarget.name);
-    onConflict = assignments.length > 0 ? sql` on conflict (${target}) do update set ${sql.join(assignments, sql`, `)}` : sql` on conflict (${target}) do nothing`;
+    onConflict =
+      assignments.length > 0 ? sql` on conflict (${target}) do update set ${sql.join(assignments, sql`, `)}` : sql` on conflict (${target}) do nothing`;
   }
-  await db.execute(sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${rowsAsJson(columns, rows)}::json)${onConflict}`);
+  await db.execute(
+    sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${rowsAsJson(columns, rows)}::json)${onConflict}`,
+  );
 }

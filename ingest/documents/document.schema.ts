@@ -37,7 +37,8 @@ export const meridianDocumentSchema = z
   })
   .meta({
     title: "Meridian document",
-    description: "Actors, statements, claims and incidents with their sources. In NDJSON, every line is a document of this shape and the lines are read as one.",
+    description:
+      "Actors, statements, claims and incidents with their sources. In NDJSON, every line is a document of this shape and the lines are read as one.",
   });
 
 export type MeridianDocument = z.infer<typeof meridianDocumentSchema>;

@@ -81,8 +81,6 @@ function locateSyntaxError(message: string, text: string): { line: number; colum
     line: before.split("\n").length,
     column: before.length - before.lastIndexOf("\n"),
     // V8 appends a position or a quote of the text; the line and column replace both.
-    reason: message
-      .replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "")
-      .replace(/, .*is not valid JSON$/s, ""),
+    reason: message.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, .*is not valid JSON$/s, ""),
   };
 }

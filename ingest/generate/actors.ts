@@ -15,7 +15,13 @@ const RELATION_STREAM = 2;
 type Kind = ActorRow["kind"];
 
 const KIND_WEIGHTS: readonly (readonly [Kind, number])[] = [
-  ["PERSON", 45], ["ARMED_GROUP", 15], ["ARMED_FORCE", 8], ["GOVERNMENT_BODY", 10], ["ORGANIZATION", 10], ["POPULATION_GROUP", 10], ["STATE", 2],
+  ["PERSON", 45],
+  ["ARMED_GROUP", 15],
+  ["ARMED_FORCE", 8],
+  ["GOVERNMENT_BODY", 10],
+  ["ORGANIZATION", 10],
+  ["POPULATION_GROUP", 10],
+  ["STATE", 2],
 ];
 
 export interface GeneratedActor {
@@ -36,7 +42,12 @@ export function generateActor(seed: number, index: number): GeneratedActor {
     if (random.chance(0.2)) listed.push({ scheme: "FREE", value: name.replace(/y/g, "i").replace(/kh/g, "h").replace(/ou/g, "u") });
     if (random.chance(0.4)) {
       const from = randomDayNumber(random);
-      listed.push({ scheme: "TITLE", value: `${random.pick(words.PERSON_TITLES)} ${name}`, validFrom: isoDay(from), ...(random.chance(0.5) ? { validTo: isoDay(from + 200 + random.int(900)) } : {}) });
+      listed.push({
+        scheme: "TITLE",
+        value: `${random.pick(words.PERSON_TITLES)} ${name}`,
+        validFrom: isoDay(from),
+        ...(random.chance(0.5) ? { validTo: isoDay(from + 200 + random.int(900)) } : {}),
+      });
     }
   }
   if (kind !== "PERSON" && kind !== "POPULATION_GROUP" && random.chance(0.6)) {
@@ -74,7 +85,9 @@ function nameOf(kind: Kind, country: Country, random: Random): string {
     case "STATE":
       return country.name;
     case "ARMED_FORCE":
-      return random.chance(0.5) ? `Military Forces of ${country.name}` : `${country.adjective} ${random.pick(["Army", "Navy", "Air Force", "National Guard", "Police Forces"])}`;
+      return random.chance(0.5)
+        ? `Military Forces of ${country.name}`
+        : `${country.adjective} ${random.pick(["Army", "Navy", "Air Force", "National Guard", "Police Forces"])}`;
     case "ARMED_GROUP":
       return `${random.pick(words.GROUP_WORDS)} ${random.pick(words.GROUP_NOUNS)} of ${random.pick(country.areas).name}`;
     case "GOVERNMENT_BODY":

@@ -26,16 +26,46 @@ interface TypeShape {
 
 const TYPES: Record<IncidentType, TypeShape> = {
   ARMED_CLASH: { weight: 30, phrase: "Armed clash", roles: ["SIDE_A", "SIDE_B"], acled: ["Political violence", "Battles", "Armed clash"], cameo: "190" },
-  REMOTE_VIOLENCE: { weight: 18, phrase: "Shelling", roles: ["PERPETRATOR", "TARGET"], acled: ["Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"], cameo: "195" },
-  ATTACK: { weight: 12, phrase: "Attack on civilians", roles: ["PERPETRATOR", "TARGET"], acled: ["Political violence", "Violence against civilians", "Attack"], cameo: "180" },
+  REMOTE_VIOLENCE: {
+    weight: 18,
+    phrase: "Shelling",
+    roles: ["PERPETRATOR", "TARGET"],
+    acled: ["Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"],
+    cameo: "195",
+  },
+  ATTACK: {
+    weight: 12,
+    phrase: "Attack on civilians",
+    roles: ["PERPETRATOR", "TARGET"],
+    acled: ["Political violence", "Violence against civilians", "Attack"],
+    cameo: "180",
+  },
   PROTEST: { weight: 15, phrase: "Protest", roles: ["SIDE_A", "ASSOCIATE"], acled: ["Demonstrations", "Protests", "Peaceful protest"], cameo: "141" },
   RIOT: { weight: 4, phrase: "Riot", roles: ["SIDE_A", "SIDE_B"], acled: ["Demonstrations", "Riots", "Violent demonstration"], cameo: "145" },
   ARREST: { weight: 5, phrase: "Arrests", roles: ["CAPTOR", "CAPTIVE"], acled: ["Strategic developments", "Strategic developments", "Arrests"], cameo: "173" },
-  CAPTURE: { weight: 3, phrase: "Capture", roles: ["CAPTOR", "CAPTIVE"], acled: ["Political violence", "Violence against civilians", "Abduction/forced disappearance"], cameo: "181" },
+  CAPTURE: {
+    weight: 3,
+    phrase: "Capture",
+    roles: ["CAPTOR", "CAPTIVE"],
+    acled: ["Political violence", "Violence against civilians", "Abduction/forced disappearance"],
+    cameo: "181",
+  },
   RECRUITMENT: { weight: 2, phrase: "Recruitment", roles: ["RECRUITER", "RECRUIT"], acled: null, cameo: "070" },
   TRAINING: { weight: 1, phrase: "Training", roles: ["TRAINER", "ASSOCIATE"], acled: null, cameo: "062" },
-  DEPLOYMENT: { weight: 3, phrase: "Deployment", roles: ["SIDE_A", "ASSOCIATE"], acled: ["Strategic developments", "Strategic developments", "Headquarters or base established"], cameo: "154" },
-  AGREEMENT: { weight: 1, phrase: "Agreement", roles: ["SIDE_A", "SIDE_B"], acled: ["Strategic developments", "Strategic developments", "Agreement"], cameo: "057" },
+  DEPLOYMENT: {
+    weight: 3,
+    phrase: "Deployment",
+    roles: ["SIDE_A", "ASSOCIATE"],
+    acled: ["Strategic developments", "Strategic developments", "Headquarters or base established"],
+    cameo: "154",
+  },
+  AGREEMENT: {
+    weight: 1,
+    phrase: "Agreement",
+    roles: ["SIDE_A", "SIDE_B"],
+    acled: ["Strategic developments", "Strategic developments", "Agreement"],
+    cameo: "057",
+  },
   OTHER: { weight: 6, phrase: "Incident", roles: ["SIDE_A", "ASSOCIATE"], acled: ["Strategic developments", "Strategic developments", "Other"], cameo: "010" },
 };
 
@@ -53,7 +83,11 @@ export function generateIncident(seed: number, index: number, scale: Scale): Gen
   const id = incidentId(index);
   const type = random.weighted(TYPE_WEIGHTS);
   const shape = TYPES[type];
-  const dataset = random.weighted([["ACLED", 70], ["GDELT", 20], [MERIDIAN_DATASET, 10]] as const);
+  const dataset = random.weighted([
+    ["ACLED", 70],
+    ["GDELT", 20],
+    [MERIDIAN_DATASET, 10],
+  ] as const);
   const country = random.weighted(COUNTRY_WEIGHTS);
   const area = random.pick(country.areas);
   const district = area.districts.length > 0 && random.chance(0.6) ? random.pick(area.districts) : null;
@@ -90,10 +124,23 @@ export function generateIncident(seed: number, index: number, scale: Scale): Gen
   };
   addParticipant(shape.roles[0]);
   if (random.chance(0.85)) addParticipant(shape.roles[1]);
-  for (let extra = random.weighted([[0, 70], [1, 25], [2, 5]] as const); extra > 0; extra--) addParticipant("ASSOCIATE");
+  for (
+    let extra = random.weighted([
+      [0, 70],
+      [1, 25],
+      [2, 5],
+    ] as const);
+    extra > 0;
+    extra--
+  )
+    addParticipant("ASSOCIATE");
 
   const day = randomDayNumber(random);
-  const precision = random.weighted([["DAY", 92], ["MONTH", 7], ["YEAR", 1]] as const);
+  const precision = random.weighted([
+    ["DAY", 92],
+    ["MONTH", 7],
+    ["YEAR", 1],
+  ] as const);
   const startOn = precision === "DAY" ? isoDay(day) : precision === "MONTH" ? firstOfMonth(isoDay(day)) : `${isoDay(day).slice(0, 4)}-01-01`;
   const lasts = precision === "DAY" && random.chance(0.08);
   const fatalities = fatalitiesOf(type, random);
@@ -111,7 +158,12 @@ export function generateIncident(seed: number, index: number, scale: Scale): Gen
       startPrecision: precision,
       endOn: lasts ? isoDay(day + 1 + random.int(20)) : null,
       endPrecision: lasts ? "DAY" : null,
-      status: random.weighted([["REPORTED", 55], ["CONFIRMED", 25], ["ALLEGED", 15], ["DISPUTED", 5]] as const),
+      status: random.weighted([
+        ["REPORTED", 55],
+        ["CONFIRMED", 25],
+        ["ALLEGED", 15],
+        ["DISPUTED", 5],
+      ] as const),
       fatalitiesLow: fatalities.low,
       fatalitiesBest: fatalities.best,
       fatalitiesHigh: fatalities.high,

@@ -13,7 +13,11 @@ const CLAIM_STREAM = 4;
 const STATEMENT_STREAM = 5;
 
 const SOURCE_KINDS: readonly (readonly [SourceRow["kind"], number])[] = [
-  ["ARTICLE", 60], ["PRESS_BRIEFING", 15], ["OFFICIAL_STATEMENT", 10], ["SOCIAL_POST", 10], ["DATASET_RECORD", 5],
+  ["ARTICLE", 60],
+  ["PRESS_BRIEFING", 15],
+  ["OFFICIAL_STATEMENT", 10],
+  ["SOCIAL_POST", 10],
+  ["DATASET_RECORD", 5],
 ];
 
 export function generateSource(seed: number, index: number): SourceRow {
@@ -51,7 +55,12 @@ export function generateClaim(seed: number, index: number, scale: Scale): ClaimR
 }
 
 const STANCES: readonly (readonly [StanceRow["stance"], number])[] = [
-  ["ASSERTS", 35], ["SUPPORTS", 15], ["DISPUTES", 20], ["DENIES", 15], ["QUESTIONS", 5], ["COMMENTS", 10],
+  ["ASSERTS", 35],
+  ["SUPPORTS", 15],
+  ["DISPUTES", 20],
+  ["DENIES", 15],
+  ["QUESTIONS", 5],
+  ["COMMENTS", 10],
 ];
 
 export interface GeneratedStatement {
@@ -64,16 +73,28 @@ export function generateStatement(seed: number, index: number, scale: Scale): Ge
   const random = new Random(seed, STATEMENT_STREAM, index);
   const id = statementId(index);
   const day = randomDayNumber(random);
-  const precision = random.weighted([["DAY", 90], ["MONTH", 8], ["ON_OR_BEFORE", 2]] as const);
+  const precision = random.weighted([
+    ["DAY", 90],
+    ["MONTH", 8],
+    ["ON_OR_BEFORE", 2],
+  ] as const);
   const country = random.weighted(COUNTRY_WEIGHTS);
   const sentences = [
     `${capitalize(random.pick(words.SUBJECTS))} ${random.pick(words.VERBS)} ${random.pick(words.OBJECTS)} near ${random.pick(country.areas).name}.`,
   ];
   for (let more = random.int(3); more > 0; more--) {
-    sentences.push(random.chance(0.5) ? random.pick(words.STANCE_PHRASES) : `The ${country.adjective} side says ${random.pick(words.SUBJECTS)} were ${random.pick(words.VERBS)} ${random.pick(["last week", "overnight", "on Monday", "in recent days", "since the spring"])}.`);
+    sentences.push(
+      random.chance(0.5)
+        ? random.pick(words.STANCE_PHRASES)
+        : `The ${country.adjective} side says ${random.pick(words.SUBJECTS)} were ${random.pick(words.VERBS)} ${random.pick(["last week", "overnight", "on Monday", "in recent days", "since the spring"])}.`,
+    );
   }
   const stances: StanceRow[] = [];
-  const claimCount = random.weighted([[0, 35], [1, 55], [2, 10]] as const);
+  const claimCount = random.weighted([
+    [0, 35],
+    [1, 55],
+    [2, 10],
+  ] as const);
   for (let taken = 0; taken < claimCount; taken++) {
     const claim = claimId(random.skewed(scale.claims));
     if (!stances.some((stance) => stance.claimId === claim)) stances.push({ statementId: id, claimId: claim, stance: random.weighted(STANCES) });
@@ -86,9 +107,20 @@ export function generateStatement(seed: number, index: number, scale: Scale): Ge
       saidOn: precision === "MONTH" ? firstOfMonth(isoDay(day)) : isoDay(day),
       saidPrecision: precision,
       venue: random.chance(0.6) ? random.pick(words.VENUES) : null,
-      modality: random.weighted([["DIRECT_QUOTE", 50], ["PARAPHRASE", 35], ["POST", 15]] as const),
+      modality: random.weighted([
+        ["DIRECT_QUOTE", 50],
+        ["PARAPHRASE", 35],
+        ["POST", 15],
+      ] as const),
       text: sentences.join(" "),
-      language: random.weighted([["en", 70], ["uk", 10], ["ru", 8], ["zh", 5], ["ar", 5], ["fr", 2]] as const),
+      language: random.weighted([
+        ["en", 70],
+        ["uk", 10],
+        ["ru", 8],
+        ["zh", 5],
+        ["ar", 5],
+        ["fr", 2],
+      ] as const),
       sourceId: sourceId(random.int(scale.sources)),
       // Answers earlier statements only, so threads run forward in index order.
       respondsToId: index > 0 && random.chance(0.1) ? statementId(random.int(index)) : null,

@@ -107,7 +107,9 @@ export class ActorResolver {
           kind: actors.kind,
           codeSchemes:
             this.codeSchemes.length > 0
-              ? sql<DatasetScheme[]>`array(select distinct code_aliases.scheme from ${aliases} as code_aliases where code_aliases.actor_id = ${actors.id} and code_aliases.scheme in ${this.codeSchemes})`
+              ? sql<
+                  DatasetScheme[]
+                >`array(select distinct code_aliases.scheme from ${aliases} as code_aliases where code_aliases.actor_id = ${actors.id} and code_aliases.scheme in ${this.codeSchemes})`
               : sql<DatasetScheme[]>`'{}'::text[]`,
         })
         .from(aliases)
@@ -122,7 +124,8 @@ export class ActorResolver {
     for (const mention of mentions) {
       const named = [...(candidates.get(normalized.get(mentionKey(mention))!) ?? new Map<string, NamedActor>())];
       const fitting = named.filter(
-        ([, actor]) => (!mention.kindIsStated || actor.kind === mention.kind) && !(this.schemeOf(mention).valuesAreCodes && actor.codeSchemes.includes(mention.scheme)),
+        ([, actor]) =>
+          (!mention.kindIsStated || actor.kind === mention.kind) && !(this.schemeOf(mention).valuesAreCodes && actor.codeSchemes.includes(mention.scheme)),
       );
       if (fitting.length !== 1) continue;
       const [actorId, actor] = fitting[0]!;
@@ -147,7 +150,13 @@ export class ActorResolver {
     const countryOf = new Map(mentions.map((mention) => [mentionKey(mention), mention.country]));
     for (const batch of chunks(created)) {
       await this.db.insert(actors).values(
-        batch.map((actor) => ({ id: actor.actorId, kind: actor.kind, name: actor.actorName, country: countryOf.get(mentionKey(actor)) ?? null, description: null })),
+        batch.map((actor) => ({
+          id: actor.actorId,
+          kind: actor.kind,
+          name: actor.actorName,
+          country: countryOf.get(mentionKey(actor)) ?? null,
+          description: null,
+        })),
       );
     }
     // The name is a FREE alias too, as the document loader stores it, so lookups by name need only the aliases.
@@ -166,7 +175,12 @@ export class ActorResolver {
   }
 
   private async addAliases(matchedByName: readonly ActorResolution[]): Promise<void> {
-    const rows = matchedByName.map((match) => ({ actorId: match.actorId, scheme: match.scheme, value: match.value, normalizedValue: normalizeName(match.value) }));
+    const rows = matchedByName.map((match) => ({
+      actorId: match.actorId,
+      scheme: match.scheme,
+      value: match.value,
+      normalizedValue: normalizeName(match.value),
+    }));
     for (const batch of chunks(rows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
   }
 }

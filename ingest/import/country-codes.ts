@@ -57,7 +57,13 @@ const FIPS_TO_ALPHA3 = parsePairs(
 const ALPHA3_CODES = new Set(ISO_NUMERIC_TO_ALPHA3.values());
 
 function parsePairs(...lines: string[]): Map<string, string> {
-  return new Map(lines.join(" ").split(" ").filter(Boolean).map((pair) => pair.split(":") as [string, string]));
+  return new Map(
+    lines
+      .join(" ")
+      .split(" ")
+      .filter(Boolean)
+      .map((pair) => pair.split(":") as [string, string]),
+  );
 }
 
 /** 706 → "SOM"; undefined for codes ISO does not assign (ACLED writes 0 for Kosovo). */

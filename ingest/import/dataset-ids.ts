@@ -40,7 +40,14 @@ export function placeIdFor(incidentId: string, placeName: string): string {
 /** For a URL, the host makes the ID readable and the hash makes it unique; for other text (GDELT sometimes names a wire service instead), the text's slug does. */
 export function articleSourceId(urlOrName: string): string {
   const host = hostOf(urlOrName);
-  return `src:${[slugify(host ?? urlOrName).slice(0, 60).replace(/-+$/, ""), hashOf(urlOrName).slice(0, 12)].filter(Boolean).join("-")}`;
+  return `src:${[
+    slugify(host ?? urlOrName)
+      .slice(0, 60)
+      .replace(/-+$/, ""),
+    hashOf(urlOrName).slice(0, 12),
+  ]
+    .filter(Boolean)
+    .join("-")}`;
 }
 
 /** The host of an http(s) URL without "www.", undefined for anything else. */

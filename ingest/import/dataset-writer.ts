@@ -62,7 +62,10 @@ export class DatasetWriter {
     });
     add(this.counts.sources, written.sources);
     add(this.counts.statements, written.statements);
-    add(this.counts.incidents, (await writeIncidents(this.databases.incidents, { incidents: incidents.map((record) => incidentPart(record, actorIds)) })).incidents);
+    add(
+      this.counts.incidents,
+      (await writeIncidents(this.databases.incidents, { incidents: incidents.map((record) => incidentPart(record, actorIds)) })).incidents,
+    );
   }
 
   private async withoutOlderThanStored(records: EntityRecord[]): Promise<EntityRecord[]> {
@@ -110,7 +113,8 @@ function latestPerEntity(records: readonly EntityRecord[]): EntityRecord[] {
   for (const record of records) {
     const id = `${record.kind} ${recordEntityId(record)}`;
     const earlier = latest.get(id);
-    if (earlier?.kind === "incident" && record.kind === "incident" && earlier.version && record.version && earlier.version.seconds > record.version.seconds) continue;
+    if (earlier?.kind === "incident" && record.kind === "incident" && earlier.version && record.version && earlier.version.seconds > record.version.seconds)
+      continue;
     latest.set(id, record);
   }
   return [...latest.values()];

@@ -44,7 +44,9 @@ export class InputError extends Error {
 /** An invalid row stopped an import that was not told to skip invalid rows. */
 export class InvalidRowError extends InputError {
   constructor(readonly row: RejectedRow) {
-    super(`${describeRejectedRow(row)}\n  (nothing was written; fix the row, or run with --skip-invalid to import the valid rows and list the others in a reject file)`);
+    super(
+      `${describeRejectedRow(row)}\n  (nothing was written; fix the row, or run with --skip-invalid to import the valid rows and list the others in a reject file)`,
+    );
     this.name = "InvalidRowError";
   }
 }

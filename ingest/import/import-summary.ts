@@ -46,7 +46,9 @@ export function formatSummary(summary: ImportSummary, options: { listActors: boo
   lines.push(table(summary.entities));
   if (summary.actors) {
     const counts = countOutcomes(summary.actors.resolutions);
-    lines.push(`actors: ${number(counts.alias + counts.name)} matched (${number(counts.alias)} by alias, ${number(counts.name)} by name), ${number(counts.created)} created`);
+    lines.push(
+      `actors: ${number(counts.alias + counts.name)} matched (${number(counts.alias)} by alias, ${number(counts.name)} by name), ${number(counts.created)} created`,
+    );
     if (options.listActors) lines.push(...actorList(summary.actors.resolutions));
   }
   for (const [reason, count] of Object.entries(summary.rows.skipped)) lines.push(`skipped: ${number(count)} ${reason}`);
@@ -77,7 +79,10 @@ function actorList(resolutions: readonly ActorResolution[]): string[] {
     if (listed.length === 0) return [];
     return [
       `${OUTCOME_TITLES[outcome]}:`,
-      ...listed.map((resolution) => `  ${resolution.scheme} ${JSON.stringify(resolution.value)} → ${resolution.actorId} (${resolution.kind}, ${JSON.stringify(resolution.actorName)})`),
+      ...listed.map(
+        (resolution) =>
+          `  ${resolution.scheme} ${JSON.stringify(resolution.value)} → ${resolution.actorId} (${resolution.kind}, ${JSON.stringify(resolution.actorName)})`,
+      ),
     ];
   });
 }

@@ -25,7 +25,9 @@ export async function importDocuments(
   stdin: Readable,
 ): Promise<Record<EntityList, EntityCounts>> {
   // The checks read through the handles: inside the import they must see its transaction.
-  const inTransaction = Object.fromEntries(Object.entries(handles).map(([name, handle]) => [name, { ...handle, db: databases[name as SubgraphName] }])) as SubgraphHandles;
+  const inTransaction = Object.fromEntries(
+    Object.entries(handles).map(([name, handle]) => [name, { ...handle, db: databases[name as SubgraphName] }]),
+  ) as SubgraphHandles;
   const totals = Object.fromEntries(ENTITY_LISTS.map((list) => [list, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityList, EntityCounts>;
   for (const file of files) {
     const parsed = file === STDIN ? await parseStandardInput(stdin) : await parseDocumentFile(file);
@@ -52,7 +54,10 @@ async function parseStandardInput(stdin: Readable) {
     return await parseDocumentFile(path, formatOf(text));
   } catch (error) {
     if (error instanceof DocumentError) {
-      throw new DocumentError(error.problems.map((problem) => (problem.file === path ? { ...problem, file: STDIN } : problem)), error.unreportedCount);
+      throw new DocumentError(
+        error.problems.map((problem) => (problem.file === path ? { ...problem, file: STDIN } : problem)),
+        error.unreportedCount,
+      );
     }
     throw error;
   } finally {

@@ -59,7 +59,10 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
       if (options.format === DOCUMENT_FORMAT) {
         const counts = await importDocuments(options.files, handles, databases, environment.stdin);
         for (const [entity, entityCounts] of Object.entries(counts)) summary.entities[entity] = { ...entityCounts, rejected: 0 };
-        summary.rows.read = Object.values(counts).reduce((total, entityCounts) => total + entityCounts.inserted + entityCounts.updated + entityCounts.unchanged, 0);
+        summary.rows.read = Object.values(counts).reduce(
+          (total, entityCounts) => total + entityCounts.inserted + entityCounts.updated + entityCounts.unchanged,
+          0,
+        );
       } else {
         await importDataset(datasetFormat(options.format), options, databases, environment, rejects, summary);
       }

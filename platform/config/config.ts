@@ -14,9 +14,7 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
   .optional();
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** What the configuration needs to know of a subgraph: the name its variables start with, and its port unless one is set. */
 export interface ConfiguredSubgraph<TName extends string = string> {

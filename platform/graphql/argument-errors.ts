@@ -2,8 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { type ASTNode, GraphQLError, type ListValueNode, type ObjectFieldNode, parse, visit } from "graphql";
 import { variablePathOf } from "./variable-errors.js";
 
-const contains = (node: ASTNode | undefined, position: number) =>
-  node?.loc !== undefined && node.loc.start <= position && position < node.loc.end;
+const contains = (node: ASTNode | undefined, position: number) => node?.loc !== undefined && node.loc.start <= position && position < node.loc.end;
 
 /**
  * The path of the argument whose value holds `position` in an operation, e.g.

@@ -50,7 +50,12 @@ function checkStrings(value: unknown, type: GraphQLInputType, path: Path, proble
  * argument ("filter.admin1", "input.aliases[0].value"), whether written inline or passed as a
  * variable. Arguments that do not coerce are left to GraphQL's own errors.
  */
-export function inputStringProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): InputProblems {
+export function inputStringProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): InputProblems {
   const problems = new InputProblems();
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
   if (coerced.errors) return problems;

@@ -14,7 +14,9 @@ export function operationResolutionPlugin<TContext extends BaseContext>(): Apoll
       return {
         async didResolveOperation({ operation, document, request }) {
           if (operation) return;
-          const names = document.definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? [definition.name?.value ?? "(anonymous)"] : []));
+          const names = document.definitions.flatMap((definition) =>
+            definition.kind === Kind.OPERATION_DEFINITION ? [definition.name?.value ?? "(anonymous)"] : [],
+          );
           const held = `The document holds ${names.length === 0 ? "no operation" : names.join(", ")}.`;
           const message = request.operationName
             ? `operationName ${JSON.stringify(request.operationName)} names no operation in the document. ${held}`

@@ -5,9 +5,11 @@
 // `Variable "$input" got invalid value "BOGUS" at "input.aliases[2].scheme"; Value "BOGUS" does not exist …`
 const AT_PATH = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" got invalid value .*? at "([^"]+)"; /s;
 // `Variable "$input" got invalid value {…}; Field "name" of required type "String!" was not provided.`
-const MISSING_FIELD = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?; Field "([_A-Za-z][_0-9A-Za-z]*)" of required type .* was not provided\.$/s;
+const MISSING_FIELD =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?; Field "([_A-Za-z][_0-9A-Za-z]*)" of required type .* was not provided\.$/s;
 // `Variable "$input" got invalid value …; Field "color" is not defined by type "CreateActorInput".`
-const UNKNOWN_FIELD = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?; Field "([_A-Za-z][_0-9A-Za-z]*)" is not defined by type/s;
+const UNKNOWN_FIELD =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?; Field "([_A-Za-z][_0-9A-Za-z]*)" is not defined by type/s;
 
 /** The path inside the variables that a variable coercion error names, e.g. "input.aliases[2].scheme". */
 export function variablePathOf(message: string): string | undefined {

@@ -39,7 +39,7 @@ export function requireRole(caller: Caller | undefined, roles: readonly ApiRole[
     });
   }
   if (caller.kind === "unrecognised") {
-    throw new GraphQLError("the API key is not valid (or the Authorization header is not \"Bearer <key>\")", {
+    throw new GraphQLError('the API key is not valid (or the Authorization header is not "Bearer <key>")', {
       extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
     });
   }

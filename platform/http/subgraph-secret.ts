@@ -38,9 +38,7 @@ export function resolveSubgraphSecret(config: Config, options: { embedded: boole
   if (config.subgraphSecret) return config.subgraphSecret;
   if (options.embedded) return randomBytes(32).toString("base64url");
   if (config.isProduction) {
-    throw new StartupError(
-      "SUBGRAPH_SECRET is not set: in production the gateway and every subgraph need the same secret (16 or more characters)",
-    );
+    throw new StartupError("SUBGRAPH_SECRET is not set: in production the gateway and every subgraph need the same secret (16 or more characters)");
   }
   return undefined;
 }

@@ -44,7 +44,9 @@ export function internalErrorLogPlugin<TContext extends BaseContext>(logger: Log
           const requestId = request.http?.headers.get(REQUEST_ID_HEADER);
           if (!requestId || response.body.kind !== "single") return;
           const result = response.body.singleResult;
-          result.errors = result.errors?.map((error) => (isInternalError(error.extensions?.code) ? { ...error, extensions: { ...error.extensions, requestId } } : error));
+          result.errors = result.errors?.map((error) =>
+            isInternalError(error.extensions?.code) ? { ...error, extensions: { ...error.extensions, requestId } } : error,
+          );
         },
       };
     },

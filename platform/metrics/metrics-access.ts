@@ -23,6 +23,10 @@ export function requireMetricsToken(token: string): RequestHandler {
   return (request, response, next) => {
     const given = /^Bearer (.+)$/.exec(request.get("authorization") ?? "")?.[1];
     if (given !== undefined && secretsMatch(given, token)) return next();
-    response.status(401).setHeader("www-authenticate", "Bearer").type("text/plain").send("/metrics needs the metrics token: Authorization: Bearer <METRICS_TOKEN>\n");
+    response
+      .status(401)
+      .setHeader("www-authenticate", "Bearer")
+      .type("text/plain")
+      .send("/metrics needs the metrics token: Authorization: Bearer <METRICS_TOKEN>\n");
   };
 }

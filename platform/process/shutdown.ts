@@ -21,10 +21,13 @@ export function stopOnSignals(stop: () => Promise<void>, options: ShutdownOption
     if (stopping) return;
     stopping = true;
     options.logger?.info({ signal }, "shutting down: finishing in-flight requests");
-    setTimeout(() => {
-      options.logger?.error("shutdown did not finish in time; exiting");
-      process.exit(1);
-    }, (options.timeoutMs ?? 10_000) + CLOSE_GRACE_MS).unref();
+    setTimeout(
+      () => {
+        options.logger?.error("shutdown did not finish in time; exiting");
+        process.exit(1);
+      },
+      (options.timeoutMs ?? 10_000) + CLOSE_GRACE_MS,
+    ).unref();
     try {
       await stop();
     } catch (error) {

@@ -47,11 +47,14 @@ describe("the layering rule itself", () => {
   });
 
   it("finds a cycle", () => {
-    const cycles = importCycles(["a.ts", "b.ts", "c.ts"], [
-      { from: "a.ts", to: "b.ts" },
-      { from: "b.ts", to: "a.ts" },
-      { from: "b.ts", to: "c.ts" },
-    ]);
+    const cycles = importCycles(
+      ["a.ts", "b.ts", "c.ts"],
+      [
+        { from: "a.ts", to: "b.ts" },
+        { from: "b.ts", to: "a.ts" },
+        { from: "b.ts", to: "c.ts" },
+      ],
+    );
     expect(cycles).toEqual([["a.ts", "b.ts"]]);
   });
 });

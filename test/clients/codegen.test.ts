@@ -21,7 +21,9 @@ describe("client types", () => {
 
   it("clients/generated/ is what `npm run codegen` generates now (run it after changing an example or the schema)", async () => {
     const outputs = await generate({ ...config, cwd: root, silent: true }, false);
-    const fresh = Object.fromEntries(outputs.map((output: { filename: string; content: string }) => [output.filename.replace(/^.*clients\/generated\//, ""), output.content]));
+    const fresh = Object.fromEntries(
+      outputs.map((output: { filename: string; content: string }) => [output.filename.replace(/^.*clients\/generated\//, ""), output.content]),
+    );
     const directory = join(root, GENERATED_DIRECTORY);
     const committed = Object.fromEntries(readdirSync(directory).map((file) => [file, readFileSync(join(directory, file), "utf8")]));
     expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());

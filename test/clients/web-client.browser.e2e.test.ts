@@ -34,7 +34,12 @@ async function serveWebClient(gatewayUrl: string, outDir: string): Promise<Previ
     if (previous === undefined) delete process.env.VITE_GATEWAY_URL;
     else process.env.VITE_GATEWAY_URL = previous;
   }
-  return preview({ configFile: WEB_CONFIG, logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false, allowedHosts: [REFUSED_HOST] } });
+  return preview({
+    configFile: WEB_CONFIG,
+    logLevel: "warn",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0, strictPort: false, allowedHosts: [REFUSED_HOST] },
+  });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -65,7 +70,15 @@ describeWithChromium("the reference web client, on its own origin, in Chromium",
       executablePath: CHROMIUM,
       headless: true,
       // Offline machine: no background calls home. The rule sends REFUSED_HOST to this machine.
-      args: ["--no-sandbox", "--headless", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--host-resolver-rules=MAP ${REFUSED_HOST} 127.0.0.1`],
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        `--host-resolver-rules=MAP ${REFUSED_HOST} 127.0.0.1`,
+      ],
     });
   });
   afterAll(async () => {
@@ -91,12 +104,20 @@ describeWithChromium("the reference web client, on its own origin, in Chromium",
     await claim.getByText("155 Chinese citizens fight for Russia in Ukraine").waitFor();
     // Every stance the graph has on the claim, in its order: who, and each statement's source.
     const story = await graph.ask(print(SeedStoryDocument));
-    const stances = story.claim.stances.edges.map(({ node }: any) => ({ stance: node.stance, speaker: node.statement.speaker.name, source: node.statement.source.title }));
+    const stances = story.claim.stances.edges.map(({ node }: any) => ({
+      stance: node.stance,
+      speaker: node.statement.speaker.name,
+      source: node.statement.source.title,
+    }));
     expect(stances).toContainEqual(expect.objectContaining({ stance: "ASSERTS", speaker: "Volodymyr Zelensky" }));
     expect(stances).toContainEqual(expect.objectContaining({ stance: "DISPUTES", speaker: "Lin Jian" }));
     await expect
       .poll(() => claim.locator("ul.stances > li").allInnerTexts())
-      .toEqual(stances.map(({ stance, speaker, source }: any) => expect.stringMatching(new RegExp(`^${escapeRegExp(`${stance} ${speaker}, `)}[^]*\nSource: ${escapeRegExp(source)}`))));
+      .toEqual(
+        stances.map(({ stance, speaker, source }: any) =>
+          expect.stringMatching(new RegExp(`^${escapeRegExp(`${stance} ${speaker}, `)}[^]*\nSource: ${escapeRegExp(source)}`)),
+        ),
+      );
 
     const captures = page.getByRole("region", { name: "Captures" });
     const capture = captures.locator("article", { hasText: "Capture of Wang Guangjun and Zhang Renbo" });
@@ -150,7 +171,9 @@ describeWithChromium("the reference web client, on its own origin, in Chromium",
     await page.goto(`http://${REFUSED_HOST}:${port}/`);
     await page.getByRole("region", { name: "Incidents" }).getByRole("alert").getByText("Could not ask the graph: Failed to fetch").waitFor();
     expect(trouble.failedRequests).toContainEqual(expect.stringContaining(`POST ${graph.gatewayUrl}`));
-    expect(trouble.consoleErrors).toContainEqual(expect.stringMatching(new RegExp(`from origin 'http://${REFUSED_HOST}:${port}' has been blocked by CORS policy`)));
+    expect(trouble.consoleErrors).toContainEqual(
+      expect.stringMatching(new RegExp(`from origin 'http://${REFUSED_HOST}:${port}' has been blocked by CORS policy`)),
+    );
     expect(trouble.pageErrors).toEqual([]);
     await page.close();
   });

@@ -16,7 +16,10 @@ describe.each(BACKENDS)("lists of IDs as one parameter on $name", (backend) => {
   afterAll(() => database?.dispose());
 
   it("finds each ID exactly, whatever characters it holds", async () => {
-    const rows = await database.handle.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, [...AWKWARD_IDS, "odd:missing"]));
+    const rows = await database.handle.db
+      .select({ id: actors.id })
+      .from(actors)
+      .where(anyOfIds(actors.id, [...AWKWARD_IDS, "odd:missing"]));
     expect(rows.map((row) => row.id).sort()).toEqual([...AWKWARD_IDS].sort());
   });
 

@@ -66,8 +66,17 @@ function tampered(real: string): string[] {
   ];
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse & { status: number }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse & { status: number }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   try {
     return { status: response.status, ...(JSON.parse(text) as GraphQLResponse) };
@@ -79,9 +88,11 @@ async function post(url: string, query: string, variables: Record<string, unknow
 /** Runs `work` over `items`, a few at a time, so that the run stays short without flooding the servers. */
 async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, width = 4): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 // Hundreds of requests each; generous for a loaded machine.
@@ -105,9 +116,11 @@ describe.each(BACKENDS)("bad input everywhere, on $name", (backend) => {
 
   /** Every row of every table of the three subgraphs, as one digest per table. */
   async function tableDigests(): Promise<Record<string, string>> {
-    const result = await database.handle.db.execute(sql.raw(`
+    const result = await database.handle.db.execute(
+      sql.raw(`
       select table_schema || '.' || table_name as name from information_schema.tables
-      where table_schema in ('actors', 'statements', 'incidents') and table_type = 'BASE TABLE' order by 1`));
+      where table_schema in ('actors', 'statements', 'incidents') and table_type = 'BASE TABLE' order by 1`),
+    );
     const names = (Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows).map((row) => (row as { name: string }).name);
     const digests: Record<string, string> = {};
     for (const name of names) {
@@ -117,56 +130,71 @@ describe.each(BACKENDS)("bad input everywhere, on $name", (backend) => {
     return digests;
   }
 
-  it("answers a NUL, a lone surrogate or 900 KB in any string argument or input field with BAD_USER_INPUT naming it, and writes nothing", async () => {
-    const cases = stringCases(API_SCHEMA);
-    // Some of every kind, so that a schema walk that found nothing cannot pass.
-    expect(cases.filter((one) => one.operation === "mutation").length).toBeGreaterThan(50);
-    expect(cases.map((one) => one.name)).toEqual(expect.arrayContaining(["Query.searchIncidents(query)", "Query.incidents(filter.admin1)", "Mutation.createActor(input.name)"]));
-    const before = await tableDigests();
-    const wrong: string[] = [];
-    await inParallel(
-      cases.flatMap((one) => Object.entries(REFUSED).map(([kind, value]) => ({ one, kind, value }))),
-      async ({ one, kind, value }) => {
-        const { query, variables } = one.build(value);
+  it(
+    "answers a NUL, a lone surrogate or 900 KB in any string argument or input field with BAD_USER_INPUT naming it, and writes nothing",
+    async () => {
+      const cases = stringCases(API_SCHEMA);
+      // Some of every kind, so that a schema walk that found nothing cannot pass.
+      expect(cases.filter((one) => one.operation === "mutation").length).toBeGreaterThan(50);
+      expect(cases.map((one) => one.name)).toEqual(
+        expect.arrayContaining(["Query.searchIncidents(query)", "Query.incidents(filter.admin1)", "Mutation.createActor(input.name)"]),
+      );
+      const before = await tableDigests();
+      const wrong: string[] = [];
+      await inParallel(
+        cases.flatMap((one) => Object.entries(REFUSED).map(([kind, value]) => ({ one, kind, value }))),
+        async ({ one, kind, value }) => {
+          const { query, variables } = one.build(value);
+          const answer = await post(graph.gatewayUrl, query, variables, one.operation === "mutation" ? { authorization: `Bearer ${EDITOR_KEY}` } : {});
+          const named = answer.errors?.some((error) => error.extensions?.code === "BAD_USER_INPUT" && error.extensions.argumentName === one.argumentPath);
+          if (!named || codesOf(answer).includes("INTERNAL_SERVER_ERROR"))
+            wrong.push(`${one.name} with ${kind}: ${JSON.stringify(answer.errors ?? answer.data).slice(0, 300)}`);
+        },
+      );
+      expect(wrong).toEqual([]);
+      expect(await tableDigests()).toEqual(before);
+    },
+    GENERATIVE_TIMEOUT_MS,
+  );
+
+  it(
+    "never answers a string past an index row with an internal error",
+    async () => {
+      const wrong: string[] = [];
+      await inParallel(stringCases(API_SCHEMA), async (one) => {
+        const { query, variables } = one.build(PAST_AN_INDEX_ROW);
         const answer = await post(graph.gatewayUrl, query, variables, one.operation === "mutation" ? { authorization: `Bearer ${EDITOR_KEY}` } : {});
-        const named = answer.errors?.some((error) => error.extensions?.code === "BAD_USER_INPUT" && error.extensions.argumentName === one.argumentPath);
-        if (!named || codesOf(answer).includes("INTERNAL_SERVER_ERROR")) wrong.push(`${one.name} with ${kind}: ${JSON.stringify(answer.errors ?? answer.data).slice(0, 300)}`);
-      },
-    );
-    expect(wrong).toEqual([]);
-    expect(await tableDigests()).toEqual(before);
-  }, GENERATIVE_TIMEOUT_MS);
+        if (codesOf(answer).includes("INTERNAL_SERVER_ERROR")) wrong.push(`${one.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+      });
+      expect(wrong).toEqual([]);
+    },
+    GENERATIVE_TIMEOUT_MS,
+  );
 
-  it("never answers a string past an index row with an internal error", async () => {
-    const wrong: string[] = [];
-    await inParallel(stringCases(API_SCHEMA), async (one) => {
-      const { query, variables } = one.build(PAST_AN_INDEX_ROW);
-      const answer = await post(graph.gatewayUrl, query, variables, one.operation === "mutation" ? { authorization: `Bearer ${EDITOR_KEY}` } : {});
-      if (codesOf(answer).includes("INTERNAL_SERVER_ERROR")) wrong.push(`${one.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-    });
-    expect(wrong).toEqual([]);
-  }, GENERATIVE_TIMEOUT_MS);
-
-  it("answers a tampered cursor in any `after` with BAD_USER_INPUT naming it, or a page", async () => {
-    const cases = cursorCases(API_SCHEMA);
-    expect(cases.map((one) => one.name)).toEqual(expect.arrayContaining(["Query.searchIncidents(after)", "Actor.statements(after)", "Query.actors(after)"]));
-    const wrong: string[] = [];
-    await inParallel(cases, async (one) => {
-      let cursors = FIXED_CURSORS;
-      if (one.firstPage) {
-        const page = await post(graph.gatewayUrl, one.firstPage.query, one.firstPage.variables);
-        const real = endCursorIn(page.data, one.firstPage.endCursorAt);
-        if (real) cursors = [...cursors, ...tampered(real)];
-      }
-      for (const after of cursors) {
-        const { query, variables } = one.build(after);
-        const answer = await post(graph.gatewayUrl, query, variables);
-        const acceptable = (answer.errors ?? []).every((error) => error.extensions?.code === "BAD_USER_INPUT" && error.extensions.argumentName === "after");
-        if (!acceptable) wrong.push(`${one.name} with ${Buffer.from(after, "base64url").toString("utf8")}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-      }
-    });
-    expect(wrong).toEqual([]);
-  }, GENERATIVE_TIMEOUT_MS);
+  it(
+    "answers a tampered cursor in any `after` with BAD_USER_INPUT naming it, or a page",
+    async () => {
+      const cases = cursorCases(API_SCHEMA);
+      expect(cases.map((one) => one.name)).toEqual(expect.arrayContaining(["Query.searchIncidents(after)", "Actor.statements(after)", "Query.actors(after)"]));
+      const wrong: string[] = [];
+      await inParallel(cases, async (one) => {
+        let cursors = FIXED_CURSORS;
+        if (one.firstPage) {
+          const page = await post(graph.gatewayUrl, one.firstPage.query, one.firstPage.variables);
+          const real = endCursorIn(page.data, one.firstPage.endCursorAt);
+          if (real) cursors = [...cursors, ...tampered(real)];
+        }
+        for (const after of cursors) {
+          const { query, variables } = one.build(after);
+          const answer = await post(graph.gatewayUrl, query, variables);
+          const acceptable = (answer.errors ?? []).every((error) => error.extensions?.code === "BAD_USER_INPUT" && error.extensions.argumentName === "after");
+          if (!acceptable) wrong.push(`${one.name} with ${Buffer.from(after, "base64url").toString("utf8")}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        }
+      });
+      expect(wrong).toEqual([]);
+    },
+    GENERATIVE_TIMEOUT_MS,
+  );
 
   it("answers the issue's own cases with BAD_USER_INPUT naming the argument", async () => {
     const cases: [string, Record<string, unknown>, string][] = [
@@ -181,7 +209,12 @@ describe.each(BACKENDS)("bad input everywhere, on $name", (backend) => {
       expect(answer.errors, query).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argumentName }) })]);
     }
     // A subgraph reached around the gateway (with the secret) checks the same.
-    const direct = await post(graph.subgraphUrls.incidents, '{ searchIncidents(query: "a\\u0000b") { totalCount } }', {}, { [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret });
+    const direct = await post(
+      graph.subgraphUrls.incidents,
+      '{ searchIncidents(query: "a\\u0000b") { totalCount } }',
+      {},
+      { [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret },
+    );
     expect(direct.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argumentName: "query" }) })]);
 
     const before = await tableDigests();

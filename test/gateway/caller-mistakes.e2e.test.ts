@@ -66,7 +66,9 @@ describe("the caller's mistakes in production", () => {
       expect(answer.errors?.[0]?.message).toContain(`but the SHA-256 of the query sent with it is ${sha256(query)}`);
     }
     // The right hash registers the query, and then the hash alone runs it.
-    expect((await post(graph.gatewayUrl, { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } })).data).toEqual({ __typename: "Query" });
+    expect((await post(graph.gatewayUrl, { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } })).data).toEqual({
+      __typename: "Query",
+    });
     expect((await post(graph.gatewayUrl, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } })).data).toEqual({ __typename: "Query" });
   });
 });

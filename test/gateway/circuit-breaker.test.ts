@@ -17,7 +17,10 @@ describe("SUBGRAPH_BREAKER_FAILURES and SUBGRAPH_BREAKER_COOLDOWN_MS", () => {
   });
 
   it("are read as numbers and refused when not positive, naming the variable", () => {
-    expect(loadConfig({ SUBGRAPH_BREAKER_FAILURES: "3", SUBGRAPH_BREAKER_COOLDOWN_MS: "2000" }).subgraphBreaker).toEqual({ consecutiveFailures: 3, cooldownMs: 2_000 });
+    expect(loadConfig({ SUBGRAPH_BREAKER_FAILURES: "3", SUBGRAPH_BREAKER_COOLDOWN_MS: "2000" }).subgraphBreaker).toEqual({
+      consecutiveFailures: 3,
+      cooldownMs: 2_000,
+    });
     expect(() => loadConfig({ SUBGRAPH_BREAKER_FAILURES: "0" })).toThrow(/SUBGRAPH_BREAKER_FAILURES/);
     expect(() => loadConfig({ SUBGRAPH_BREAKER_COOLDOWN_MS: "soon" })).toThrow(/SUBGRAPH_BREAKER_COOLDOWN_MS/);
   });
@@ -50,7 +53,11 @@ describe("a subgraph's circuit breaker", () => {
       cooldownMs: COOLDOWN_MS,
       onStateChange: (state) => states.push(state),
     });
-    const call = () => fetcher(url, { method: "POST", body: "{}" }).then((response) => response.status, (error: { extensions?: { code?: string } }) => error.extensions?.code);
+    const call = () =>
+      fetcher(url, { method: "POST", body: "{}" }).then(
+        (response) => response.status,
+        (error: { extensions?: { code?: string } }) => error.extensions?.code,
+      );
     return { call, states };
   }
 

@@ -103,7 +103,9 @@ describe("the gateway's CORS answers", () => {
     expect(response.headers.get("access-control-allow-methods")).toBe("GET,POST");
     const allowedHeaders = response.headers.get("access-control-allow-headers")!.split(",");
     expect(allowedHeaders).toEqual(CORS_ALLOWED_HEADERS);
-    expect(allowedHeaders).toEqual(expect.arrayContaining(["content-type", "authorization", "apollo-require-preflight", "x-request-id", "apollographql-client-name"]));
+    expect(allowedHeaders).toEqual(
+      expect.arrayContaining(["content-type", "authorization", "apollo-require-preflight", "x-request-id", "apollographql-client-name"]),
+    );
     expect(response.headers.get("access-control-max-age")).toBe("7200");
     expect(vary(response)).toContain("origin");
   });
@@ -130,7 +132,11 @@ describe("the gateway's CORS answers", () => {
   it("allows any page on this machine in development, and nothing else", async () => {
     for (const origin of [VITE_DEV, LOOPBACK_PAGE, "https://localhost", "http://[::1]:3000"]) {
       const response = await preflight(development, origin);
-      expect({ origin, status: response.status, allowed: response.headers.get("access-control-allow-origin") }).toEqual({ origin, status: 204, allowed: origin });
+      expect({ origin, status: response.status, allowed: response.headers.get("access-control-allow-origin") }).toEqual({
+        origin,
+        status: 204,
+        allowed: origin,
+      });
       expect((await postTypename(development, origin)).headers.get("access-control-allow-origin")).toBe(origin);
     }
     for (const origin of [APP, "http://localhost.example.net", "null"]) {

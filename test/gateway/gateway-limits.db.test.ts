@@ -15,8 +15,7 @@ const limits = DEFAULT_OPERATION_LIMITS;
 const repeat = (times: number, make: (index: number) => string) => Array.from({ length: times }, (_, index) => make(index)).join(" ");
 
 /** Statement → speaker → statements → … : a valid operation `hops` connection hops deep. */
-const speakerChain = (hops: number): string =>
-  hops === 0 ? "name" : `statements { edges { node { speaker { ${speakerChain(hops - 1)} } } } }`;
+const speakerChain = (hops: number): string => (hops === 0 ? "name" : `statements { edges { node { speaker { ${speakerChain(hops - 1)} } } } }`);
 
 describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) => {
   const graph = useSeededGraph(backend);
@@ -27,14 +26,19 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+    };
   }
 
   it.each(readExamples().map((example) => [example.file, example.source]))("lets the example operation %s through and runs it", async (_file, source) => {
     const { body } = await send(source);
     expect(body.errors).toBeUndefined();
     // It ran: every root field it selects is answered (what each answers is checked in test/system/examples.db.test.ts).
-    const rootFields = (parse(source).definitions[0] as OperationDefinitionNode).selectionSet.selections.map((selection) => ((selection as FieldNode).alias ?? (selection as FieldNode).name).value);
+    const rootFields = (parse(source).definitions[0] as OperationDefinitionNode).selectionSet.selections.map(
+      (selection) => ((selection as FieldNode).alias ?? (selection as FieldNode).name).value,
+    );
     for (const field of rootFields) expect((body.data as Record<string, unknown>)[field], field).not.toBeNull();
     expect(Object.keys(body.data as object).sort()).toEqual(rootFields.sort());
   });
@@ -45,7 +49,11 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
     ["TOO_MANY_ALIASES", `{ actors(first: 1) { edges { node { ${repeat(limits.maxAliases + 1, (index) => `name${index}: name`)} } } } }`, limits.maxAliases],
     ["TOO_MANY_ROOT_FIELDS", `{ ${repeat(limits.maxRootFields + 1, () => "__typename")} }`, limits.maxRootFields],
     ["TOO_MANY_TOKENS", `{ actors(first: 1) { edges { node { ${repeat(limits.maxTokens, () => "name")} } } } }`, limits.maxTokens],
-    ["TOO_MANY_DIRECTIVES", `{ __typename @skip(if: false) @include(if: true) @skip(if: false) @include(if: true) @skip(if: false) }`, limits.maxDirectivesPerField],
+    [
+      "TOO_MANY_DIRECTIVES",
+      `{ __typename @skip(if: false) @include(if: true) @skip(if: false) @include(if: true) @skip(if: false) }`,
+      limits.maxDirectivesPerField,
+    ],
     ["OPERATION_TOO_COSTLY", `{ incidents(first: 500) { edges { node { statements(first: 100) { edges { node { text } } } } } } }`, limits.maxCost],
   ])("refuses an operation over the limit with %s, before execution", async (code, query, limit) => {
     const { status, body } = await send(query);
@@ -76,7 +84,10 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
 
   it("measures fragments that spread fragments once each, so doubling at every level cannot stall it", async () => {
     const levels = 40;
-    const fragments = repeat(levels, (level) => `fragment F${level} on Query { ${level === levels - 1 ? "alias: __typename" : `...F${level + 1} ...F${level + 1}`} }`);
+    const fragments = repeat(
+      levels,
+      (level) => `fragment F${level} on Query { ${level === levels - 1 ? "alias: __typename" : `...F${level + 1} ...F${level + 1}`} }`,
+    );
     const { body } = await send(`{ ...F0 } ${fragments}`);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "TOO_MANY_ALIASES", actual: 2 ** (levels - 1) });
   });
@@ -122,7 +133,11 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
       const schema = buildApiSchema(readSupergraph());
       const paged = Object.values(schema.getTypeMap())
         .filter(isObjectType)
-        .flatMap((type) => Object.values(type.getFields()).filter((field) => field.args.some((argument) => argument.name === "first")).map((field) => `${type.name}.${field.name}`));
+        .flatMap((type) =>
+          Object.values(type.getFields())
+            .filter((field) => field.args.some((argument) => argument.name === "first"))
+            .map((field) => `${type.name}.${field.name}`),
+        );
       expect(Object.keys(pagedFields).sort()).toEqual(paged.sort());
     });
 

@@ -149,7 +149,9 @@ describe("the gateway in production against a security scanner's checks", () => 
   });
 
   it("refuses a mutation over GET with 405", async () => {
-    const response = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent("mutation { __typename }")}`, { headers: { "apollo-require-preflight": "true" } });
+    const response = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent("mutation { __typename }")}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
     const body = (await response.json()) as Answer["body"];
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");

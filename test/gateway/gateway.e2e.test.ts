@@ -29,11 +29,15 @@ describe("the gateway in development", () => {
   it("answers introspection", async () => {
     const { data } = await postGraphQL(graph.gatewayUrl, `{ __schema { queryType { fields { name } } } }`);
     const fields = data.__schema.queryType.fields.map((field: { name: string }) => field.name);
-    expect(fields).toEqual(expect.arrayContaining(["actor", "actors", "statement", "statements", "claim", "claims", "source", "sources", "incident", "incidents", "place"]));
+    expect(fields).toEqual(
+      expect.arrayContaining(["actor", "actors", "statement", "statements", "claim", "claims", "source", "sources", "incident", "incidents", "place"]),
+    );
   });
 
   it("joins the three subgraphs both ways in one operation", async () => {
-    const { data, errors } = await postGraphQL(graph.gatewayUrl, `{
+    const { data, errors } = await postGraphQL(
+      graph.gatewayUrl,
+      `{
       claim(id: "${ids.claim155}") {
         subject { name incidents { edges { node { title } } } }
         object { name claimsAbout { totalCount } }
@@ -41,9 +45,13 @@ describe("the gateway in development", () => {
           participants { role actor { name } } }
       }
       actor(id: "${ids.zelensky}") { statements { edges { node { text source { publisher } } } } }
-    }`);
+    }`,
+    );
     expect(errors).toBeUndefined();
-    expect(data.claim.subject).toEqual({ name: "Wang Guangjun", incidents: { edges: [{ node: { title: "Clash near Tarasivka" } }, { node: { title: "Capture of two Chinese nationals" } }] } });
+    expect(data.claim.subject).toEqual({
+      name: "Wang Guangjun",
+      incidents: { edges: [{ node: { title: "Clash near Tarasivka" } }, { node: { title: "Capture of two Chinese nationals" } }] },
+    });
     expect(data.claim.object).toEqual({ name: "Ukraine", claimsAbout: { totalCount: 1 } });
     expect(data.claim.incident).toEqual({
       title: "Capture of two Chinese nationals",
@@ -55,7 +63,10 @@ describe("the gateway in development", () => {
         { role: "CAPTOR", actor: { name: "81st Airmobile Brigade" } },
       ],
     });
-    expect(data.actor.statements.edges.map((edge: any) => edge.node.text)).toEqual(["We captured two Chinese citizens.", "There are 155 people with surnames."]);
+    expect(data.actor.statements.edges.map((edge: any) => edge.node.text)).toEqual([
+      "We captured two Chinese citizens.",
+      "There are 155 people with surnames.",
+    ]);
   });
 
   it.each([

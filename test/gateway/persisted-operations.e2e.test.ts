@@ -88,7 +88,10 @@ describe("persisted operations through the gateway", () => {
     it("answers an unknown hash alone with PERSISTED_QUERY_NOT_FOUND, and a body whose hash differs with an error", async () => {
       const unknown = await post(graph.gatewayUrl, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(UNLISTED) } } });
       expect(unknown.errors?.[0].extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
-      const mismatched = await post(graph.gatewayUrl, { query: UNLISTED, extensions: { persistedQuery: { version: 1, sha256Hash: sha256("something else") } } });
+      const mismatched = await post(graph.gatewayUrl, {
+        query: UNLISTED,
+        extensions: { persistedQuery: { version: 1, sha256Hash: sha256("something else") } },
+      });
       expect(mismatched.status).toBe(400);
       expect(mismatched.errors?.[0].extensions?.code).toBe("PERSISTED_QUERY_HASH_MISMATCH");
     });
@@ -120,7 +123,8 @@ describe("persisted operations through the gateway", () => {
       expect(refused.data).toBeUndefined();
       expect(refused.errors).toEqual([
         expect.objectContaining({
-          message: "Operation Unlisted is not in this gateway's persisted operation list; with PERSISTED_OPERATIONS_SAFELIST on, only the operations listed there run.",
+          message:
+            "Operation Unlisted is not in this gateway's persisted operation list; with PERSISTED_OPERATIONS_SAFELIST on, only the operations listed there run.",
           extensions: { code: NOT_IN_LIST_CODE },
         }),
       ]);

@@ -35,7 +35,8 @@ const objectType = (name: string) => apiSchema.getType(name) as GraphQLObjectTyp
 /** The owner's root field that fetches one entity by ID: `actor(id:)` for Actor. */
 function rootFieldFor(type: string): string {
   const field = Object.values(apiSchema.getQueryType()!.getFields()).find(
-    (candidate) => getNamedType(candidate.type).name === type && !isNonNullType(candidate.type) && candidate.args.length === 1 && candidate.args[0]!.name === "id",
+    (candidate) =>
+      getNamedType(candidate.type).name === type && !isNonNullType(candidate.type) && candidate.args.length === 1 && candidate.args[0]!.name === "id",
   );
   if (!field) throw new Error(`no root field fetches one ${type} by id`);
   return field.name;
@@ -45,14 +46,19 @@ function rootFieldFor(type: string): string {
 function ownFieldOf(type: string, owner: SubgraphName): string {
   const ownFields = new Set(CONTRIBUTED.filter((field) => field.type === type).map((field) => field.field));
   const field = Object.values(objectType(type).getFields()).find(
-    (candidate) => candidate.name !== "id" && !ownFields.has(candidate.name) && isLeafType(getNamedType(candidate.type)) && candidate.args.every((argument) => !isNonNullType(argument.type)),
+    (candidate) =>
+      candidate.name !== "id" &&
+      !ownFields.has(candidate.name) &&
+      isLeafType(getNamedType(candidate.type)) &&
+      candidate.args.every((argument) => !isNonNullType(argument.type)),
   );
   if (!field) throw new Error(`no leaf field of ${type} from ${owner}`);
   return field.name;
 }
 
 /** `__typename` under an object-typed field, so the selection is valid for any field. */
-const selectionOf = (type: string, field: string) => (isObjectType(getNamedType(objectType(type).getFields()[field]!.type)) ? `${field} { __typename }` : field);
+const selectionOf = (type: string, field: string) =>
+  isObjectType(getNamedType(objectType(type).getFields()[field]!.type)) ? `${field} { __typename }` : field;
 
 describe("the fields one subgraph adds to another's entity, read from the supergraph", () => {
   it("include the incidents subgraph's Actor.incidents and the statements subgraph's Actor.statements and Incident.claims", () => {
@@ -70,7 +76,9 @@ describe("the fields one subgraph adds to another's entity, read from the superg
   });
 
   it("every root query field is nullable, so one subgraph's failing root field does not null the others'", () => {
-    const nonNull = Object.values(apiSchema.getQueryType()!.getFields()).filter((field) => isNonNullType(field.type)).map((field) => field.name);
+    const nonNull = Object.values(apiSchema.getQueryType()!.getFields())
+      .filter((field) => isNonNullType(field.type))
+      .map((field) => field.name);
     expect(nonNull).toEqual([]);
   });
 });
@@ -106,23 +114,33 @@ describe.each(BACKENDS)("with one subgraph unreachable, on $name", (backend) => 
     return postGraphQL(gateways.get(down)!.url, query);
   }
 
-  it.each(CONTRIBUTED)("$name is null with an error while $contributor is down, and the $type keeps its own fields", async ({ type, field, owner, contributor }) => {
-    const id = SEEDED_ENTITY_IDS[type];
-    expect(id, `a seeded ${type} ID in SEEDED_ENTITY_IDS`).toBeDefined();
-    const root = rootFieldFor(type);
-    const own = ownFieldOf(type, owner);
-    const answer = await askWithout(contributor, `{ ${root}(id: "${id}") { id ${own} ${selectionOf(type, field)} } }`);
-    expect(answer.data).toEqual({ [root]: { id, [own]: expect.anything(), [field]: null } });
-    // The gateway names the subgraph, not the path, in the error of a failed entity fetch.
-    expect(answer.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: contributor }) }));
-  });
+  it.each(CONTRIBUTED)(
+    "$name is null with an error while $contributor is down, and the $type keeps its own fields",
+    async ({ type, field, owner, contributor }) => {
+      const id = SEEDED_ENTITY_IDS[type];
+      expect(id, `a seeded ${type} ID in SEEDED_ENTITY_IDS`).toBeDefined();
+      const root = rootFieldFor(type);
+      const own = ownFieldOf(type, owner);
+      const answer = await askWithout(contributor, `{ ${root}(id: "${id}") { id ${own} ${selectionOf(type, field)} } }`);
+      expect(answer.data).toEqual({ [root]: { id, [own]: expect.anything(), [field]: null } });
+      // The gateway names the subgraph, not the path, in the error of a failed entity fetch.
+      expect(answer.errors).toContainEqual(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: contributor }) }),
+      );
+    },
+  );
 
   it("answers the seed-story example with its claim while the incidents subgraph is down", async () => {
     const seedStory = readFileSync(new URL("../../examples/seed-story.graphql", import.meta.url), "utf8");
     const answer = await askWithout("incidents", seedStory);
     expect(answer.data).not.toBeNull();
-    expect(answer.data!.claim).toMatchObject({ quantity: 155, stances: { edges: expect.arrayContaining([expect.objectContaining({ node: expect.objectContaining({ stance: "ASSERTS" }) })]) } });
+    expect(answer.data!.claim).toMatchObject({
+      quantity: 155,
+      stances: { edges: expect.arrayContaining([expect.objectContaining({ node: expect.objectContaining({ stance: "ASSERTS" }) })]) },
+    });
     expect(answer.data!.incidents).toBeNull();
-    expect(answer.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "incidents" }) }));
+    expect(answer.errors).toContainEqual(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "incidents" }) }),
+    );
   });
 });

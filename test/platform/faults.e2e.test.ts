@@ -96,12 +96,16 @@ suite(THROWAWAY_POSTGRES_SKIPPED_NOTE ?? "faults, with the gateway and every sub
   });
 
   it("fails fast with SUBGRAPH_UNAVAILABLE once a paused subgraph's breaker opens, and closes it after a probe once it resumes", async () => {
-    const breakerStates = async () => (await (await fetch(`http://127.0.0.1:${ports.gateway}/metrics`)).text()).match(/^meridian_subgraph_circuit_breaker_state\{[^}]*subgraph="statements"[^}]*\} 1$/gm);
+    const breakerStates = async () =>
+      (await (await fetch(`http://127.0.0.1:${ports.gateway}/metrics`)).text()).match(
+        /^meridian_subgraph_circuit_breaker_state\{[^}]*subgraph="statements"[^}]*\} 1$/gm,
+      );
     expect(await breakerStates()).toEqual([expect.stringContaining('state="closed"')]);
     subgraphs.statements.child.kill("SIGSTOP");
     try {
       const timedOut = await Promise.all(Array.from({ length: BREAKER_FAILURES }, ask));
-      for (const answer of timedOut) expect(answer.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_TIMEOUT" }) }));
+      for (const answer of timedOut)
+        expect(answer.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_TIMEOUT" }) }));
 
       // Before the fix this waited for the timeout again; now it must beat a timer of that length.
       const timeoutElapsed = sleep(SUBGRAPH_TIMEOUT_MS).then(() => "the subgraph timeout elapsed" as const);
@@ -121,9 +125,16 @@ suite(THROWAWAY_POSTGRES_SKIPPED_NOTE ?? "faults, with the gateway and every sub
     } finally {
       subgraphs.statements.child.kill("SIGCONT");
     }
-    await eventually(async () => (await ask()).data?.actor?.statements?.totalCount === ZELENSKY_STATEMENTS, "the gateway answering in full again", BREAKER_COOLDOWN_MS * 5);
+    await eventually(
+      async () => (await ask()).data?.actor?.statements?.totalCount === ZELENSKY_STATEMENTS,
+      "the gateway answering in full again",
+      BREAKER_COOLDOWN_MS * 5,
+    );
     expect(await breakerStates()).toEqual([expect.stringContaining('state="closed"')]);
-    const statesLogged = gateway.logs().filter((line) => line.subgraph === "statements").map((line) => line.state);
+    const statesLogged = gateway
+      .logs()
+      .filter((line) => line.subgraph === "statements")
+      .map((line) => line.state);
     expect(statesLogged.slice(-3)).toEqual(["open", "half_open", "closed"]);
   });
 
@@ -161,10 +172,7 @@ suite(THROWAWAY_POSTGRES_SKIPPED_NOTE ?? "faults, with the gateway and every sub
       await eventually(async () => (await actorsReady()) === 503, "the actors subgraph reporting itself not ready");
       postgres.start();
       const afterRestart = outcomes.length;
-      await eventually(
-        async () => outcomes.slice(afterRestart).join(",").includes(Array(10).fill("ok").join(",")),
-        "ten answers in a row after the restart",
-      );
+      await eventually(async () => outcomes.slice(afterRestart).join(",").includes(Array(10).fill("ok").join(",")), "ten answers in a row after the restart");
       await eventually(async () => (await actorsReady()) === 200, "the actors subgraph ready again");
     } finally {
       loading = false;

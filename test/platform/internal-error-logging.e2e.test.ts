@@ -57,7 +57,9 @@ describe.each(BACKENDS)("internal errors in production, on $name", (backend) => 
     await database.handle.db.execute(sql.raw("drop table statements.claims cascade"));
     const answer = await ask("claims-without-a-table");
 
-    expect(answer.errors).toEqual([{ message: "Internal server error", path: ["claims"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "claims-without-a-table" } }]);
+    expect(answer.errors).toEqual([
+      { message: "Internal server error", path: ["claims"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "claims-without-a-table" } },
+    ]);
     expect(JSON.stringify(answer)).not.toMatch(/claims"? does not exist|select|statements\./);
 
     await expect.poll(() => errorLines("claims-without-a-table").length).toBe(2);

@@ -112,12 +112,23 @@ describe("operation names as label values", () => {
 
   it("labels requests without a name anonymous and names that are not GraphQL names other", () => {
     const labels = new OperationNameLabels();
-    expect([undefined, null, "", 'x"}\n', "a".repeat(101)].map((name) => labels.labelFor(name))).toEqual(["anonymous", "anonymous", "anonymous", OTHER_OPERATION, OTHER_OPERATION]);
+    expect([undefined, null, "", 'x"}\n', "a".repeat(101)].map((name) => labels.labelFor(name))).toEqual([
+      "anonymous",
+      "anonymous",
+      "anonymous",
+      OTHER_OPERATION,
+      OTHER_OPERATION,
+    ]);
   });
 
   it("counts the gateway's fetches to a subgraph under the client's operation name", () => {
     const labels = new OperationNameLabels(["SeedStory", "Plain__name"]);
-    expect(["SeedStory__actors__0", "SeedStory__statements__12", "Plain__name", "Other__actors__0"].map((name) => labels.labelFor(name))).toEqual(["SeedStory", "SeedStory", "Plain__name", OTHER_OPERATION]);
+    expect(["SeedStory__actors__0", "SeedStory__statements__12", "Plain__name", "Other__actors__0"].map((name) => labels.labelFor(name))).toEqual([
+      "SeedStory",
+      "SeedStory",
+      "Plain__name",
+      OTHER_OPERATION,
+    ]);
   });
 });
 

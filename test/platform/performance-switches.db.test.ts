@@ -74,7 +74,10 @@ describe("inline tracing in a subgraph", () => {
   });
 
   const traceOf = async (inlineTracing: boolean | undefined) => {
-    const server = await (await createSubgraphServer(subgraphNamed("actors"), database.handle.db, { isProduction: false, inlineTracing })).listen(0, "127.0.0.1");
+    const server = await (await createSubgraphServer(subgraphNamed("actors"), database.handle.db, { isProduction: false, inlineTracing })).listen(
+      0,
+      "127.0.0.1",
+    );
     servers.push(server);
     const response = await fetch(server.url, {
       method: "POST",
@@ -143,7 +146,8 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
 
   it("leaves the plan cache to Postgres inside a bulk write's transaction, and only there", async () => {
     const handle = await openPostgres(database.url!, { maxConnections: 1 });
-    const planCacheMode = async (db: Database) => ((await db.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown as { mode: string }[])[0]!.mode;
+    const planCacheMode = async (db: Database) =>
+      ((await db.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown as { mode: string }[])[0]!.mode;
     try {
       const inside = await inOneTransactionPerHandle(forEverySubgraph(handle), (databases) => planCacheMode(databases.incidents));
       expect(inside).toBe("auto");
@@ -161,7 +165,7 @@ describe.each(BACKENDS.filter((backend) => backend.name === "postgres"))("prepar
         expect(rows).toEqual([]);
       }
       const client = postgresClientOf(handle);
-      const prepared = await client<{ statement: string }[]>`select statement from pg_prepared_statements where statement like ${"%from \"actors\".\"actors\"%"}`;
+      const prepared = await client<{ statement: string }[]>`select statement from pg_prepared_statements where statement like ${'%from "actors"."actors"%'}`;
       expect(prepared.map((row) => row.statement)).toEqual([expect.stringContaining("= any($1::text[])")]);
     } finally {
       await handle.close();

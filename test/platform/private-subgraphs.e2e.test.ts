@@ -87,7 +87,10 @@ describe("comparing secrets", () => {
 });
 
 describe("starting in production without a secret", () => {
-  for (const [processName, script] of [["actors", "services/actors/main.ts"], ["gateway", "gateway/main.ts"]] as const) {
+  for (const [processName, script] of [
+    ["actors", "services/actors/main.ts"],
+    ["gateway", "gateway/main.ts"],
+  ] as const) {
     it(`${processName}: refuses in one line and exits 1`, () => {
       const result = spawnSync(process.execPath, ["--import", "tsx", script], {
         cwd: projectRoot,

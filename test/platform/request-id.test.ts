@@ -13,7 +13,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe("the x-request-id a caller sends", () => {
   let gateway: RunningServer;
   beforeAll(async () => {
-    gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls: forEverySubgraph(NOWHERE), isProduction: false }).listen(0, "127.0.0.1");
+    gateway = await createGatewayServer({ supergraphSdl: readSupergraph(), subgraphUrls: forEverySubgraph(NOWHERE), isProduction: false }).listen(
+      0,
+      "127.0.0.1",
+    );
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -29,9 +32,12 @@ describe("the x-request-id a caller sends", () => {
     return response.headers.get("x-request-id");
   }
 
-  it.each(["front-end-request-42", "0190b5a2-7c1e-7d3f-8a4b-2f6c9e1d3a5b", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "4bf92f3577b34da6a3ce929d0e0e4736", "a".repeat(64)])("keeps %s", async (requestId) => {
-    expect(await idGiven(requestId)).toBe(requestId);
-  });
+  it.each(["front-end-request-42", "0190b5a2-7c1e-7d3f-8a4b-2f6c9e1d3a5b", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "4bf92f3577b34da6a3ce929d0e0e4736", "a".repeat(64)])(
+    "keeps %s",
+    async (requestId) => {
+      expect(await idGiven(requestId)).toBe(requestId);
+    },
+  );
 
   it.each([
     ["a 65-character ID", "a".repeat(65)],

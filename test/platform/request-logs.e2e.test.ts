@@ -48,7 +48,14 @@ describe("request logs", () => {
 
     const lines = await linesOf("front-end-request-42", 3);
     const gateway = lines.find((line) => line.service === "gateway");
-    expect(gateway).toMatchObject({ msg: "request", method: "POST", path: "/graphql", operationName: "WhoSaidWhat", status: 200, durationMs: expect.any(Number) });
+    expect(gateway).toMatchObject({
+      msg: "request",
+      method: "POST",
+      path: "/graphql",
+      operationName: "WhoSaidWhat",
+      status: 200,
+      durationMs: expect.any(Number),
+    });
     expect(lines.map((line) => line.service).sort()).toEqual(["actors", "gateway", "statements"]);
     for (const line of lines) expect(line.status).toBe(200);
   });

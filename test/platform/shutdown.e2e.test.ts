@@ -24,7 +24,12 @@ async function startService(backend: (typeof BACKENDS)[number], extraEnv: Record
   if (backend.name === "pglite") {
     dataDir = mkdtempSync(join(tmpdir(), "meridian-shutdown-"));
     const ports = { GATEWAY_PORT: await freePort(), STATEMENTS_PORT: await freePort(), INCIDENTS_PORT: await freePort() };
-    service = startProcess("scripts/start.ts", { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), PGLITE_DATA_DIR: dataDir, SEED_ON_START: "false" });
+    service = startProcess("scripts/start.ts", {
+      ...env,
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+      PGLITE_DATA_DIR: dataDir,
+      SEED_ON_START: "false",
+    });
     await service.waitForLine((line) => line.includes("Meridian is up"));
   } else {
     database = await backend.create();

@@ -34,8 +34,6 @@ describe("starting with a bad setup", () => {
   it("refuses to run one subgraph alone without a database URL", () => {
     const result = run("services/actors/main.ts", {});
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      "actors: no database: set ACTORS_DATABASE_URL or DATABASE_URL (or use `npm start` for the embedded database)",
-    );
+    expect(result.stderr).toBe("actors: no database: set ACTORS_DATABASE_URL or DATABASE_URL (or use `npm start` for the embedded database)");
   });
 });

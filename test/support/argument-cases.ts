@@ -179,7 +179,10 @@ function routeArguments(schema: GraphQLSchema, site: FieldSite): RouteArguments 
       route.values[`route${index}_${arg.name}`] = filler(arg.type, arg.name);
     }
     // One item of each list on the way is enough to reach the field, and keeps each case one request's worth of work.
-    const calls = [...required.map((arg) => `${arg.name}: $route${index}_${arg.name}`), ...(field.args.some((arg) => arg.name === "first") ? ["first: 1"] : [])];
+    const calls = [
+      ...required.map((arg) => `${arg.name}: $route${index}_${arg.name}`),
+      ...(field.args.some((arg) => arg.name === "first") ? ["first: 1"] : []),
+    ];
     route.calls.push(calls.length > 0 ? `(${calls.join(", ")})` : "");
     type = getNamedType(field.type) as GraphQLObjectType;
   });
@@ -188,7 +191,9 @@ function routeArguments(schema: GraphQLSchema, site: FieldSite): RouteArguments 
 
 /** The required arguments of the field filled with valid values. */
 function filledArguments(args: readonly GraphQLArgument[]): Record<string, unknown> {
-  return Object.fromEntries(args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined).map((arg) => [arg.name, filler(arg.type, arg.name)]));
+  return Object.fromEntries(
+    args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined).map((arg) => [arg.name, filler(arg.type, arg.name)]),
+  );
 }
 
 const siteName = (site: FieldSite) => `${site.parent.name}.${site.field.name}`;

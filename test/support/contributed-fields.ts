@@ -21,7 +21,8 @@ const graphArgument = (directive: DirectiveNode): string | undefined => {
 const isTrue = (directive: DirectiveNode, name: string) =>
   directive.arguments?.some((argument) => argument.name.value === name && argument.value.kind === Kind.BOOLEAN && argument.value.value) ?? false;
 
-const directivesNamed = (node: ObjectTypeDefinitionNode | FieldDefinitionNode, name: string) => (node.directives ?? []).filter((directive) => directive.name.value === name);
+const directivesNamed = (node: ObjectTypeDefinitionNode | FieldDefinitionNode, name: string) =>
+  (node.directives ?? []).filter((directive) => directive.name.value === name);
 
 /** The join__Graph enum value (ACTORS) of each subgraph, read from its @join__graph(name:). */
 function graphNames(document: ReturnType<typeof parse>): Map<string, SubgraphName> {

@@ -39,21 +39,74 @@ export async function insertFixtures(db: Database): Promise<void> {
     { actorId: ids.zelensky, scheme: "WIKIDATA", value: "Q3874799", normalizedValue: "q3874799" },
   ]);
   await db.insert(actorRelations).values([
-    { id: "meridian:lin-spokesperson", subjectId: ids.linJian, predicate: "SPOKESPERSON_FOR", objectId: ids.ministry, validFrom: "2024-01-01", sourceId: ids.reuters },
+    {
+      id: "meridian:lin-spokesperson",
+      subjectId: ids.linJian,
+      predicate: "SPOKESPERSON_FOR",
+      objectId: ids.ministry,
+      validFrom: "2024-01-01",
+      sourceId: ids.reuters,
+    },
     { id: "meridian:zelensky-leader", subjectId: ids.zelensky, predicate: "LEADER_OF", objectId: ids.ukraine, validFrom: "2019-05-20" },
     { id: "meridian:brigade-part-of", subjectId: ids.brigade, predicate: "PART_OF", objectId: ids.ukraine },
   ]);
   await db.insert(sources).values([
-    { id: ids.briefing, kind: "PRESS_BRIEFING", title: "Zelensky's briefing", url: "https://example.org/briefing", publishedOn: "2025-04-09", publishedPrecision: "DAY" },
+    {
+      id: ids.briefing,
+      kind: "PRESS_BRIEFING",
+      title: "Zelensky's briefing",
+      url: "https://example.org/briefing",
+      publishedOn: "2025-04-09",
+      publishedPrecision: "DAY",
+    },
     { id: ids.reuters, kind: "ARTICLE", title: "China answers", url: "https://example.org/answer", publisher: "Reuters" },
   ]);
   await db.insert(statements).values([
-    { id: ids.statementApril8, speakerId: ids.zelensky, saidOn: "2025-04-08", saidPrecision: "DAY", modality: "POST", text: "We captured two Chinese citizens.", language: "en", sourceId: ids.briefing },
-    { id: ids.statementApril9, speakerId: ids.zelensky, onBehalfOfId: ids.ukraine, saidOn: "2025-04-09", saidPrecision: "DAY", venue: "press briefing", modality: "DIRECT_QUOTE", text: "There are 155 people with surnames.", language: "en", sourceId: ids.briefing },
-    { id: ids.linResponse, speakerId: ids.linJian, onBehalfOfId: ids.ministry, saidOn: "2025-04-10", saidPrecision: "DAY", modality: "PARAPHRASE", text: "Parties should not make irresponsible remarks.", language: "en", sourceId: ids.reuters, respondsToId: ids.statementApril9 },
+    {
+      id: ids.statementApril8,
+      speakerId: ids.zelensky,
+      saidOn: "2025-04-08",
+      saidPrecision: "DAY",
+      modality: "POST",
+      text: "We captured two Chinese citizens.",
+      language: "en",
+      sourceId: ids.briefing,
+    },
+    {
+      id: ids.statementApril9,
+      speakerId: ids.zelensky,
+      onBehalfOfId: ids.ukraine,
+      saidOn: "2025-04-09",
+      saidPrecision: "DAY",
+      venue: "press briefing",
+      modality: "DIRECT_QUOTE",
+      text: "There are 155 people with surnames.",
+      language: "en",
+      sourceId: ids.briefing,
+    },
+    {
+      id: ids.linResponse,
+      speakerId: ids.linJian,
+      onBehalfOfId: ids.ministry,
+      saidOn: "2025-04-10",
+      saidPrecision: "DAY",
+      modality: "PARAPHRASE",
+      text: "Parties should not make irresponsible remarks.",
+      language: "en",
+      sourceId: ids.reuters,
+      respondsToId: ids.statementApril9,
+    },
   ]);
   await db.insert(claims).values([
-    { id: ids.claim155, text: "155 Chinese citizens fight for Russia", subjectId: ids.captive, predicate: "FIGHTS_FOR", objectId: ids.ukraine, quantity: 155, incidentId: ids.capture },
+    {
+      id: ids.claim155,
+      text: "155 Chinese citizens fight for Russia",
+      subjectId: ids.captive,
+      predicate: "FIGHTS_FOR",
+      objectId: ids.ukraine,
+      quantity: 155,
+      incidentId: ids.capture,
+    },
   ]);
   await db.insert(stances).values([
     { statementId: ids.statementApril9, claimId: ids.claim155, stance: "ASSERTS" },
@@ -61,12 +114,47 @@ export async function insertFixtures(db: Database): Promise<void> {
   ]);
   await db.insert(statementIncidents).values([{ statementId: ids.statementApril8, incidentId: ids.capture }]);
   await db.insert(incidents).values([
-    { id: ids.capture, type: "CAPTURE", title: "Capture of two Chinese nationals", startOn: "2025-04-08", startPrecision: "ON_OR_BEFORE", status: "REPORTED", dataset: "MERIDIAN" },
-    { id: ids.clash, type: "ARMED_CLASH", title: "Clash near Tarasivka", startOn: "2025-04-05", startPrecision: "MONTH", status: "ALLEGED", dataset: "MERIDIAN", fatalitiesBest: 2 },
+    {
+      id: ids.capture,
+      type: "CAPTURE",
+      title: "Capture of two Chinese nationals",
+      startOn: "2025-04-08",
+      startPrecision: "ON_OR_BEFORE",
+      status: "REPORTED",
+      dataset: "MERIDIAN",
+    },
+    {
+      id: ids.clash,
+      type: "ARMED_CLASH",
+      title: "Clash near Tarasivka",
+      startOn: "2025-04-05",
+      startPrecision: "MONTH",
+      status: "ALLEGED",
+      dataset: "MERIDIAN",
+      fatalitiesBest: 2,
+    },
   ]);
   await db.insert(places).values([
-    { id: ids.placeDonetsk, incidentId: ids.capture, name: "Tarasivka and Bilohorivka", admin1: "Donetsk", country: "UKR", isPrimary: true, isDisputed: true, sourceId: ids.briefing },
-    { id: ids.placeLuhansk, incidentId: ids.capture, name: "Bilohorivka", admin1: "Luhansk", country: "UKR", isPrimary: false, isDisputed: true, sourceId: ids.reuters },
+    {
+      id: ids.placeDonetsk,
+      incidentId: ids.capture,
+      name: "Tarasivka and Bilohorivka",
+      admin1: "Donetsk",
+      country: "UKR",
+      isPrimary: true,
+      isDisputed: true,
+      sourceId: ids.briefing,
+    },
+    {
+      id: ids.placeLuhansk,
+      incidentId: ids.capture,
+      name: "Bilohorivka",
+      admin1: "Luhansk",
+      country: "UKR",
+      isPrimary: false,
+      isDisputed: true,
+      sourceId: ids.reuters,
+    },
   ]);
   await db.insert(participants).values([
     { incidentId: ids.capture, actorId: ids.brigade, role: "CAPTOR" },
@@ -74,7 +162,10 @@ export async function insertFixtures(db: Database): Promise<void> {
     { incidentId: ids.clash, actorId: ids.brigade, role: "SIDE_A" },
     { incidentId: ids.clash, actorId: ids.captive, role: "SIDE_B" },
   ]);
-  await db.insert(incidentSources).values([{ incidentId: ids.capture, sourceId: ids.briefing }, { incidentId: ids.capture, sourceId: ids.reuters }]);
+  await db.insert(incidentSources).values([
+    { incidentId: ids.capture, sourceId: ids.briefing },
+    { incidentId: ids.capture, sourceId: ids.reuters },
+  ]);
 }
 
 // Incidents for the incidents subgraph's filter, search and statistics tests: several
@@ -97,38 +188,119 @@ export const incidentWorld = {
 
 export async function insertIncidentWorld(db: Database): Promise<void> {
   const w = incidentWorld;
-  const place = (name: string, country: string, admin1: string, latitude: number | null, longitude: number | null) => ({ name, country, admin1, latitude, longitude });
+  const place = (name: string, country: string, admin1: string, latitude: number | null, longitude: number | null) => ({
+    name,
+    country,
+    admin1,
+    latitude,
+    longitude,
+  });
   const world = [
-    { id: w.shellingDonetsk, type: "REMOTE_VIOLENCE", status: "CONFIRMED", dataset: "ACLED", startOn: "2024-01-15", fatalitiesBest: 3,
-      title: "Shelling of Donetsk city centre", summary: "Artillery shelling hit the city centre of Donetsk; three civilians were killed.",
+    {
+      id: w.shellingDonetsk,
+      type: "REMOTE_VIOLENCE",
+      status: "CONFIRMED",
+      dataset: "ACLED",
+      startOn: "2024-01-15",
+      fatalitiesBest: 3,
+      title: "Shelling of Donetsk city centre",
+      summary: "Artillery shelling hit the city centre of Donetsk; three civilians were killed.",
       place: place("Donetsk", "UKR", "Donetsk", 48.0159, 37.8028),
-      participants: [{ actorId: w.ukrainianForces, role: "PERPETRATOR" }, { actorId: w.civilians, role: "TARGET" }] },
-    { id: w.clashBakhmut, type: "ARMED_CLASH", status: "REPORTED", dataset: "ACLED", startOn: "2024-01-20", fatalitiesBest: 12,
-      title: "Clash near Bakhmut", summary: "Ukrainian and Russian forces clashed near Bakhmut; twelve soldiers were killed.",
+      participants: [
+        { actorId: w.ukrainianForces, role: "PERPETRATOR" },
+        { actorId: w.civilians, role: "TARGET" },
+      ],
+    },
+    {
+      id: w.clashBakhmut,
+      type: "ARMED_CLASH",
+      status: "REPORTED",
+      dataset: "ACLED",
+      startOn: "2024-01-20",
+      fatalitiesBest: 12,
+      title: "Clash near Bakhmut",
+      summary: "Ukrainian and Russian forces clashed near Bakhmut; twelve soldiers were killed.",
       place: place("Bakhmut", "UKR", "Donetsk", 48.5953, 38.0003),
       // Another source puts the clash in Luhansk region; only the primary place counts for filters.
       alternative: place("Bilohorivka", "UKR", "Luhansk", 48.9297, 38.2458),
-      participants: [{ actorId: w.russianForces, role: "SIDE_A" }, { actorId: w.ukrainianForces, role: "SIDE_B" }] },
-    { id: w.captureKupiansk, type: "CAPTURE", status: "ALLEGED", dataset: "MERIDIAN", startOn: "2024-03-02", fatalitiesBest: 0,
-      title: "Capture of three soldiers near Kupiansk", summary: "Russian forces captured three Ukrainian soldiers near Kupiansk.",
+      participants: [
+        { actorId: w.russianForces, role: "SIDE_A" },
+        { actorId: w.ukrainianForces, role: "SIDE_B" },
+      ],
+    },
+    {
+      id: w.captureKupiansk,
+      type: "CAPTURE",
+      status: "ALLEGED",
+      dataset: "MERIDIAN",
+      startOn: "2024-03-02",
+      fatalitiesBest: 0,
+      title: "Capture of three soldiers near Kupiansk",
+      summary: "Russian forces captured three Ukrainian soldiers near Kupiansk.",
       place: place("Kupiansk", "UKR", "Kharkiv", 49.7106, 37.6156),
-      participants: [{ actorId: w.russianForces, role: "CAPTOR" }, { actorId: w.ukrainianForces, role: "CAPTIVE" }, { actorId: w.ukrainianForces, role: "TARGET" }] },
-    { id: w.protestKyiv, type: "PROTEST", status: "CONFIRMED", dataset: "ACLED", startOn: "2024-03-10", fatalitiesBest: null,
-      title: "Protest in Kyiv for prisoners of war", summary: "Protesters in Kyiv demanded the return of captured soldiers & <b>prisoners</b> of war.",
+      participants: [
+        { actorId: w.russianForces, role: "CAPTOR" },
+        { actorId: w.ukrainianForces, role: "CAPTIVE" },
+        { actorId: w.ukrainianForces, role: "TARGET" },
+      ],
+    },
+    {
+      id: w.protestKyiv,
+      type: "PROTEST",
+      status: "CONFIRMED",
+      dataset: "ACLED",
+      startOn: "2024-03-10",
+      fatalitiesBest: null,
+      title: "Protest in Kyiv for prisoners of war",
+      summary: "Protesters in Kyiv demanded the return of captured soldiers & <b>prisoners</b> of war.",
       place: place("Kyiv", "UKR", "Kyiv City", 50.4501, 30.5234),
-      participants: [{ actorId: w.protesters, role: "SIDE_A" }] },
-    { id: w.riotTbilisi, type: "RIOT", status: "DISPUTED", dataset: "ACLED", startOn: "2024-05-01", fatalitiesBest: 1,
-      title: "Riot near parliament in Tbilisi", summary: "Police dispersed a riot near parliament in Tbilisi.",
+      participants: [{ actorId: w.protesters, role: "SIDE_A" }],
+    },
+    {
+      id: w.riotTbilisi,
+      type: "RIOT",
+      status: "DISPUTED",
+      dataset: "ACLED",
+      startOn: "2024-05-01",
+      fatalitiesBest: 1,
+      title: "Riot near parliament in Tbilisi",
+      summary: "Police dispersed a riot near parliament in Tbilisi.",
       place: place("Tbilisi", "GEO", "Tbilisi", null, null),
-      participants: [{ actorId: w.protesters, role: "SIDE_A" }, { actorId: w.police, role: "SIDE_B" }] },
-    { id: w.strikeBelgorod, type: "REMOTE_VIOLENCE", status: "REPORTED", dataset: "GDELT", startOn: "2024-05-20", fatalitiesBest: 5,
-      title: "Drone strike on Belgorod", summary: "A drone strike hit Belgorod; five people were killed.",
+      participants: [
+        { actorId: w.protesters, role: "SIDE_A" },
+        { actorId: w.police, role: "SIDE_B" },
+      ],
+    },
+    {
+      id: w.strikeBelgorod,
+      type: "REMOTE_VIOLENCE",
+      status: "REPORTED",
+      dataset: "GDELT",
+      startOn: "2024-05-20",
+      fatalitiesBest: 5,
+      title: "Drone strike on Belgorod",
+      summary: "A drone strike hit Belgorod; five people were killed.",
       place: place("Belgorod", "RUS", "Belgorod", 50.5997, 36.5983),
-      participants: [{ actorId: w.ukrainianForces, role: "PERPETRATOR" }, { actorId: w.civilians, role: "TARGET" }] },
-    { id: w.exchangeAgreement, type: "AGREEMENT", status: "REPORTED", dataset: "MERIDIAN", startOn: "2024-07-04", fatalitiesBest: null,
-      title: "Prisoner exchange agreement", summary: "Both sides agreed to exchange captured soldiers.",
+      participants: [
+        { actorId: w.ukrainianForces, role: "PERPETRATOR" },
+        { actorId: w.civilians, role: "TARGET" },
+      ],
+    },
+    {
+      id: w.exchangeAgreement,
+      type: "AGREEMENT",
+      status: "REPORTED",
+      dataset: "MERIDIAN",
+      startOn: "2024-07-04",
+      fatalitiesBest: null,
+      title: "Prisoner exchange agreement",
+      summary: "Both sides agreed to exchange captured soldiers.",
       place: null,
-      participants: [{ actorId: w.russianForces, role: "SIDE_A" }, { actorId: w.ukrainianForces, role: "SIDE_B" }] },
+      participants: [
+        { actorId: w.russianForces, role: "SIDE_A" },
+        { actorId: w.ukrainianForces, role: "SIDE_B" },
+      ],
+    },
   ] as const;
   await db.insert(incidents).values(
     world.map((incident) => ({
@@ -147,12 +319,16 @@ export async function insertIncidentWorld(db: Database): Promise<void> {
       longitude: incident.place?.longitude ?? null,
     })),
   );
-  await db.insert(places).values(
-    world.flatMap((incident) => [
-      ...(incident.place ? [{ ...incident.place, id: `${incident.id}.primary`, incidentId: incident.id, isPrimary: true }] : []),
-      ...("alternative" in incident ? [{ ...incident.alternative, id: `${incident.id}.alternative`, incidentId: incident.id, isPrimary: false, isDisputed: true }] : []),
-    ]),
-  );
+  await db
+    .insert(places)
+    .values(
+      world.flatMap((incident) => [
+        ...(incident.place ? [{ ...incident.place, id: `${incident.id}.primary`, incidentId: incident.id, isPrimary: true }] : []),
+        ...("alternative" in incident
+          ? [{ ...incident.alternative, id: `${incident.id}.alternative`, incidentId: incident.id, isPrimary: false, isDisputed: true }]
+          : []),
+      ]),
+    );
   await db.insert(participants).values(world.flatMap((incident) => incident.participants.map((participant) => ({ ...participant, incidentId: incident.id }))));
 }
 
@@ -201,20 +377,100 @@ export async function insertStatementWorld(db: Database): Promise<void> {
     { id: w.xinhua, kind: "PRESS_BRIEFING", title: "Foreign ministry briefing", publisher: "Xinhua" },
     { id: w.tass, kind: "OFFICIAL_STATEMENT", title: "Comment of the ministry", publisher: "TASS" },
   ]);
-  const statement = (id: string, speakerId: string, onBehalfOfId: string | null, saidOn: string, language: string, sourceId: string, text: string, respondsToId: string | null = null) => ({
-    id, speakerId, onBehalfOfId, saidOn, saidPrecision: "DAY" as const, modality: "PARAPHRASE" as const, language, sourceId, text, respondsToId,
+  const statement = (
+    id: string,
+    speakerId: string,
+    onBehalfOfId: string | null,
+    saidOn: string,
+    language: string,
+    sourceId: string,
+    text: string,
+    respondsToId: string | null = null,
+  ) => ({
+    id,
+    speakerId,
+    onBehalfOfId,
+    saidOn,
+    saidPrecision: "DAY" as const,
+    modality: "PARAPHRASE" as const,
+    language,
+    sourceId,
+    text,
+    respondsToId,
   });
-  await db.insert(statements).values([
-    statement(w.strikeReported, w.tykhyi, w.ukrainianMinistry, "2024-01-10", "en", w.kyivPost, "Russian forces struck the grain port of Odesa with drones and missiles overnight."),
-    statement(w.imagesConfirm, w.analyst, null, "2024-01-15", "en", w.kyivPost, "Satellite images confirm that the strike damaged grain silos in the port of Odesa.", w.strikeReported),
-    statement(w.accusationsBaseless, w.zakharova, w.russianMinistry, "2024-01-20", "en", w.tass, "The accusations about the port are baseless: no civilian grain facilities were targeted.", w.strikeReported),
-    statement(w.restraint, w.maoNing, w.chineseMinistry, "2024-03-05", "en", w.xinhua, "China calls on all parties to exercise restraint & to verify the reports <carefully>."),
-    statement(w.disturbing, w.stateDepartment, null, "2024-03-12", "en", w.kyivPost, "The reports about the strikes on the port are deeply disturbing."),
-    statement(w.restraintInChinese, w.maoNing, w.chineseMinistry, "2024-03-20", "zh", w.xinhua, "我们呼吁各方保持克制。"),
-    statement(w.lyingInUkrainian, w.tykhyi, w.ukrainianMinistry, "2024-03-25", "uk", w.kyivPost, "Росія знову бреше про удари по порту.", w.accusationsBaseless),
-    statement(w.recruitsTrained, w.analyst, null, "2024-03-28", "en", w.kyivPost, "Foreign recruits are trained at bases near Moscow before they are sent to the front."),
-    statement(w.nobodyTrains, w.zakharova, w.russianMinistry, "2024-04-02", "en", w.tass, "Nobody is training foreign recruits near Moscow.", w.recruitsTrained),
-  ]);
+  await db
+    .insert(statements)
+    .values([
+      statement(
+        w.strikeReported,
+        w.tykhyi,
+        w.ukrainianMinistry,
+        "2024-01-10",
+        "en",
+        w.kyivPost,
+        "Russian forces struck the grain port of Odesa with drones and missiles overnight.",
+      ),
+      statement(
+        w.imagesConfirm,
+        w.analyst,
+        null,
+        "2024-01-15",
+        "en",
+        w.kyivPost,
+        "Satellite images confirm that the strike damaged grain silos in the port of Odesa.",
+        w.strikeReported,
+      ),
+      statement(
+        w.accusationsBaseless,
+        w.zakharova,
+        w.russianMinistry,
+        "2024-01-20",
+        "en",
+        w.tass,
+        "The accusations about the port are baseless: no civilian grain facilities were targeted.",
+        w.strikeReported,
+      ),
+      statement(
+        w.restraint,
+        w.maoNing,
+        w.chineseMinistry,
+        "2024-03-05",
+        "en",
+        w.xinhua,
+        "China calls on all parties to exercise restraint & to verify the reports <carefully>.",
+      ),
+      statement(w.disturbing, w.stateDepartment, null, "2024-03-12", "en", w.kyivPost, "The reports about the strikes on the port are deeply disturbing."),
+      statement(w.restraintInChinese, w.maoNing, w.chineseMinistry, "2024-03-20", "zh", w.xinhua, "我们呼吁各方保持克制。"),
+      statement(
+        w.lyingInUkrainian,
+        w.tykhyi,
+        w.ukrainianMinistry,
+        "2024-03-25",
+        "uk",
+        w.kyivPost,
+        "Росія знову бреше про удари по порту.",
+        w.accusationsBaseless,
+      ),
+      statement(
+        w.recruitsTrained,
+        w.analyst,
+        null,
+        "2024-03-28",
+        "en",
+        w.kyivPost,
+        "Foreign recruits are trained at bases near Moscow before they are sent to the front.",
+      ),
+      statement(
+        w.nobodyTrains,
+        w.zakharova,
+        w.russianMinistry,
+        "2024-04-02",
+        "en",
+        w.tass,
+        "Nobody is training foreign recruits near Moscow.",
+        w.recruitsTrained,
+      ),
+    ]);
   await db.insert(claims).values([
     { id: w.contestedClaim, text: "Russian forces struck the grain port of Odesa", subjectId: w.russianForces, objectId: w.ukraine, incidentId: w.portStrike },
     { id: w.assertedClaim, text: "Missiles were used in the strike on the port", subjectId: w.russianForces, incidentId: w.portStrike },
@@ -261,60 +517,104 @@ export const actorWorld = {
 export async function insertActorWorld(db: Database): Promise<void> {
   const w = actorWorld;
   type Scheme = "FREE" | "TITLE" | "ACLED" | "CAMEO" | "WIKIDATA";
-  const world: { id: string; kind: "PERSON" | "STATE" | "GOVERNMENT_BODY" | "ARMED_FORCE" | "ORGANIZATION" | "POPULATION_GROUP"; name: string; country: string | null;
-    aliases: { scheme: Scheme; value: string; validFrom?: string; validTo?: string }[] }[] = [
-    { id: w.zelensky, kind: "PERSON", name: "Volodymyr Zelensky", country: "UKR", aliases: [
-      { scheme: "FREE", value: "Zelenskyy" },
-      { scheme: "FREE", value: "Zelenskiy" },
-      { scheme: "FREE", value: "Volodymyr Zelenskyy" },
-      { scheme: "TITLE", value: "President of Ukraine", validFrom: "2019-05-20" },
-      { scheme: "WIKIDATA", value: "Q3874799" },
-    ] },
-    { id: w.zelenska, kind: "PERSON", name: "Olena Zelenska", country: "UKR", aliases: [
-      { scheme: "TITLE", value: "First Lady of Ukraine", validFrom: "2019-05-20" },
-    ] },
-    { id: w.poroshenko, kind: "PERSON", name: "Petro Poroshenko", country: "UKR", aliases: [
-      { scheme: "TITLE", value: "President of Ukraine", validFrom: "2014-06-07", validTo: "2019-05-20" },
-    ] },
-    { id: w.ukraine, kind: "STATE", name: "Ukraine", country: "UKR", aliases: [
-      { scheme: "CAMEO", value: "UKR" },
-      { scheme: "WIKIDATA", value: "Q212" },
-    ] },
-    { id: w.russianForces, kind: "ARMED_FORCE", name: "Armed Forces of the Russian Federation", country: "RUS", aliases: [
-      { scheme: "FREE", value: "Russian army" },
-      { scheme: "ACLED", value: "Military Forces of Russia (2022-)" },
-      { scheme: "CAMEO", value: "RUSMIL" },
-    ] },
+  const world: {
+    id: string;
+    kind: "PERSON" | "STATE" | "GOVERNMENT_BODY" | "ARMED_FORCE" | "ORGANIZATION" | "POPULATION_GROUP";
+    name: string;
+    country: string | null;
+    aliases: { scheme: Scheme; value: string; validFrom?: string; validTo?: string }[];
+  }[] = [
+    {
+      id: w.zelensky,
+      kind: "PERSON",
+      name: "Volodymyr Zelensky",
+      country: "UKR",
+      aliases: [
+        { scheme: "FREE", value: "Zelenskyy" },
+        { scheme: "FREE", value: "Zelenskiy" },
+        { scheme: "FREE", value: "Volodymyr Zelenskyy" },
+        { scheme: "TITLE", value: "President of Ukraine", validFrom: "2019-05-20" },
+        { scheme: "WIKIDATA", value: "Q3874799" },
+      ],
+    },
+    {
+      id: w.zelenska,
+      kind: "PERSON",
+      name: "Olena Zelenska",
+      country: "UKR",
+      aliases: [{ scheme: "TITLE", value: "First Lady of Ukraine", validFrom: "2019-05-20" }],
+    },
+    {
+      id: w.poroshenko,
+      kind: "PERSON",
+      name: "Petro Poroshenko",
+      country: "UKR",
+      aliases: [{ scheme: "TITLE", value: "President of Ukraine", validFrom: "2014-06-07", validTo: "2019-05-20" }],
+    },
+    {
+      id: w.ukraine,
+      kind: "STATE",
+      name: "Ukraine",
+      country: "UKR",
+      aliases: [
+        { scheme: "CAMEO", value: "UKR" },
+        { scheme: "WIKIDATA", value: "Q212" },
+      ],
+    },
+    {
+      id: w.russianForces,
+      kind: "ARMED_FORCE",
+      name: "Armed Forces of the Russian Federation",
+      country: "RUS",
+      aliases: [
+        { scheme: "FREE", value: "Russian army" },
+        { scheme: "ACLED", value: "Military Forces of Russia (2022-)" },
+        { scheme: "CAMEO", value: "RUSMIL" },
+      ],
+    },
     { id: w.regiment70, kind: "ARMED_FORCE", name: "70th Motorized Rifle Regiment", country: "RUS", aliases: [] },
     { id: w.chineseFighters, kind: "POPULATION_GROUP", name: "Chinese citizens fighting for Russia", country: "CHN", aliases: [] },
     { id: w.wangGuangjun, kind: "PERSON", name: "Wang Guangjun", country: "CHN", aliases: [] },
-    { id: w.ministry, kind: "GOVERNMENT_BODY", name: "Ministry of Foreign Affairs of China", country: "CHN", aliases: [
-      { scheme: "FREE", value: "Chinese foreign ministry" },
-    ] },
+    {
+      id: w.ministry,
+      kind: "GOVERNMENT_BODY",
+      name: "Ministry of Foreign Affairs of China",
+      country: "CHN",
+      aliases: [{ scheme: "FREE", value: "Chinese foreign ministry" }],
+    },
     { id: w.zhaoLijian, kind: "PERSON", name: "Zhao Lijian", country: "CHN", aliases: [] },
     { id: w.wangWenbin, kind: "PERSON", name: "Wang Wenbin", country: "CHN", aliases: [] },
     { id: w.linJian, kind: "PERSON", name: "Lin Jian", country: "CHN", aliases: [] },
-    { id: w.europeanUnion, kind: "ORGANIZATION", name: "European Union", country: null, aliases: [
-      { scheme: "FREE", value: "EU" },
-    ] },
+    { id: w.europeanUnion, kind: "ORGANIZATION", name: "European Union", country: null, aliases: [{ scheme: "FREE", value: "EU" }] },
   ];
   await db.insert(actors).values(world.map(({ aliases: _aliases, ...actor }) => actor));
   await db.insert(aliases).values(
-    world.flatMap((actor) => [
-      { scheme: "FREE" as const, value: actor.name },
-      ...actor.aliases,
-    ].map((alias) => ({ ...alias, actorId: actor.id, normalizedValue: normalizeName(alias.value) }))),
+    world.flatMap((actor) =>
+      [{ scheme: "FREE" as const, value: actor.name }, ...actor.aliases].map((alias) => ({
+        ...alias,
+        actorId: actor.id,
+        normalizedValue: normalizeName(alias.value),
+      })),
+    ),
   );
-  const relation = (key: string, subjectId: string, predicate: "LEADER_OF" | "SPOKESPERSON_FOR" | "SERVES_IN" | "PART_OF", objectId: string, validFrom: string | null = null, validTo: string | null = null) =>
-    ({ id: `meridian:aw-${key}`, subjectId, predicate, objectId, validFrom, validTo });
-  await db.insert(actorRelations).values([
-    relation("poroshenko-leads-ukraine", w.poroshenko, "LEADER_OF", w.ukraine, "2014-06-07", "2019-05-20"),
-    relation("zelensky-leads-ukraine", w.zelensky, "LEADER_OF", w.ukraine, "2019-05-20"),
-    relation("regiment-70-part-of-russian-forces", w.regiment70, "PART_OF", w.russianForces),
-    relation("chinese-fighters-serve-in-regiment-70", w.chineseFighters, "SERVES_IN", w.regiment70),
-    relation("wang-guangjun-serves-in-regiment-70", w.wangGuangjun, "SERVES_IN", w.regiment70, "2025-02-01", "2025-04-08"),
-    relation("zhao-lijian-speaks-for-ministry", w.zhaoLijian, "SPOKESPERSON_FOR", w.ministry, "2020-02-24", "2023-01-09"),
-    relation("wang-wenbin-speaks-for-ministry", w.wangWenbin, "SPOKESPERSON_FOR", w.ministry, "2020-07-20", "2024-07-31"),
-    relation("lin-jian-speaks-for-ministry", w.linJian, "SPOKESPERSON_FOR", w.ministry, "2023-10-01"),
-  ]);
+  const relation = (
+    key: string,
+    subjectId: string,
+    predicate: "LEADER_OF" | "SPOKESPERSON_FOR" | "SERVES_IN" | "PART_OF",
+    objectId: string,
+    validFrom: string | null = null,
+    validTo: string | null = null,
+  ) => ({ id: `meridian:aw-${key}`, subjectId, predicate, objectId, validFrom, validTo });
+  await db
+    .insert(actorRelations)
+    .values([
+      relation("poroshenko-leads-ukraine", w.poroshenko, "LEADER_OF", w.ukraine, "2014-06-07", "2019-05-20"),
+      relation("zelensky-leads-ukraine", w.zelensky, "LEADER_OF", w.ukraine, "2019-05-20"),
+      relation("regiment-70-part-of-russian-forces", w.regiment70, "PART_OF", w.russianForces),
+      relation("chinese-fighters-serve-in-regiment-70", w.chineseFighters, "SERVES_IN", w.regiment70),
+      relation("wang-guangjun-serves-in-regiment-70", w.wangGuangjun, "SERVES_IN", w.regiment70, "2025-02-01", "2025-04-08"),
+      relation("zhao-lijian-speaks-for-ministry", w.zhaoLijian, "SPOKESPERSON_FOR", w.ministry, "2020-02-24", "2023-01-09"),
+      relation("wang-wenbin-speaks-for-ministry", w.wangWenbin, "SPOKESPERSON_FOR", w.ministry, "2020-07-20", "2024-07-31"),
+      relation("lin-jian-speaks-for-ministry", w.linJian, "SPOKESPERSON_FOR", w.ministry, "2023-10-01"),
+    ]);
 }

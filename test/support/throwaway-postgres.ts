@@ -37,7 +37,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const port = await freePort();
   // initdb refuses to run as root: then the server runs as the postgres user.
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chownSync(folder, Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), Number(execFileSync("id", ["-g", "postgres"]).toString().trim()));
+  if (asRoot)
+    chownSync(folder, Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), Number(execFileSync("id", ["-g", "postgres"]).toString().trim()));
   const run = (binary: string, args: string[]) =>
     execFileSync(asRoot ? "runuser" : binary, asRoot ? ["-u", "postgres", "--", binary, ...args] : args, { stdio: "pipe" });
   run(binaries.initdb, ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync"]);

@@ -12,12 +12,18 @@ import { freePort } from "../../scripts/harness/processes.js";
 const projectRoot = new URL("../..", import.meta.url).pathname;
 // Inside the project, so that the compiled code finds node_modules as dist/ does.
 const outDir = join(projectRoot, "node_modules/.cache/meridian-build-test");
-const compose = parse(readFileSync(join(projectRoot, "docker-compose.yml"), "utf8"), { merge: true }).services as Record<string, { command?: string[]; image?: string }>;
+const compose = parse(readFileSync(join(projectRoot, "docker-compose.yml"), "utf8"), { merge: true }).services as Record<
+  string,
+  { command?: string[]; image?: string }
+>;
 
 beforeAll(() => {
   rmSync(outDir, { recursive: true, force: true });
   // What `npm run build` runs, into outDir instead of dist/.
-  execFileSync(process.execPath, [join(projectRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir], { cwd: projectRoot, stdio: "pipe" });
+  execFileSync(process.execPath, [join(projectRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir], {
+    cwd: projectRoot,
+    stdio: "pipe",
+  });
   execFileSync(process.execPath, [join(outDir, "scripts/copy-runtime-assets.js"), outDir], { cwd: projectRoot, stdio: "pipe" });
 }, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -30,7 +36,8 @@ describe("npm run build", () => {
   });
 
   it("leaves out the tests, benchmarks and development tools", () => {
-    for (const left of ["test", "bench", "clients", "scripts/compose.js", "services/actors/data/drizzle.config.js"]) expect(existsSync(join(outDir, left)), left).toBe(false);
+    for (const left of ["test", "bench", "clients", "scripts/compose.js", "services/actors/data/drizzle.config.js"])
+      expect(existsSync(join(outDir, left)), left).toBe(false);
   });
 });
 
@@ -46,7 +53,14 @@ describe("the compiled graph on the embedded database", () => {
     // No tsx anywhere: plain node on the compiled JavaScript, as the image runs it.
     child = spawn(process.execPath, [join(outDir, "scripts/start.js")], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH, APOLLO_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", LOG_LEVEL: "warn", PGLITE_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])) },
+      env: {
+        PATH: process.env.PATH,
+        APOLLO_TELEMETRY_DISABLED: "1",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        PGLITE_DATA_DIR: dataDir,
+        ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
+      },
     });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));

@@ -75,7 +75,11 @@ const EXPECTATIONS: Record<string, (data: any, ask: Ask) => void | Promise<void>
   ClaimsView(data) {
     const contested = data.actor.claimsAbout.edges.map((edge: any) => edge.node);
     expect(contested).toContainEqual(
-      expect.objectContaining({ status: "CONTESTED", assertedBy: [{ name: "Volodymyr Zelensky" }], firstAssertion: { saidAt: { date: "2025-04-09" }, speaker: { name: "Volodymyr Zelensky" } } }),
+      expect.objectContaining({
+        status: "CONTESTED",
+        assertedBy: [{ name: "Volodymyr Zelensky" }],
+        firstAssertion: { saidAt: { date: "2025-04-09" }, speaker: { name: "Volodymyr Zelensky" } },
+      }),
     );
   },
   SearchActors(data) {
@@ -103,11 +107,18 @@ const EXPECTATIONS: Record<string, (data: any, ask: Ask) => void | Promise<void>
   async DashboardIncidentsByMonth(data, ask) {
     // Every month from the oldest incident's to the newest's, none left out, adding up to all the incidents there are.
     const months: { key: string; count: number }[] = data.incidentStats;
-    const ends = await ask("{ oldest: incidents(first: 1) { totalCount edges { node { startDate { date } } } } newest: incidents(first: 1, sort: { order: DESC }) { edges { node { startDate { date } } } } }");
+    const ends = await ask(
+      "{ oldest: incidents(first: 1) { totalCount edges { node { startDate { date } } } } newest: incidents(first: 1, sort: { order: DESC }) { edges { node { startDate { date } } } } }",
+    );
     const monthOf = (end: any) => `${end.edges[0].node.startDate.date.slice(0, 7)}-01`;
     const [year, month] = monthOf(ends.oldest).split("-").map(Number);
     const expected: string[] = [];
-    for (let at = Date.UTC(year!, month! - 1, 1); expected.at(-1) !== monthOf(ends.newest); at = Date.UTC(new Date(at).getUTCFullYear(), new Date(at).getUTCMonth() + 1, 1)) expected.push(new Date(at).toISOString().slice(0, 10));
+    for (
+      let at = Date.UTC(year!, month! - 1, 1);
+      expected.at(-1) !== monthOf(ends.newest);
+      at = Date.UTC(new Date(at).getUTCFullYear(), new Date(at).getUTCMonth() + 1, 1)
+    )
+      expected.push(new Date(at).toISOString().slice(0, 10));
     expect(months.map((bucket) => bucket.key)).toEqual(expected);
     expect(months.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(ends.oldest.totalCount);
   },
@@ -115,7 +126,8 @@ const EXPECTATIONS: Record<string, (data: any, ask: Ask) => void | Promise<void>
     const regions = somaliaByAdmin1();
     const largest = [...regions.values()].map((region) => region.count).sort((a, b) => b - a);
     expect(data.incidentStats.map((bucket: any) => bucket.count)).toEqual(largest.slice(0, 10));
-    for (const bucket of data.incidentStats) expect({ admin1: bucket.admin1, ...regions.get(bucket.admin1) }).toEqual({ admin1: bucket.admin1, count: bucket.count, fatalities: bucket.fatalities });
+    for (const bucket of data.incidentStats)
+      expect({ admin1: bucket.admin1, ...regions.get(bucket.admin1) }).toEqual({ admin1: bucket.admin1, count: bucket.count, fatalities: bucket.fatalities });
   },
   AcledAlShabaabAroundMogadishu(data) {
     const incidents = data.incidents.edges.map((edge: any) => edge.node);
@@ -152,11 +164,15 @@ const EXPECTATIONS: Record<string, (data: any, ask: Ask) => void | Promise<void>
 // The examples' expectations are counted from the real samples, so this runs where they are.
 describeRealSamples("the example operations on the real samples", () => {
   describe.each(BACKENDS)("the example operations through the gateway on $name", (backend) => {
-    const graph = useSeededGraph(backend, async (handles) => {
-      await importFiles(handles, "acled", [realSample(REAL_ACLED_SOMALIA)]);
-      await importFiles(handles, "gdelt", [realSample(REAL_GDELT_EVENTS)]);
-      // Thousands of rows into PGlite: minutes on a loaded machine.
-    }, 600_000);
+    const graph = useSeededGraph(
+      backend,
+      async (handles) => {
+        await importFiles(handles, "acled", [realSample(REAL_ACLED_SOMALIA)]);
+        await importFiles(handles, "gdelt", [realSample(REAL_GDELT_EVENTS)]);
+        // Thousands of rows into PGlite: minutes on a loaded machine.
+      },
+      600_000,
+    );
 
     it("each answers what it promises", async () => {
       const answers = new Map<string, any>();

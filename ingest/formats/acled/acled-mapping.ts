@@ -18,10 +18,30 @@ import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, acledActorKind, incidentTypeOf, k
 
 /** The columns the import reads; the export's others (year, region, country, interaction, …) may be missing. */
 const NEEDED_COLUMNS = [
-  "event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
-  "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-  "iso", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-  "source", "notes", "fatalities", "timestamp",
+  "event_id_cnty",
+  "event_date",
+  "time_precision",
+  "disorder_type",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "assoc_actor_1",
+  "inter1",
+  "actor2",
+  "assoc_actor_2",
+  "inter2",
+  "iso",
+  "admin1",
+  "admin2",
+  "admin3",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "source",
+  "notes",
+  "fatalities",
+  "timestamp",
 ];
 
 export const ACLED_DATASET = "ACLED";
@@ -80,7 +100,16 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
     retrievedAt: version,
   };
   const outlets = listOf(fields, "source").map(
-    (outlet): SourceRow => ({ id: acledOutletSourceId(outlet), kind: "ARTICLE", title: outlet, url: null, publisher: outlet, publishedOn: null, publishedPrecision: null, retrievedAt: null }),
+    (outlet): SourceRow => ({
+      id: acledOutletSourceId(outlet),
+      kind: "ARTICLE",
+      title: outlet,
+      url: null,
+      publisher: outlet,
+      publishedOn: null,
+      publishedPrecision: null,
+      retrievedAt: null,
+    }),
   );
   return {
     kind: "incident",
@@ -151,5 +180,8 @@ function associatedActor(name: string): ActorMention {
 
 /** ACLED's semicolon lists ("AFRICOM; Caasimada; Hiiraan (Somalia)"). */
 function listOf(fields: RowFields, column: string): string[] {
-  return (fields.optionalText(column) ?? "").split(";").map((item) => item.trim()).filter(Boolean);
+  return (fields.optionalText(column) ?? "")
+    .split(";")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

@@ -52,7 +52,16 @@ const KIND_OF_ACTOR_TYPE: ReadonlyMap<string, ActorKind> = new Map([
   ["8", "ARMED_FORCE"],
 ]);
 
-export const ACLED_ACTOR_TYPES = ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces"];
+export const ACLED_ACTOR_TYPES = [
+  "State forces",
+  "Rebel group",
+  "Political militia",
+  "Identity militia",
+  "Rioters",
+  "Protesters",
+  "Civilians",
+  "External/Other forces",
+];
 
 /** Undefined for a label ACLED does not use. */
 export function kindOfActorType(label: string): ActorKind | undefined {

@@ -76,7 +76,13 @@ const KIND_OF_ACTOR_TYPE: ReadonlyMap<string, ActorKind> = new Map([
  * The kind of a CAMEO actor: by its first type code ("USAGOV": GOV); a known group
  * ("IGOEUREEC": the EU) is an organisation; a bare country code ("USA") a state.
  */
-export function cameoActorKind(parts: { code: string; countryCode: string | null; knownGroupCode: string | null; typeCode: string | null; isCountry: boolean }): {
+export function cameoActorKind(parts: {
+  code: string;
+  countryCode: string | null;
+  knownGroupCode: string | null;
+  typeCode: string | null;
+  isCountry: boolean;
+}): {
   kind: ActorKind;
   isStated: boolean;
 } {

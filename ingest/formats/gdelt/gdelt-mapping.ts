@@ -37,7 +37,8 @@ export function mapGdeltRow(values: string[]): DatasetRecord {
   const id = recordId("gdelt", "GLOBALEVENTID", String(fields.integer("GLOBALEVENTID", { min: 1 })));
   const date = compactDate("SQLDATE", fields.text("SQLDATE"));
   const eventCode = fields.text("EventCode");
-  if (!/^\d{3,4}$/.test(eventCode)) throw new RowError("EventCode", `must be a CAMEO event code of 3 or 4 digits such as 040 or 0841 (got ${quote(eventCode)})`);
+  if (!/^\d{3,4}$/.test(eventCode))
+    throw new RowError("EventCode", `must be a CAMEO event code of 3 or 4 digits such as 040 or 0841 (got ${quote(eventCode)})`);
   const rootCode = fields.text("EventRootCode");
   const rootName = CAMEO_ROOT_NAMES.get(rootCode);
   if (!rootName || !eventCode.startsWith(rootCode)) {
@@ -106,10 +107,7 @@ export function mapGdeltRow(values: string[]): DatasetRecord {
         dateAdded,
       },
       place: actionPlace(fields, id, source.id),
-      participants: [
-        ...(actor1 ? [{ actor: actor1, role: role1! }] : []),
-        ...(actor2 ? [{ actor: actor2, role: role2! }] : []),
-      ],
+      participants: [...(actor1 ? [{ actor: actor1, role: role1! }] : []), ...(actor2 ? [{ actor: actor2, role: role2! }] : [])],
       sourceIds: [source.id],
     },
     sharedSources: [source],

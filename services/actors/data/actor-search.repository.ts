@@ -122,14 +122,20 @@ export class ActorSearchRepository {
     checkPageSize(first);
     checkActorFilter(filter);
     const rows = await actorSearchQuery(this.db, query, filter, first, after);
-    return toConnection(rows, first, (row) => [row.score, row.id], toHit, async () => {
-      const best = bestHitPerActor(this.db, query);
-      const [counted] = await this.db
-        .select({ total: count() })
-        .from(best)
-        .innerJoin(actors, eq(actors.id, best.actorId))
-        .where(actorFilterCondition(filter));
-      return counted!.total;
-    });
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.score, row.id],
+      toHit,
+      async () => {
+        const best = bestHitPerActor(this.db, query);
+        const [counted] = await this.db
+          .select({ total: count() })
+          .from(best)
+          .innerJoin(actors, eq(actors.id, best.actorId))
+          .where(actorFilterCondition(filter));
+        return counted!.total;
+      },
+    );
   }
 }

@@ -52,7 +52,13 @@ export class ActorRepository {
     checkActorFilter(filter);
     const condition = actorFilterCondition(filter);
     const rows = await keysetPage(this.db.select().from(actors).$dynamic(), condition, byName, first, after);
-    return toConnection(rows, first, (row) => [row.name, row.id], toActor, () => this.db.$count(actors, condition));
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.name, row.id],
+      toActor,
+      () => this.db.$count(actors, condition),
+    );
   }
 
   /** The IDs of the actors merged into each actor (see mergeActors), in ID order. */
@@ -68,11 +74,7 @@ export class ActorRepository {
   }
 
   async aliasesOf(actorIds: readonly string[]): Promise<Map<string, Alias[]>> {
-    const rows = await this.db
-      .select()
-      .from(aliases)
-      .where(anyOfIds(aliases.actorId, actorIds))
-      .orderBy(aliases.scheme, aliases.value);
+    const rows = await this.db.select().from(aliases).where(anyOfIds(aliases.actorId, actorIds)).orderBy(aliases.scheme, aliases.value);
     const byActor = new Map<string, Alias[]>();
     for (const row of rows) {
       const alias = { scheme: row.scheme, value: row.value, validFrom: row.validFrom, validTo: row.validTo } as Alias;

@@ -21,9 +21,18 @@ export type ActorLoaders = ReturnType<typeof createActorLoaders>;
 export function createActorLoaders(repository: ActorRepository, db: Database) {
   return {
     // By the ID asked for, not the actor's own: an ID merged into another actor loads the survivor.
-    actorById: loaderOfMap<Actor | null>((ids) => repository.resolveIds(ids), () => null),
-    aliasesByActor: loaderOfMap<Alias[]>((actorIds) => repository.aliasesOf(actorIds), () => []),
-    mergedIdsOfActor: loaderOfMap<string[]>((actorIds) => repository.mergedIdsOf(actorIds), () => []),
+    actorById: loaderOfMap<Actor | null>(
+      (ids) => repository.resolveIds(ids),
+      () => null,
+    ),
+    aliasesByActor: loaderOfMap<Alias[]>(
+      (actorIds) => repository.aliasesOf(actorIds),
+      () => [],
+    ),
+    mergedIdsOfActor: loaderOfMap<string[]>(
+      (actorIds) => repository.mergedIdsOf(actorIds),
+      () => [],
+    ),
     relations: createRelationLoaders(db),
   };
 }

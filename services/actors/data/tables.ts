@@ -6,33 +6,11 @@ import { oneOf } from "../../../db/one-of.js";
 
 export const actorsSchema = pgSchema("actors");
 
-export const ACTOR_KIND_VALUES = [
-  "PERSON",
-  "STATE",
-  "GOVERNMENT_BODY",
-  "ARMED_FORCE",
-  "ARMED_GROUP",
-  "ORGANIZATION",
-  "POPULATION_GROUP",
-] as const;
+export const ACTOR_KIND_VALUES = ["PERSON", "STATE", "GOVERNMENT_BODY", "ARMED_FORCE", "ARMED_GROUP", "ORGANIZATION", "POPULATION_GROUP"] as const;
 
-export const ALIAS_SCHEME_VALUES = [
-  "FREE",
-  "TITLE",
-  "ACLED",
-  "CAMEO",
-  "WIKIDATA",
-] as const;
+export const ALIAS_SCHEME_VALUES = ["FREE", "TITLE", "ACLED", "CAMEO", "WIKIDATA"] as const;
 
-export const RELATION_PREDICATE_VALUES = [
-  "LEADER_OF",
-  "SPOKESPERSON_FOR",
-  "MEMBER_OF",
-  "CITIZEN_OF",
-  "SERVES_IN",
-  "PART_OF",
-  "FIGHTS_FOR",
-] as const;
+export const RELATION_PREDICATE_VALUES = ["LEADER_OF", "SPOKESPERSON_FOR", "MEMBER_OF", "CITIZEN_OF", "SERVES_IN", "PART_OF", "FIGHTS_FOR"] as const;
 
 export const actors = actorsSchema.table(
   "actors",
@@ -105,8 +83,6 @@ export const actorRelations = actorsSchema.table(
     index("actor_relations_predicate_object_subject_idx").on(table.predicate, table.objectId, table.subjectId),
   ],
 );
-
-
 
 /**
  * Actors merged into another: the merged actor's ID keeps resolving, to the survivor, so

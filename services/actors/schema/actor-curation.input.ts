@@ -21,7 +21,7 @@ export class AliasInput {
 export class CreateActorInput {
   @Field(() => String, {
     nullable: true,
-    description: "The key of its ID, \"meridian:<key>\": lower-case letters, digits and hyphens. The slug of the name when left out.",
+    description: 'The key of its ID, "meridian:<key>": lower-case letters, digits and hyphens. The slug of the name when left out.',
   })
   key?: string | null;
 
@@ -31,7 +31,7 @@ export class CreateActorInput {
   @Field(() => String, { description: "The name it is shown by." })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-3 country code, e.g. \"UKR\"." })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-3 country code, e.g. "UKR".' })
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: "A short description." })

@@ -27,7 +27,7 @@ export class ActorCurationResolver {
   }
 
   @Authorized(EDITOR)
-  @Mutation(() => Actor, { description: "Creates an actor with ID \"meridian:<key>\"." })
+  @Mutation(() => Actor, { description: 'Creates an actor with ID "meridian:<key>".' })
   async createActor(@Arg("input", () => CreateActorInput) input: CreateActorInput, @Ctx() context: ActorsContext): Promise<Actor> {
     return context.curation.create(input);
   }
@@ -44,7 +44,8 @@ export class ActorCurationResolver {
 
   @Authorized(EDITOR)
   @Mutation(() => Boolean, {
-    description: "Deletes an actor with its aliases and relations; false when there was none. Statements and incidents that name it keep the ID, which then resolves to null.",
+    description:
+      "Deletes an actor with its aliases and relations; false when there was none. Statements and incidents that name it keep the ID, which then resolves to null.",
   })
   async deleteActor(@Arg("id", () => ID) id: string, @Ctx() context: ActorsContext): Promise<boolean> {
     return context.curation.delete(id);

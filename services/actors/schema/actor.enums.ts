@@ -21,11 +21,11 @@ export const AliasScheme = registerDescribedEnum(ALIAS_SCHEME_VALUES, {
   name: "AliasScheme",
   description: "Which naming system an alias belongs to.",
   valueDescriptions: {
-    FREE: "A name or spelling used in text (\"Zelenskyy\").",
-    TITLE: "A title that designates the actor while held (\"President of Ukraine\").",
-    ACLED: "ACLED's actor name (\"Military Forces of Russia (2022-)\").",
-    CAMEO: "A CAMEO actor code as GDELT uses it (\"RUSMIL\").",
-    WIKIDATA: "A Wikidata item ID (\"Q3874799\").",
+    FREE: 'A name or spelling used in text ("Zelenskyy").',
+    TITLE: 'A title that designates the actor while held ("President of Ukraine").',
+    ACLED: 'ACLED\'s actor name ("Military Forces of Russia (2022-)").',
+    CAMEO: 'A CAMEO actor code as GDELT uses it ("RUSMIL").',
+    WIKIDATA: 'A Wikidata item ID ("Q3874799").',
   },
 });
 export type AliasScheme = EnumValue<typeof AliasScheme>;

@@ -13,7 +13,8 @@ export class ActorRelationCondition {
 
   @Field(() => String, {
     nullable: true,
-    description: "Only relations valid on this day (YYYY-MM-DD): begun on or before it or with no known start, and not ended before it. Any time when left out.",
+    description:
+      "Only relations valid on this day (YYYY-MM-DD): begun on or before it or with no known start, and not ended before it. Any time when left out.",
   })
   at?: string | null;
 }
@@ -23,7 +24,7 @@ export class ActorFilter {
   @Field(() => ActorKind, { nullable: true, description: "Only actors of this kind." })
   kind?: ActorKind | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-3 country code, e.g. \"UKR\"." })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-3 country code, e.g. "UKR".' })
   country?: string | null;
 
   @Field(() => ActorRelationCondition, { nullable: true, description: "Only actors that are the subject of such a relation." })

@@ -19,7 +19,10 @@ class ActorsArgs extends PageArgs {
 
 @ArgsType()
 class RelationsArgs extends PageArgs {
-  @Field(() => RelationDirection, { defaultValue: RelationDirection.OUTGOING, description: "Whether the actor is the subject (OUTGOING) or the object (INCOMING) of the relations listed." })
+  @Field(() => RelationDirection, {
+    defaultValue: RelationDirection.OUTGOING,
+    description: "Whether the actor is the subject (OUTGOING) or the object (INCOMING) of the relations listed.",
+  })
   direction: RelationDirection = RelationDirection.OUTGOING;
 
   @Field(() => RelationFilter, { nullable: true, description: "Only relations that meet these conditions." })
@@ -27,7 +30,8 @@ class RelationsArgs extends PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "Only relations valid on this day (YYYY-MM-DD): begun on or before it or with no known start, and not ended before it. All relations when left out.",
+    description:
+      "Only relations valid on this day (YYYY-MM-DD): begun on or before it or with no known start, and not ended before it. All relations when left out.",
   })
   at?: string | null;
 }
@@ -40,7 +44,10 @@ export class ActorResolver {
   }
 
   // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
-  @Query(() => ActorConnection, { nullable: true, description: "Actors ordered by name, optionally filtered by kind, country, a relation they are the subject of, or an alias scheme." })
+  @Query(() => ActorConnection, {
+    nullable: true,
+    description: "Actors ordered by name, optionally filtered by kind, country, a relation they are the subject of, or an alias scheme.",
+  })
   async actors(@Args(() => ActorsArgs) { filter, first, after }: ActorsArgs, @Ctx() context: ActorsContext): Promise<Connection<Actor>> {
     return context.actors.list(filter, first, after);
   }
@@ -53,12 +60,13 @@ export class ActorResolver {
   @FieldResolver(() => [ExternalIdentifier], { description: "The actor's IDs in other datasets: Wikidata, ACLED, CAMEO." })
   async identifiers(@Root() actor: Actor, @Ctx() context: ActorsContext): Promise<ExternalIdentifier[]> {
     const aliases = await context.loaders.aliasesByActor.load(actor.id);
-    return aliases
-      .filter((alias) => IDENTIFIER_SCHEMES.includes(alias.scheme))
-      .map(({ scheme, value }) => ({ scheme, value }));
+    return aliases.filter((alias) => IDENTIFIER_SCHEMES.includes(alias.scheme)).map(({ scheme, value }) => ({ scheme, value }));
   }
 
-  @FieldResolver(() => ActorRelationConnection, { description: "The actor's relations to other actors, from its side (OUTGOING) or theirs (INCOMING), ordered by predicate; optionally only those valid on a day." })
+  @FieldResolver(() => ActorRelationConnection, {
+    description:
+      "The actor's relations to other actors, from its side (OUTGOING) or theirs (INCOMING), ordered by predicate; optionally only those valid on a day.",
+  })
   async relations(
     @Root() actor: Actor,
     @Args(() => RelationsArgs) { direction, filter, at, first, after }: RelationsArgs,

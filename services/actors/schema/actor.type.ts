@@ -30,7 +30,7 @@ export class ExternalIdentifier {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Someone who acts or is acted upon: a person, a state, a force, an organisation, a group." })
 export class Actor {
-  @Field(() => ID, { description: "Stable ID, \"namespace:key\" (e.g. \"meridian:volodymyr-zelensky\")." })
+  @Field(() => ID, { description: 'Stable ID, "namespace:key" (e.g. "meridian:volodymyr-zelensky").' })
   id!: string;
 
   @Field(() => ActorKind)

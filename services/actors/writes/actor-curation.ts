@@ -97,12 +97,14 @@ export class ActorCuration {
         select ${survivor.id}, scheme, value, normalized_value, valid_from, valid_to from ${aliases} where actor_id = ${merged.id}
         on conflict do nothing`);
       // A relation between the two would become the survivor's relation to itself.
-      await db.delete(actorRelations).where(
-        or(
-          and(eq(actorRelations.subjectId, merged.id), eq(actorRelations.objectId, survivor.id)),
-          and(eq(actorRelations.subjectId, survivor.id), eq(actorRelations.objectId, merged.id)),
-        ),
-      );
+      await db
+        .delete(actorRelations)
+        .where(
+          or(
+            and(eq(actorRelations.subjectId, merged.id), eq(actorRelations.objectId, survivor.id)),
+            and(eq(actorRelations.subjectId, survivor.id), eq(actorRelations.objectId, merged.id)),
+          ),
+        );
       await db.update(actorRelations).set({ subjectId: survivor.id }).where(eq(actorRelations.subjectId, merged.id));
       await db.update(actorRelations).set({ objectId: survivor.id }).where(eq(actorRelations.objectId, merged.id));
       await db.update(actorRedirects).set({ toId: survivor.id }).where(eq(actorRedirects.toId, merged.id));

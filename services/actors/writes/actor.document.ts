@@ -23,11 +23,19 @@ const alias = z
   })
   .superRefine((value, context) => {
     if (value.scheme === "WIKIDATA" && !/^Q[1-9][0-9]*$/.test(value.value)) {
-      context.addIssue({ code: "custom", path: ["value"], input: value.value, message: `must be a Wikidata item ID such as Q3874799 (got ${JSON.stringify(value.value)})` });
+      context.addIssue({
+        code: "custom",
+        path: ["value"],
+        input: value.value,
+        message: `must be a Wikidata item ID such as Q3874799 (got ${JSON.stringify(value.value)})`,
+      });
     }
     checkInterval(value.validFrom, value.validTo, context);
   })
-  .meta({ id: "Alias", description: "Another name of the actor in a naming scheme: a free spelling, a title, an ACLED actor name, a CAMEO code, a Wikidata item." });
+  .meta({
+    id: "Alias",
+    description: "Another name of the actor in a naming scheme: a free spelling, a title, an ACLED actor name, a CAMEO code, a Wikidata item.",
+  });
 
 const actor = z
   .strictObject({
@@ -53,7 +61,8 @@ const relation = z
   .superRefine((value, context) => checkInterval(value.validFrom, value.validTo, context))
   .meta({
     id: "Relation",
-    description: "subject PREDICATE object, e.g. Lin Jian SPOKESPERSON_FOR the Chinese foreign ministry. Without a key its ID is \"meridian:<subject>-<predicate>-<object>\".",
+    description:
+      'subject PREDICATE object, e.g. Lin Jian SPOKESPERSON_FOR the Chinese foreign ministry. Without a key its ID is "meridian:<subject>-<predicate>-<object>".',
   });
 
 /** The lists of a document that the actors subgraph writes. */

@@ -30,7 +30,10 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
   return {
     incidentById: loaderById<Incident>((ids) => repository.incidentsByIds(ids)),
     placeById: loaderById<Place>((ids) => repository.placesByIds(ids)),
-    placesOfIncident: loaderOfChildren<Place>((ids) => repository.placesOfIncidents(ids), (place) => place.incidentId),
+    placesOfIncident: loaderOfChildren<Place>(
+      (ids) => repository.placesOfIncidents(ids),
+      (place) => place.incidentId,
+    ),
     participantsOfIncident: loaderOfChildren<Participant & { incidentId: string }>(
       (ids) => repository.participantsOfIncidents(ids) as Promise<(Participant & { incidentId: string })[]>,
       (participant) => participant.incidentId,

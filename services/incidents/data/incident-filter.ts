@@ -44,7 +44,10 @@ function checkBoundingBox(box: BoundingBox, argumentName: string): void {
     throw badUserInput(`${argumentName}.minLatitude`, `is north of maxLatitude (${box.minLatitude} > ${box.maxLatitude})`);
   }
   if (box.minLongitude > box.maxLongitude) {
-    throw badUserInput(`${argumentName}.minLongitude`, `is east of maxLongitude (${box.minLongitude} > ${box.maxLongitude}); a box may not cross the antimeridian, ask for each side`);
+    throw badUserInput(
+      `${argumentName}.minLongitude`,
+      `is east of maxLongitude (${box.minLongitude} > ${box.maxLongitude}); a box may not cross the antimeridian, ask for each side`,
+    );
   }
 }
 

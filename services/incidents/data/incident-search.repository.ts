@@ -25,7 +25,14 @@ export function incidentSearchQuery(db: Database, text: string, filter: Incident
   const query = textQuery(text);
   const page = rankedSearchPage(
     db,
-    { table: incidents, columns: incidentColumns, searchDocument: incidents.searchDocument, date: incidents.startOn, where: searchCondition(text, filter), query },
+    {
+      table: incidents,
+      columns: incidentColumns,
+      searchDocument: incidents.searchDocument,
+      date: incidents.startOn,
+      where: searchCondition(text, filter),
+      query,
+    },
     first,
     after,
   );
@@ -44,7 +51,12 @@ export function incidentSearchQuery(db: Database, text: string, filter: Incident
 export class IncidentSearchRepository {
   constructor(private readonly db: Database) {}
 
-  async search(text: string, filter: IncidentFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<IncidentSearchHit>> {
+  async search(
+    text: string,
+    filter: IncidentFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<IncidentSearchHit>> {
     const checkedText = checkSearchText("query", text);
     checkPageSize(first);
     checkIncidentFilter(filter);

@@ -14,7 +14,13 @@ import type { Incident, Participant, Place } from "../schema/incident.type.js";
 export const incidentsByStartDate = new Keyset(incidents.startOn, incidents.id, "ASC", "date");
 
 /** One page of `incidents` (plus one row, telling whether another page follows); the plan tests EXPLAIN it. */
-export function incidentPageQuery(db: Database, filter: IncidentFilter | null | undefined, order: IncidentOrder, first: number, after: string | null | undefined) {
+export function incidentPageQuery(
+  db: Database,
+  filter: IncidentFilter | null | undefined,
+  order: IncidentOrder,
+  first: number,
+  after: string | null | undefined,
+) {
   return keysetPage(db.select(incidentColumns).from(incidents).$dynamic(), incidentFilterCondition(filter), order, first, after);
 }
 
@@ -52,11 +58,7 @@ export class IncidentRepository {
   }
 
   async sourceIdsOfIncidents(incidentIds: readonly string[]): Promise<{ incidentId: string; sourceId: string }[]> {
-    return this.db
-      .select()
-      .from(incidentSources)
-      .where(anyOfIds(incidentSources.incidentId, incidentIds))
-      .orderBy(incidentSources.sourceId);
+    return this.db.select().from(incidentSources).where(anyOfIds(incidentSources.incidentId, incidentIds)).orderBy(incidentSources.sourceId);
   }
 
   async listIncidents(
@@ -69,6 +71,12 @@ export class IncidentRepository {
     checkIncidentFilter(filter);
     const order = IncidentOrder.of(sort);
     const rows = await incidentPageQuery(this.db, filter, order, first, after);
-    return toConnection(rows, first, (row) => order.cursorOf(row), toIncident, () => countIncidents(this.db, filter));
+    return toConnection(
+      rows,
+      first,
+      (row) => order.cursorOf(row),
+      toIncident,
+      () => countIncidents(this.db, filter),
+    );
   }
 }

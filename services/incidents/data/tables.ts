@@ -1,19 +1,7 @@
 // The incidents subgraph's tables, in the Postgres schema "incidents". Participants' actors
 // and incidents' sources belong to other subgraphs and are held here as IDs only.
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  customType,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, date, doublePrecision, index, integer, pgSchema, primaryKey, text } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
@@ -35,12 +23,7 @@ export const INCIDENT_TYPE_VALUES = [
   "OTHER",
 ] as const;
 
-export const INCIDENT_STATUS_VALUES = [
-  "ALLEGED",
-  "REPORTED",
-  "CONFIRMED",
-  "DISPUTED",
-] as const;
+export const INCIDENT_STATUS_VALUES = ["ALLEGED", "REPORTED", "CONFIRMED", "DISPUTED"] as const;
 
 export const PARTICIPANT_ROLE_VALUES = [
   "CAPTOR",

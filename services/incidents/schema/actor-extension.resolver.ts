@@ -21,8 +21,15 @@ export class ActorExtensionResolver {
   // the gateway still answers with the actor and null here, instead of nulling the actor.
   // The rows of actors merged into this one count as its own (see actorListParent).
   @Directive('@requires(fields: "canonicalId mergedIds")')
-  @FieldResolver(() => IncidentConnection, { nullable: true, description: "Incidents the actor took part in, oldest first (null when the incidents subgraph is unavailable)." })
-  async incidents(@Root() actor: ActorReference, @Args(() => ActorIncidentsArgs) { filter, first, after }: ActorIncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
+  @FieldResolver(() => IncidentConnection, {
+    nullable: true,
+    description: "Incidents the actor took part in, oldest first (null when the incidents subgraph is unavailable).",
+  })
+  async incidents(
+    @Root() actor: ActorReference,
+    @Args(() => ActorIncidentsArgs) { filter, first, after }: ActorIncidentsArgs,
+    @Ctx() context: IncidentsContext,
+  ): Promise<Connection<Incident>> {
     if (filter?.role) {
       return context.loaders.incidentsOfActorInRole.load({ ...actorListParent(actor), first, after, filter: { role: filter.role } });
     }

@@ -17,7 +17,10 @@ export class FatalitiesInput {
 
 @InputType({ description: "Where an incident happened, as one source reports it; exactly one of an incident's places is primary." })
 export class PlaceInput {
-  @Field(() => String, { nullable: true, description: "The key of the place within the incident (its ID is \"<incident ID>.<key>\"); the slug of its name when left out." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key of the place within the incident (its ID is "<incident ID>.<key>"); the slug of its name when left out.',
+  })
   key?: string | null;
 
   @Field(() => String, { description: "The place's name." })
@@ -71,7 +74,10 @@ export class ParticipantInput {
 
 @InputType({ description: "A new incident with its places, participants and sources." })
 export class CreateIncidentInput {
-  @Field(() => String, { nullable: true, description: "The key of its ID, \"meridian:<key>\": lower-case letters, digits and hyphens. The slug of the title when left out." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key of its ID, "meridian:<key>": lower-case letters, digits and hyphens. The slug of the title when left out.',
+  })
   key?: string | null;
 
   @Field(() => IncidentType, { description: "What sort of incident it is." })
@@ -105,7 +111,10 @@ export class CreateIncidentInput {
   sources?: string[] | null;
 }
 
-@InputType({ description: "Changes to an incident: fields left out stay as they are; null clears an optional field; places, participants and sources, when given, replace the lists." })
+@InputType({
+  description:
+    "Changes to an incident: fields left out stay as they are; null clears an optional field; places, participants and sources, when given, replace the lists.",
+})
 export class UpdateIncidentInput {
   @Field(() => IncidentType, { nullable: true, description: "What sort of incident it is." })
   type?: IncidentType | null;

@@ -9,13 +9,15 @@ import { Incident } from "./incident.type.js";
 @Resolver(() => Incident)
 export class IncidentCurationResolver {
   @Authorized(EDITOR)
-  @Mutation(() => Incident, { description: "Creates an incident, with its places, participants and sources, with ID \"meridian:<key>\" and dataset MERIDIAN." })
+  @Mutation(() => Incident, { description: 'Creates an incident, with its places, participants and sources, with ID "meridian:<key>" and dataset MERIDIAN.' })
   async createIncident(@Arg("input", () => CreateIncidentInput) input: CreateIncidentInput, @Ctx() context: IncidentsContext): Promise<Incident> {
     return context.curation.create(input);
   }
 
   @Authorized(EDITOR)
-  @Mutation(() => Incident, { description: "Changes an incident; given places, participants or sources replace its lists. A dataset's own fields (ACLED types, CAMEO code) stay." })
+  @Mutation(() => Incident, {
+    description: "Changes an incident; given places, participants or sources replace its lists. A dataset's own fields (ACLED types, CAMEO code) stay.",
+  })
   async updateIncident(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateIncidentInput) input: UpdateIncidentInput,

@@ -5,11 +5,14 @@ import { Incident } from "./incident.type.js";
 
 @ObjectType({ description: "An incident whose title or summary matches a search, with how well and where." })
 export class IncidentSearchHit {
-  @Field(() => Float, { description: "Relevance (Postgres ts_rank; title words weigh more than summary words); higher is better, comparable within one search only." })
+  @Field(() => Float, {
+    description: "Relevance (Postgres ts_rank; title words weigh more than summary words); higher is better, comparable within one search only.",
+  })
   score!: number;
 
   @Field(() => String, {
-    description: "An excerpt of the summary (or, when only the title matches, of the title) with the matching words in <b>…</b>; everything else is HTML-escaped.",
+    description:
+      "An excerpt of the summary (or, when only the title matches, of the title) with the matching words in <b>…</b>; everything else is HTML-escaped.",
   })
   snippet!: string;
 

@@ -18,7 +18,10 @@ class IncidentStatsArgs {
   @Field(() => TimeInterval, { nullable: true, description: "The length of a period; required when grouping by TIME, ignored otherwise." })
   interval?: TimeInterval | null;
 
-  @Field(() => IncidentFilter, { nullable: true, description: "Which incidents to count; all of them when left out. For TIME, its `occurred` range is also the span of the series." })
+  @Field(() => IncidentFilter, {
+    nullable: true,
+    description: "Which incidents to count; all of them when left out. For TIME, its `occurred` range is also the span of the series.",
+  })
   filter?: IncidentFilter | null;
 
   @Field(() => Int, {
@@ -33,9 +36,13 @@ export class IncidentStatsResolver {
   // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
   @Query(() => [IncidentBucket], {
     nullable: true,
-    description: "Incident counts and deaths for dashboards, grouped by period, type, country, area or actor. Periods come in order with empty ones as zeros; other buckets largest first, ties by key.",
+    description:
+      "Incident counts and deaths for dashboards, grouped by period, type, country, area or actor. Periods come in order with empty ones as zeros; other buckets largest first, ties by key.",
   })
-  async incidentStats(@Args(() => IncidentStatsArgs) { groupBy, interval, filter, first }: IncidentStatsArgs, @Ctx() context: IncidentsContext): Promise<IncidentBucket[]> {
+  async incidentStats(
+    @Args(() => IncidentStatsArgs) { groupBy, interval, filter, first }: IncidentStatsArgs,
+    @Ctx() context: IncidentsContext,
+  ): Promise<IncidentBucket[]> {
     return context.stats.stats(groupBy, interval, filter, first);
   }
 }

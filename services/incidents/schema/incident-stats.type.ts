@@ -6,7 +6,8 @@ import { ActorReference } from "./references.type.js";
 @ObjectType({ description: "A group of incidents in `incidentStats`: how many, and how many deaths." })
 export class IncidentBucket {
   @Field(() => String, {
-    description: "What the bucket stands for, unique within one answer: the period's first day (TIME), the type (TYPE), the country code (COUNTRY), \"<country>/<area>\" (ADMIN1, e.g. \"UKR/Donetsk\") or the actor's ID (ACTOR).",
+    description:
+      'What the bucket stands for, unique within one answer: the period\'s first day (TIME), the type (TYPE), the country code (COUNTRY), "<country>/<area>" (ADMIN1, e.g. "UKR/Donetsk") or the actor\'s ID (ACTOR).',
   })
   key!: string;
 

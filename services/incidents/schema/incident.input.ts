@@ -48,10 +48,10 @@ export class IncidentFilter {
   @Field(() => IncidentStatus, { nullable: true, description: "With this status." })
   status?: IncidentStatus | null;
 
-  @Field(() => String, { nullable: true, description: "Whose primary place is in this country (ISO 3166-1 alpha-3, e.g. \"UKR\")." })
+  @Field(() => String, { nullable: true, description: 'Whose primary place is in this country (ISO 3166-1 alpha-3, e.g. "UKR").' })
   country?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Whose primary place is in this first-level area, as the source names it (e.g. \"Donetsk\")." })
+  @Field(() => String, { nullable: true, description: 'Whose primary place is in this first-level area, as the source names it (e.g. "Donetsk").' })
   admin1?: string | null;
 
   @Field(() => DateRange, { nullable: true, description: "Which happened or began within these days (`startDate`)." })
@@ -72,7 +72,7 @@ export class IncidentFilter {
   @Field(() => FatalitiesRange, { nullable: true, description: "Whose best estimate of deaths lies in this range; incidents without one are left out." })
   fatalities?: FatalitiesRange | null;
 
-  @Field(() => String, { nullable: true, description: "From this dataset, as `taxonomy.dataset` names it: \"MERIDIAN\", \"ACLED\" or \"GDELT\"." })
+  @Field(() => String, { nullable: true, description: 'From this dataset, as `taxonomy.dataset` names it: "MERIDIAN", "ACLED" or "GDELT".' })
   dataset?: string | null;
 }
 

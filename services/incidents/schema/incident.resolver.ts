@@ -26,7 +26,10 @@ export class IncidentResolver {
   }
 
   // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
-  @Query(() => IncidentConnection, { nullable: true, description: "Incidents in date order, optionally filtered by type, status, place, dates, participant, deaths and dataset." })
+  @Query(() => IncidentConnection, {
+    nullable: true,
+    description: "Incidents in date order, optionally filtered by type, status, place, dates, participant, deaths and dataset.",
+  })
   async incidents(@Args(() => IncidentsArgs) { filter, sort, first, after }: IncidentsArgs, @Ctx() context: IncidentsContext): Promise<Connection<Incident>> {
     return context.incidents.listIncidents(filter, sort, first, after);
   }

@@ -40,7 +40,6 @@ export function toIncident(row: IncidentRow): Incident {
   });
 }
 
-
 export function toPlace(row: PlaceRow): Place {
   return Object.assign(new Place(), row);
 }

@@ -24,28 +24,31 @@ export class SourceTaxonomy {
   @Field(() => String, { description: "MERIDIAN, ACLED or GDELT." })
   dataset!: string;
 
-  @Field(() => String, { nullable: true, description: "ACLED disorder type (\"Political violence\")." })
+  @Field(() => String, { nullable: true, description: 'ACLED disorder type ("Political violence").' })
   disorderType!: string | null;
 
-  @Field(() => String, { nullable: true, description: "ACLED event type (\"Battles\")." })
+  @Field(() => String, { nullable: true, description: 'ACLED event type ("Battles").' })
   eventType!: string | null;
 
-  @Field(() => String, { nullable: true, description: "ACLED sub-event type (\"Armed clash\")." })
+  @Field(() => String, { nullable: true, description: 'ACLED sub-event type ("Armed clash").' })
   subEventType!: string | null;
 
-  @Field(() => String, { nullable: true, description: "CAMEO event code, leading zeros kept (\"0841\")." })
+  @Field(() => String, { nullable: true, description: 'CAMEO event code, leading zeros kept ("0841").' })
   cameoCode!: string | null;
 
-  @Field(() => Float, { nullable: true, description: "The record's version in its dataset (ACLED's timestamp, Unix seconds): an import of an older version leaves the incident as it is." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The record's version in its dataset (ACLED's timestamp, Unix seconds): an import of an older version leaves the incident as it is.",
+  })
   recordVersion!: number | null;
 
   @Field(() => Int, { nullable: true, description: "ACLED's time precision: 1 the day is known, 2 the week, 3 the month." })
   timePrecision!: number | null;
 
-  @Field(() => [String], { nullable: true, description: "ACLED's tags (\"crowd size=no report\")." })
+  @Field(() => [String], { nullable: true, description: 'ACLED\'s tags ("crowd size=no report").' })
   tags!: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "ACLED's interaction: the kinds of the two sides (\"State forces-Rebel group\")." })
+  @Field(() => String, { nullable: true, description: 'ACLED\'s interaction: the kinds of the two sides ("State forces-Rebel group").' })
   interaction!: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "ACLED's civilian targeting: true when civilians were the target; null when the export does not say." })

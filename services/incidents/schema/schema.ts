@@ -12,7 +12,17 @@ import { incidentsReferenceResolvers } from "./references.js";
 /** The incidents subgraph: incidents, their places and participants, search and statistics. */
 export function buildIncidentsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [IncidentResolver, IncidentSearchResolver, IncidentStatsResolver, PlaceResolver, ParticipantResolver, ActorExtensionResolver, IncidentCurationResolver] },
+    {
+      resolvers: [
+        IncidentResolver,
+        IncidentSearchResolver,
+        IncidentStatsResolver,
+        PlaceResolver,
+        ParticipantResolver,
+        ActorExtensionResolver,
+        IncidentCurationResolver,
+      ],
+    },
     incidentsReferenceResolvers as unknown as ReferenceResolvers,
   );
 }

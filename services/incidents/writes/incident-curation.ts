@@ -59,7 +59,11 @@ export class IncidentCuration {
           ...("places" in patch ? { country: row.country, admin1: row.admin1, latitude: row.latitude, longitude: row.longitude } : {}),
         })
         .where(eq(incidents.id, id));
-      const tables = { places: [places, places.incidentId], participants: [participants, participants.incidentId], sources: [incidentSources, incidentSources.incidentId] } as const;
+      const tables = {
+        places: [places, places.incidentId],
+        participants: [participants, participants.incidentId],
+        sources: [incidentSources, incidentSources.incidentId],
+      } as const;
       for (const list of CHILD_LISTS) {
         if (!(list in patch)) continue;
         const [table, parent] = tables[list];

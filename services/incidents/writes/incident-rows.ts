@@ -47,7 +47,10 @@ function buildIncident(incident: IncidentInput, index: number, resolver: Referen
     };
   });
   for (const duplicate of duplicatesIn(placeRows, (row) => row.id || undefined)) {
-    report([...path, "places", duplicate.index], `has the same ID ${placeRows[duplicate.index]!.id} as places[${duplicate.firstIndex}]; give them keys of their own`);
+    report(
+      [...path, "places", duplicate.index],
+      `has the same ID ${placeRows[duplicate.index]!.id} as places[${duplicate.firstIndex}]; give them keys of their own`,
+    );
   }
   const participantRows = (incident.participants ?? []).map((participant, participantIndex) => ({
     incidentId: id,

@@ -22,7 +22,7 @@ const place = z
   })
   .meta({
     id: "Place",
-    description: "Where the incident happened, as one source reports it. Without a key its ID is \"meridian:<incident>.<slug of name>\".",
+    description: 'Where the incident happened, as one source reports it. Without a key its ID is "meridian:<incident>.<slug of name>".',
   });
 
 const participant = z

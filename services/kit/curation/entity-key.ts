@@ -6,7 +6,9 @@ import { slugify } from "../schema/ids.js";
 export function keyFor(given: string | null | undefined, nameOrTitle: string | null | undefined): string {
   if (given != null) return given;
   // An unusable name is reported by the document check (empty text); "" fails the key check there too.
-  return slugify(nameOrTitle ?? "").slice(0, MAX_KEY_LENGTH).replace(/-+$/, "");
+  return slugify(nameOrTitle ?? "")
+    .slice(0, MAX_KEY_LENGTH)
+    .replace(/-+$/, "");
 }
 
 /**

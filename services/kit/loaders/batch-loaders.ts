@@ -5,16 +5,22 @@ import DataLoader from "dataloader";
 
 /** Entities by ID, from a read of many IDs at once; an ID nothing was found for loads null. */
 export function loaderById<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return loaderOfMap(async (ids) => new Map((await load(ids)).map((item) => [item.id, item])), () => null);
+  return loaderOfMap(
+    async (ids) => new Map((await load(ids)).map((item) => [item.id, item])),
+    () => null,
+  );
 }
 
 /** Each parent's children, from a read of the children of many parents at once, in the order the read gives them. */
 export function loaderOfChildren<T>(load: (parentIds: readonly string[]) => Promise<T[]>, parentOf: (item: T) => string): DataLoader<string, T[]> {
-  return loaderOfMap(async (parentIds) => {
-    const groups = new Map<string, T[]>();
-    for (const item of await load(parentIds)) groups.set(parentOf(item), [...(groups.get(parentOf(item)) ?? []), item]);
-    return groups;
-  }, () => []);
+  return loaderOfMap(
+    async (parentIds) => {
+      const groups = new Map<string, T[]>();
+      for (const item of await load(parentIds)) groups.set(parentOf(item), [...(groups.get(parentOf(item)) ?? []), item]);
+      return groups;
+    },
+    () => [],
+  );
 }
 
 /** Values by key, from a read that answers with a map; a key the map lacks loads `absent()`. */

@@ -69,7 +69,10 @@ export function createChildConnectionLoader<TRow, TNode, TFilter = never>(
         const counter = countLoaderFor(filter);
         for (const key of group) {
           const rows = rowsByParent.get(key.parentId) ?? [];
-          connections.set(key, toConnection(rows, first, spec.cursorOf, spec.toNode, () => counter.load(key)));
+          connections.set(
+            key,
+            toConnection(rows, first, spec.cursorOf, spec.toNode, () => counter.load(key)),
+          );
         }
       }
       return keys.map((key) => connections.get(key)!);
@@ -110,10 +113,7 @@ function childConditions<TRow, TNode, TFilter>(
   memberIds: readonly string[],
   filter: TFilter | undefined,
 ): SQL | undefined {
-  return and(
-    anyOfIds(spec.parent, memberIds),
-    filter === undefined ? undefined : spec.filterCondition?.(filter),
-  );
+  return and(anyOfIds(spec.parent, memberIds), filter === undefined ? undefined : spec.filterCondition?.(filter));
 }
 
 function fromWithJoins<TRow, TNode, TFilter>(spec: ChildConnectionSpec<TRow, TNode, TFilter>, query: PgSelect): PgSelect {

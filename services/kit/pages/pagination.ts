@@ -150,9 +150,7 @@ export class Keyset {
   }
 
   orderBy(): SQL[] {
-    return this.direction === "ASC"
-      ? [sql`${this.sortColumn} asc`, sql`${this.idColumn} asc`]
-      : [sql`${this.sortColumn} desc`, sql`${this.idColumn} desc`];
+    return this.direction === "ASC" ? [sql`${this.sortColumn} asc`, sql`${this.idColumn} asc`] : [sql`${this.sortColumn} desc`, sql`${this.idColumn} desc`];
   }
 }
 

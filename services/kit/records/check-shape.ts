@@ -31,9 +31,13 @@ const readableMessage: z.core.$ZodErrorMap = (issue) => {
         ? `must be ${JSON.stringify(issue.values[0])} (got ${describeValue(issue.input)})`
         : `must be one of ${issue.values.join(", ")} (got ${describeValue(issue.input)})`;
     case "too_small":
-      return issue.origin === "number" ? `must be ${issue.inclusive ? "at least" : "more than"} ${issue.minimum} (got ${describeValue(issue.input)})` : undefined;
+      return issue.origin === "number"
+        ? `must be ${issue.inclusive ? "at least" : "more than"} ${issue.minimum} (got ${describeValue(issue.input)})`
+        : undefined;
     case "too_big":
-      return issue.origin === "number" ? `must be ${issue.inclusive ? "at most" : "less than"} ${issue.maximum} (got ${describeValue(issue.input)})` : undefined;
+      return issue.origin === "number"
+        ? `must be ${issue.inclusive ? "at most" : "less than"} ${issue.maximum} (got ${describeValue(issue.input)})`
+        : undefined;
     default:
       return undefined;
   }

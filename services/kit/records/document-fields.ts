@@ -15,7 +15,6 @@ import { DATE_PRECISION_VALUES } from "../schema/date-precisions.js";
 // text, descriptions, summaries, notes) is in no btree index and may be far longer.
 export const MAX_NAME_LENGTH = 500;
 
-
 export const count = z.int32().nonnegative();
 /** Stored text: no NUL or lone surrogate, which Postgres refuses or the driver silently replaces. */
 const storable = (schema: z.ZodString) =>
@@ -23,16 +22,30 @@ const storable = (schema: z.ZodString) =>
     const problem = characterProblem(value);
     if (problem) context.addIssue({ code: "custom", input: value, message: problem });
   });
-export const text = storable(z.string().trim().min(1, { error: "must not be empty" }).max(MAX_INPUT_STRING_LENGTH, { error: `must be at most ${MAX_INPUT_STRING_LENGTH.toLocaleString("en")} characters` }));
-export const shortText = storable(z.string().trim().min(1, { error: "must not be empty" }).max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` }));
+export const text = storable(
+  z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(MAX_INPUT_STRING_LENGTH, { error: `must be at most ${MAX_INPUT_STRING_LENGTH.toLocaleString("en")} characters` }),
+);
+export const shortText = storable(
+  z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` }),
+);
 
 export const key = z
   .string()
   .max(MAX_KEY_LENGTH, { error: `must be at most ${MAX_KEY_LENGTH} characters` })
-  .regex(KEY_PATTERN, { error: (issue) => `must be a slug: lower-case letters, digits and hyphens, not starting with a hyphen (got ${JSON.stringify(issue.input)})` })
+  .regex(KEY_PATTERN, {
+    error: (issue) => `must be a slug: lower-case letters, digits and hyphens, not starting with a hyphen (got ${JSON.stringify(issue.input)})`,
+  })
   .meta({
     id: "Key",
-    description: "The entity's key, unique among entities of its type in the document; its ID is \"meridian:<key>\".",
+    description: 'The entity\'s key, unique among entities of its type in the document; its ID is "meridian:<key>".',
   });
 
 export const reference = storable(z.string())
@@ -40,7 +53,7 @@ export const reference = storable(z.string())
   .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` })
   .meta({
     id: "Reference",
-    description: "Another entity: its key in this document or in the database, or its full ID (\"acled:...\").",
+    description: 'Another entity: its key in this document or in the database, or its full ID ("acled:...").',
   });
 
 export const actorReference = storable(z.string())
@@ -63,7 +76,8 @@ export const fuzzyDate = z
   })
   .meta({
     id: "FuzzyDate",
-    description: "A date with how precisely it is known: DAY; MONTH or YEAR (date is the first day of the period); ON_OR_BEFORE (known only to have happened by then).",
+    description:
+      "A date with how precisely it is known: DAY; MONTH or YEAR (date is the first day of the period); ON_OR_BEFORE (known only to have happened by then).",
   });
 
 export const country = z

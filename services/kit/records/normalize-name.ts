@@ -9,11 +9,5 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /** "  Volodymyr  Zelens'kyi " → "volodymyr zelenskyi"; "Military Forces of Russia (2022-)" → "military forces of russia 2022". */
 export function normalizeName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
-    .toLowerCase()
-    .replace(APOSTROPHES, "")
-    .replace(NOT_LETTER_OR_DIGIT, " ")
-    .trim();
+  return name.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(APOSTROPHES, "").replace(NOT_LETTER_OR_DIGIT, " ").trim();
 }

@@ -39,7 +39,9 @@ export class DocumentError extends Error {
     readonly unreportedCount = 0,
   ) {
     const more = unreportedCount > 0 ? `\n  … and ${unreportedCount} more` : "";
-    super(`the document has ${problems.length + unreportedCount} problem(s):\n${problems.map((problem) => `  - ${describeProblem(problem)}`).join("\n")}${more}`);
+    super(
+      `the document has ${problems.length + unreportedCount} problem(s):\n${problems.map((problem) => `  - ${describeProblem(problem)}`).join("\n")}${more}`,
+    );
     this.name = "DocumentError";
   }
 }

@@ -51,7 +51,8 @@ export class ReferenceResolver {
     document: KeyedLists,
     private readonly report: ReportProblem,
   ) {
-    for (const [kind, list] of Object.entries(LIST_OF_KIND) as [EntityKind, (typeof LIST_OF_KIND)[EntityKind]][]) this.indexKeys(kind, list, document[list] ?? []);
+    for (const [kind, list] of Object.entries(LIST_OF_KIND) as [EntityKind, (typeof LIST_OF_KIND)[EntityKind]][])
+      this.indexKeys(kind, list, document[list] ?? []);
     for (const actor of document.actors ?? []) {
       for (const name of [actor.name, ...(actor.aliases ?? []).map((alias) => alias.value)]) {
         const normalized = normalizeName(name);

@@ -24,7 +24,9 @@ export function registerDescribedEnum<const V extends string>(
   { name, description, valueDescriptions }: EnumDescription<V>,
 ): EnumObject<V> {
   const enumObject = Object.fromEntries(values.map((value) => [value, value])) as EnumObject<V>;
-  const valuesConfig = valueDescriptions && (Object.fromEntries(values.map((value) => [value, { description: valueDescriptions[value] }])) as { [K in V]: { description: string } });
+  const valuesConfig =
+    valueDescriptions &&
+    (Object.fromEntries(values.map((value) => [value, { description: valueDescriptions[value] }])) as { [K in V]: { description: string } });
   registerEnumType(enumObject, { name, description, valuesConfig });
   return enumObject;
 }

@@ -13,10 +13,7 @@ export function isWellFormedId(value: string): boolean {
 /** Rejects an argument that can never be an ID, so that unknown IDs alone answer null. */
 export function assertWellFormedId(argumentName: string, value: string): string {
   if (!isWellFormedId(value)) {
-    throw badUserInput(
-      argumentName,
-      `"${value.slice(0, 60)}" is not a Meridian ID (expected "namespace:key", e.g. "meridian:volodymyr-zelensky")`,
-    );
+    throw badUserInput(argumentName, `"${value.slice(0, 60)}" is not a Meridian ID (expected "namespace:key", e.g. "meridian:volodymyr-zelensky")`);
   }
   return value;
 }

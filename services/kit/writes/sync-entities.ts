@@ -36,7 +36,11 @@ export interface EntityWrite {
 
 export async function syncEntities(db: Database, tables: EntityTables, writes: readonly EntityWrite[]): Promise<EntityCounts> {
   const counts: EntityCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const stored = await storedFingerprints(db, tables, writes.map((write) => write.id));
+  const stored = await storedFingerprints(
+    db,
+    tables,
+    writes.map((write) => write.id),
+  );
   const changed: EntityWrite[] = [];
   const updatedIds: string[] = [];
   for (const write of writes) {
@@ -52,7 +56,11 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
       counts.unchanged += 1;
     }
   }
-  await upsert(db, tables, changed.map((write) => write.row));
+  await upsert(
+    db,
+    tables,
+    changed.map((write) => write.row),
+  );
   for (const [index, child] of tables.children.entries()) {
     for (const ids of chunks(updatedIds)) await db.delete(child.table).where(anyOfIds(child.parentId, ids));
     for (const rows of chunks(changed.flatMap((write) => write.children[index]!))) await insertJsonRows(db, child.table, rows);
@@ -78,7 +86,14 @@ async function storedFingerprints(db: Database, tables: EntityTables, ids: reado
   return new Map(
     rows.map((row) => {
       const id = row[idKey] as string;
-      return [id, fingerprint(tables, row, childRows.map((byParent) => byParent.get(id) ?? []))];
+      return [
+        id,
+        fingerprint(
+          tables,
+          row,
+          childRows.map((byParent) => byParent.get(id) ?? []),
+        ),
+      ];
     }),
   );
 }

@@ -21,6 +21,12 @@ export class ClaimRepository {
     checkPageSize(first);
     checkClaimFilter(filter);
     const rows = await claimPageQuery(this.db, filter, first, after);
-    return toConnection(rows, first, (row) => [row.id, row.id], toClaim, () => this.db.$count(claims, claimFilterCondition(filter)));
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.id, row.id],
+      toClaim,
+      () => this.db.$count(claims, claimFilterCondition(filter)),
+    );
   }
 }

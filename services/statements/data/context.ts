@@ -31,7 +31,10 @@ export function createStatementLoaders(repository: StatementRepository, db: Data
     statementById: loaderById<Statement>((ids) => repository.statementsByIds(ids)),
     claimById: loaderById<Claim>((ids) => repository.claimsByIds(ids)),
     sourceById: loaderById<Source>((ids) => repository.sourcesByIds(ids)),
-    stancesOfStatement: loaderOfChildren<Stance>((ids) => repository.stancesOfStatements(ids), (stance) => stance.statementId),
+    stancesOfStatement: loaderOfChildren<Stance>(
+      (ids) => repository.stancesOfStatements(ids),
+      (stance) => stance.statementId,
+    ),
     incidentIdsOfStatement: new DataLoader<string, string[]>((statementIds) => incidentIdsOfStatements(db, statementIds)),
     // The claims view: status and both sides come from one query, whatever fields are asked.
     claimSides: new DataLoader((claimIds: readonly string[]) => claimSidesOf(db, claimIds)),

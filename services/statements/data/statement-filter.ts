@@ -37,18 +37,13 @@ export function statementColumnsCondition(filter: StatementFilter | null | undef
 
 /** Conditions of a checked filter on a stance row: its claim and its kind. */
 export function stanceRowCondition(filter: StatementFilter | null | undefined): SQL | undefined {
-  return and(
-    filter?.claim ? eq(stances.claimId, filter.claim) : undefined,
-    filter?.stance ? eq(stances.stance, filter.stance) : undefined,
-  );
+  return and(filter?.claim ? eq(stances.claimId, filter.claim) : undefined, filter?.stance ? eq(stances.stance, filter.stance) : undefined);
 }
 
 /** The SQL condition on statements for a checked filter; undefined when it asks for nothing. */
 export function statementFilterCondition(filter: StatementFilter | null | undefined): SQL | undefined {
   const stanceRow = stanceRowCondition(filter);
   // EXISTS rather than a join: a statement with stances on two claims must be listed once.
-  const takesStance = stanceRow
-    ? sql`exists (select 1 from ${stances} where ${stances.statementId} = ${statements.id} and ${stanceRow})`
-    : undefined;
+  const takesStance = stanceRow ? sql`exists (select 1 from ${stances} where ${stances.statementId} = ${statements.id} and ${stanceRow})` : undefined;
   return and(statementColumnsCondition(filter), takesStance);
 }

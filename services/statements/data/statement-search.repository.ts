@@ -27,7 +27,14 @@ export function statementSearchQuery(db: Database, text: string, filter: Stateme
   const query = textQuery(text);
   const page = rankedSearchPage(
     db,
-    { table: statements, columns: statementColumns, searchDocument: statements.searchDocument, date: statements.saidOn, where: searchCondition(text, filter), query },
+    {
+      table: statements,
+      columns: statementColumns,
+      searchDocument: statements.searchDocument,
+      date: statements.saidOn,
+      where: searchCondition(text, filter),
+      query,
+    },
     first,
     after,
   );
@@ -41,7 +48,12 @@ export function statementSearchQuery(db: Database, text: string, filter: Stateme
 export class StatementSearchRepository {
   constructor(private readonly db: Database) {}
 
-  async search(text: string, filter: StatementFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<StatementSearchHit>> {
+  async search(
+    text: string,
+    filter: StatementFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<StatementSearchHit>> {
     const checkedText = checkSearchText("query", text);
     checkPageSize(first);
     checkStatementFilter(filter);

@@ -23,7 +23,13 @@ export function saidBetween(from: string | null | undefined, to: string | null |
 }
 
 /** One page of statements meeting a checked filter, in `order`, with one row more to tell whether a next page exists. */
-export function statementPageQuery(db: Database, filter: StatementFilter | null | undefined, order: StatementOrder, first: number, after: string | null | undefined) {
+export function statementPageQuery(
+  db: Database,
+  filter: StatementFilter | null | undefined,
+  order: StatementOrder,
+  first: number,
+  after: string | null | undefined,
+) {
   return keysetPage(db.select(statementColumns).from(statements).$dynamic(), statementFilterCondition(filter), order, first, after);
 }
 
@@ -61,12 +67,24 @@ export class StatementRepository {
     checkStatementFilter(filter);
     const order = StatementOrder.of(sort);
     const rows = await statementPageQuery(this.db, filter, order, first, after);
-    return toConnection(rows, first, (row) => order.cursorOf(row), toStatement, () => this.db.$count(statements, statementFilterCondition(filter)));
+    return toConnection(
+      rows,
+      first,
+      (row) => order.cursorOf(row),
+      toStatement,
+      () => this.db.$count(statements, statementFilterCondition(filter)),
+    );
   }
 
   async listSources(first: number, after: string | null | undefined): Promise<Connection<Source>> {
     checkPageSize(first);
     const rows = await keysetPage(this.db.select().from(sources).$dynamic(), undefined, sourcesById, first, after);
-    return toConnection(rows, first, (row) => [row.id, row.id], toSource, () => this.db.$count(sources));
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.id, row.id],
+      toSource,
+      () => this.db.$count(sources),
+    );
   }
 }

@@ -8,24 +8,11 @@ import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
 
 export const statementsSchema = pgSchema("statements");
 
-export const SOURCE_KIND_VALUES = [
-  "ARTICLE",
-  "PRESS_BRIEFING",
-  "OFFICIAL_STATEMENT",
-  "SOCIAL_POST",
-  "DATASET_RECORD",
-] as const;
+export const SOURCE_KIND_VALUES = ["ARTICLE", "PRESS_BRIEFING", "OFFICIAL_STATEMENT", "SOCIAL_POST", "DATASET_RECORD"] as const;
 
 export const MODALITY_VALUES = ["DIRECT_QUOTE", "PARAPHRASE", "POST"] as const;
 
-export const STANCE_KIND_VALUES = [
-  "ASSERTS",
-  "SUPPORTS",
-  "DISPUTES",
-  "DENIES",
-  "QUESTIONS",
-  "COMMENTS",
-] as const;
+export const STANCE_KIND_VALUES = ["ASSERTS", "SUPPORTS", "DISPUTES", "DENIES", "QUESTIONS", "COMMENTS"] as const;
 
 /** Postgres full-text search document; Drizzle has no column type for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -44,7 +31,9 @@ export const sources = statementsSchema.table(
   },
   (table) => [
     check("sources_published_precision_check", oneOf(table.publishedPrecision, DATE_PRECISION_VALUES)),
-    check("sources_kind_check", oneOf(table.kind, SOURCE_KIND_VALUES)),index("sources_url_idx").on(table.url)],
+    check("sources_kind_check", oneOf(table.kind, SOURCE_KIND_VALUES)),
+    index("sources_url_idx").on(table.url),
+  ],
 );
 
 export const statements = statementsSchema.table(
@@ -139,8 +128,5 @@ export const statementIncidents = statementsSchema.table(
       .references(() => statements.id, { onDelete: "cascade" }),
     incidentId: text("incident_id").notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.statementId, table.incidentId] }),
-    index("statement_incidents_incident_idx").on(table.incidentId),
-  ],
+  (table) => [primaryKey({ columns: [table.statementId, table.incidentId] }), index("statement_incidents_incident_idx").on(table.incidentId)],
 );

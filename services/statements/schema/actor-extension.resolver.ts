@@ -29,15 +29,29 @@ export class ActorExtensionResolver {
   // the gateway still answers with the actor and null here, instead of nulling the whole list.
   // The rows of actors merged into this one count as its own (see actorListParent).
   @Directive('@requires(fields: "canonicalId mergedIds")')
-  @FieldResolver(() => StatementConnection, { nullable: true, description: "What the actor said, oldest first (null when the statements subgraph is unavailable)." })
-  async statements(@Root() actor: ActorReference, @Args(() => ActorStatementsArgs) { said, first, after }: ActorStatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+  @FieldResolver(() => StatementConnection, {
+    nullable: true,
+    description: "What the actor said, oldest first (null when the statements subgraph is unavailable).",
+  })
+  async statements(
+    @Root() actor: ActorReference,
+    @Args(() => ActorStatementsArgs) { said, first, after }: ActorStatementsArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Statement>> {
     const filter = { from: said?.from ?? null, to: said?.to ?? null };
     return context.loaders.statementsBySpeaker.load({ ...actorListParent(actor), first, after, filter });
   }
 
   @Directive('@requires(fields: "canonicalId mergedIds")')
-  @FieldResolver(() => ClaimConnection, { nullable: true, description: "Claims whose subject or object the actor is, by ID (null when the statements subgraph is unavailable)." })
-  async claimsAbout(@Root() actor: ActorReference, @Args(() => ActorClaimsArgs) { filter, first, after }: ActorClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+  @FieldResolver(() => ClaimConnection, {
+    nullable: true,
+    description: "Claims whose subject or object the actor is, by ID (null when the statements subgraph is unavailable).",
+  })
+  async claimsAbout(
+    @Root() actor: ActorReference,
+    @Args(() => ActorClaimsArgs) { filter, first, after }: ActorClaimsArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Claim>> {
     return context.loaders.claimsAboutActor.load({ ...actorListParent(actor), first, after, filter: filter ?? undefined });
   }
 }

@@ -18,13 +18,27 @@ class IncidentClaimsArgs extends PageArgs {
 @Resolver(() => IncidentReference)
 export class IncidentExtensionResolver {
   // Nullable so that the incident survives this subgraph being down (see actor-extension.resolver.ts).
-  @FieldResolver(() => StatementConnection, { nullable: true, description: "Statements about the incident, oldest first (null when the statements subgraph is unavailable)." })
-  async statements(@Root() incident: IncidentReference, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+  @FieldResolver(() => StatementConnection, {
+    nullable: true,
+    description: "Statements about the incident, oldest first (null when the statements subgraph is unavailable).",
+  })
+  async statements(
+    @Root() incident: IncidentReference,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Statement>> {
     return context.loaders.statementsAboutIncident.load({ parentId: incident.id, first, after });
   }
 
-  @FieldResolver(() => ClaimConnection, { nullable: true, description: "Claims made about the incident, by ID (null when the statements subgraph is unavailable)." })
-  async claims(@Root() incident: IncidentReference, @Args(() => IncidentClaimsArgs) { filter, first, after }: IncidentClaimsArgs, @Ctx() context: StatementsContext): Promise<Connection<Claim>> {
+  @FieldResolver(() => ClaimConnection, {
+    nullable: true,
+    description: "Claims made about the incident, by ID (null when the statements subgraph is unavailable).",
+  })
+  async claims(
+    @Root() incident: IncidentReference,
+    @Args(() => IncidentClaimsArgs) { filter, first, after }: IncidentClaimsArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Claim>> {
     return context.loaders.claimsOfIncident.load({ parentId: incident.id, first, after, filter: filter ?? undefined });
   }
 }

@@ -23,7 +23,11 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => StatementConnection, { description: "Statements this source reports." })
-  async statements(@Root() source: Source, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+  async statements(
+    @Root() source: Source,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Statement>> {
     return context.loaders.statementsBySource.load({ parentId: source.id, first, after });
   }
 }

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { FuzzyDateInput } from "../../kit/curation/fuzzy-date.input.js";
 import { Modality, SourceKind, StanceKind } from "./statement.enums.js";
 
-const KEY_DESCRIPTION = "The key of its ID, \"meridian:<key>\": lower-case letters, digits and hyphens.";
+const KEY_DESCRIPTION = 'The key of its ID, "meridian:<key>": lower-case letters, digits and hyphens.';
 
 @InputType({ description: "A new source: the document that reports statements or incidents." })
 export class CreateSourceInput {
@@ -77,7 +77,9 @@ export class CreateStatementInput {
   incidents?: string[] | null;
 }
 
-@InputType({ description: "Changes to a statement: fields left out stay as they are; null clears an optional field; stances and incidents, when given, replace the lists." })
+@InputType({
+  description: "Changes to a statement: fields left out stay as they are; null clears an optional field; stances and incidents, when given, replace the lists.",
+})
 export class UpdateStatementInput {
   @Field(() => ID, { nullable: true, description: "The actor who said it." })
   speaker?: string | null;
@@ -118,7 +120,7 @@ export class CreateClaimInput {
   @Field(() => String, { nullable: true, description: `${KEY_DESCRIPTION} The slug of the text when left out.` })
   key?: string | null;
 
-  @Field(() => String, { description: "The proposition, e.g. \"155 Chinese citizens fight for Russia in Ukraine\"." })
+  @Field(() => String, { description: 'The proposition, e.g. "155 Chinese citizens fight for Russia in Ukraine".' })
   text!: string;
 
   @Field(() => ID, { nullable: true, description: "The actor the claim is about." })

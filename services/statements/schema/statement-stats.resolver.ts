@@ -14,7 +14,10 @@ class StatementStatsArgs {
   @Field(() => StatementGrouping, { description: "What to group statements by." })
   groupBy!: StatementGrouping;
 
-  @Field(() => StatementFilter, { nullable: true, description: "Which statements to count; all of them when left out. For MONTH, its `said` range is also the span of the series." })
+  @Field(() => StatementFilter, {
+    nullable: true,
+    description: "Which statements to count; all of them when left out. For MONTH, its `said` range is also the span of the series.",
+  })
   filter?: StatementFilter | null;
 
   @Field(() => Int, {
@@ -29,9 +32,13 @@ export class StatementStatsResolver {
   // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
   @Query(() => [StatementBucket], {
     nullable: true,
-    description: "Statement counts for dashboards, grouped by speaker, stance or month. Months come in order with empty ones as zeros; other buckets largest first, ties by key.",
+    description:
+      "Statement counts for dashboards, grouped by speaker, stance or month. Months come in order with empty ones as zeros; other buckets largest first, ties by key.",
   })
-  async statementStats(@Args(() => StatementStatsArgs) { groupBy, filter, first }: StatementStatsArgs, @Ctx() context: StatementsContext): Promise<StatementBucket[]> {
+  async statementStats(
+    @Args(() => StatementStatsArgs) { groupBy, filter, first }: StatementStatsArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<StatementBucket[]> {
     return context.stats.stats(groupBy, filter, first);
   }
 }

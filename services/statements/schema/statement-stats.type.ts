@@ -6,7 +6,8 @@ import { StanceKind } from "./statement.enums.js";
 @ObjectType({ description: "A group of statements in `statementStats`, and how many there are." })
 export class StatementBucket {
   @Field(() => String, {
-    description: "What the bucket stands for, unique within one answer: the month's first day (MONTH, e.g. \"2025-04-01\"), the speaker's ID (SPEAKER) or the stance (STANCE).",
+    description:
+      "What the bucket stands for, unique within one answer: the month's first day (MONTH, e.g. \"2025-04-01\"), the speaker's ID (SPEAKER) or the stance (STANCE).",
   })
   key!: string;
 

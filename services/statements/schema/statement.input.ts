@@ -24,7 +24,7 @@ export class StatementFilter {
   @Field(() => ID, { nullable: true, description: "Taking a stance on this claim; with `stance`, that stance." })
   claim?: string | null;
 
-  @Field(() => String, { nullable: true, description: "In this language, as a BCP 47 tag exactly as stored (\"en\", \"zh\")." })
+  @Field(() => String, { nullable: true, description: 'In this language, as a BCP 47 tag exactly as stored ("en", "zh").' })
   language?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Reported by this source." })

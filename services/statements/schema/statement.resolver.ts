@@ -27,8 +27,14 @@ export class StatementResolver {
   }
 
   // Nullable, as every root field: with this subgraph down, the other root fields of an operation still answer.
-  @Query(() => StatementConnection, { nullable: true, description: "Statements in the order they were said, filtered by speaker, dates, stance, claim, language, source or the statement they answer." })
-  async statements(@Args(() => StatementsArgs) { filter, sort, first, after }: StatementsArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+  @Query(() => StatementConnection, {
+    nullable: true,
+    description: "Statements in the order they were said, filtered by speaker, dates, stance, claim, language, source or the statement they answer.",
+  })
+  async statements(
+    @Args(() => StatementsArgs) { filter, sort, first, after }: StatementsArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Statement>> {
     return context.statements.listStatements(filter, sort, first, after);
   }
 
@@ -43,7 +49,10 @@ export class StatementResolver {
     return statement.onBehalfOfId ? ActorReference.of(statement.onBehalfOfId) : null;
   }
 
-  @FieldResolver(() => ActorReference, { nullable: true, description: "Whom the statement was addressed to or was about, where the source says (GDELT's Actor2)." })
+  @FieldResolver(() => ActorReference, {
+    nullable: true,
+    description: "Whom the statement was addressed to or was about, where the source says (GDELT's Actor2).",
+  })
   addressee(@Root() statement: Statement): ActorReference | null {
     return statement.addresseeId ? ActorReference.of(statement.addresseeId) : null;
   }
@@ -59,7 +68,11 @@ export class StatementResolver {
   }
 
   @FieldResolver(() => StatementConnection, { description: "Statements that answer this one." })
-  async responses(@Root() statement: Statement, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: StatementsContext): Promise<Connection<Statement>> {
+  async responses(
+    @Root() statement: Statement,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: StatementsContext,
+  ): Promise<Connection<Statement>> {
     return context.loaders.responsesToStatement.load({ parentId: statement.id, first, after });
   }
 

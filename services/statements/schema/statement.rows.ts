@@ -34,7 +34,6 @@ export function toStatement(row: StatementRow): Statement {
   });
 }
 
-
 export function toClaim(row: ClaimRow): Claim {
   return Object.assign(new Claim(), row);
 }

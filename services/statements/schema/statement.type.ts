@@ -25,10 +25,10 @@ export class Statement {
   @Field(() => String)
   text!: string;
 
-  @Field(() => String, { description: "BCP 47 language tag of the text (\"en\", \"zh\")." })
+  @Field(() => String, { description: 'BCP 47 language tag of the text ("en", "zh").' })
   language!: string;
 
-  @Field(() => String, { nullable: true, description: "CAMEO event code of a statement from GDELT, leading zeros kept (\"0256\")." })
+  @Field(() => String, { nullable: true, description: 'CAMEO event code of a statement from GDELT, leading zeros kept ("0256").' })
   cameoCode!: string | null;
 
   @Field(() => GdeltStatementMeasures, { nullable: true, description: "GDELT's measures, for statements from GDELT." })
@@ -43,7 +43,7 @@ export class Statement {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A proposition that statements take stances on: \"155 Chinese citizens fight for Russia\"." })
+@ObjectType({ description: 'A proposition that statements take stances on: "155 Chinese citizens fight for Russia".' })
 export class Claim {
   @Field(() => ID)
   id!: string;

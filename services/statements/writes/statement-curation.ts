@@ -16,13 +16,7 @@ import { existingRow, rejectTakenId } from "../../kit/curation/taken-id.js";
 import { assertWellFormedId } from "../../kit/schema/ids.js";
 import { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
 import type { Source } from "../schema/source.type.js";
-import type {
-  CreateClaimInput,
-  CreateSourceInput,
-  CreateStatementInput,
-  UpdateClaimInput,
-  UpdateStatementInput,
-} from "../schema/statement-curation.input.js";
+import type { CreateClaimInput, CreateSourceInput, CreateStatementInput, UpdateClaimInput, UpdateStatementInput } from "../schema/statement-curation.input.js";
 import { type ClaimRow, type StatementRow, statementColumns, toClaim, toSource, toStatement } from "../schema/statement.rows.js";
 import type { Claim, Statement } from "../schema/statement.type.js";
 
@@ -35,7 +29,10 @@ export class StatementCuration {
       const id = await this.checkNewKey(db, "sources", { ...input, key }, input.key == null ? "title" : "key");
       const problems = new InputProblems();
       const document = checkedEntityDocument(statementsDocumentLists, "sources", { ...input, key }, problems)!;
-      await writeStatements(db, buildStatementsPart(document, new ReferenceResolver(document, documentReporter(problems, "input")), documentReporter(problems, "input")));
+      await writeStatements(
+        db,
+        buildStatementsPart(document, new ReferenceResolver(document, documentReporter(problems, "input")), documentReporter(problems, "input")),
+      );
       return toSource((await db.select().from(sources).where(eq(sources.id, id)))[0]!);
     });
   }
@@ -53,7 +50,12 @@ export class StatementCuration {
     return this.db.transaction(async (db) => {
       const stored = await existingRow<StatementRow>(db, statements, statements.id, assertWellFormedId("id", id), ["id"], "statement");
       const patch = definedFields(input);
-      await this.writeStatement(db, id, { ...asDocumentStatement(stored), ...patch }, { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch });
+      await this.writeStatement(
+        db,
+        id,
+        { ...asDocumentStatement(stored), ...patch },
+        { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch },
+      );
       return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
     });
   }

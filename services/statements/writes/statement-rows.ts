@@ -55,7 +55,10 @@ function buildStatement(statement: StatementInput, index: number, resolver: Refe
     stance: stance.stance,
   }));
   for (const duplicate of duplicatesIn(stanceRows, (row) => row.claimId || undefined)) {
-    report([...path, "stances", duplicate.index, "claim"], `takes a second stance on the claim of stances[${duplicate.firstIndex}]; a statement takes one stance per claim`);
+    report(
+      [...path, "stances", duplicate.index, "claim"],
+      `takes a second stance on the claim of stances[${duplicate.firstIndex}]; a statement takes one stance per claim`,
+    );
   }
   const incidentIds = (statement.incidents ?? []).map((incident, incidentIndex) =>
     resolver.resolve("incident", incident, [...path, "incidents", incidentIndex]),

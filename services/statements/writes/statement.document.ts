@@ -12,7 +12,9 @@ const source = z
     key,
     kind: z.enum(SOURCE_KIND_VALUES),
     title: shortText,
-    url: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(MAX_URL_LENGTH, { error: `must be at most ${MAX_URL_LENGTH} characters` })),
+    url: optional(
+      z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(MAX_URL_LENGTH, { error: `must be at most ${MAX_URL_LENGTH} characters` }),
+    ),
     publisher: optional(shortText),
     published: optional(fuzzyDate),
     retrievedAt: optional(z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone" })),
@@ -45,7 +47,10 @@ const statement = z
     stances: z.array(stance).optional(),
     incidents: z.array(reference).optional(),
   })
-  .meta({ id: "Statement", description: "Something an actor said or wrote, as a source reports it, with the stances it takes on claims and the incidents it is about." });
+  .meta({
+    id: "Statement",
+    description: "Something an actor said or wrote, as a source reports it, with the stances it takes on claims and the incidents it is about.",
+  });
 
 const claim = z
   .strictObject({
@@ -57,7 +62,7 @@ const claim = z
     quantity: optional(count),
     incident: optional(reference),
   })
-  .meta({ id: "Claim", description: "A proposition statements take stances on, e.g. \"155 Chinese citizens fight for Russia in Ukraine\"." });
+  .meta({ id: "Claim", description: 'A proposition statements take stances on, e.g. "155 Chinese citizens fight for Russia in Ukraine".' });
 
 /** The lists of a document that the statements subgraph writes. */
 export const statementsDocumentLists = z.strictObject({

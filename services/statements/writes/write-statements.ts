@@ -23,13 +23,18 @@ const STATEMENT_TABLES: EntityTables = {
 /** The kinds of entity a document may refer to that this subgraph stores. */
 export const STATEMENT_KIND_TABLES: EntityKindTables = { source: SOURCE_TABLES, statement: STATEMENT_TABLES, claim: CLAIM_TABLES };
 
-export async function writeStatements(
-  db: Database,
-  part: StatementsPart,
-): Promise<{ sources: EntityCounts; claims: EntityCounts; statements: EntityCounts }> {
+export async function writeStatements(db: Database, part: StatementsPart): Promise<{ sources: EntityCounts; claims: EntityCounts; statements: EntityCounts }> {
   // Foreign keys: statements need their sources, stances their claims.
-  const sourceCounts = await syncEntities(db, SOURCE_TABLES, part.sources.map((source) => ({ id: source.id, row: source, children: [] })));
-  const claimCounts = await syncEntities(db, CLAIM_TABLES, part.claims.map((claim) => ({ id: claim.id, row: claim, children: [] })));
+  const sourceCounts = await syncEntities(
+    db,
+    SOURCE_TABLES,
+    part.sources.map((source) => ({ id: source.id, row: source, children: [] })),
+  );
+  const claimCounts = await syncEntities(
+    db,
+    CLAIM_TABLES,
+    part.claims.map((claim) => ({ id: claim.id, row: claim, children: [] })),
+  );
   const statementCounts = await syncEntities(
     db,
     STATEMENT_TABLES,

@@ -25,7 +25,12 @@ describe("generated data", () => {
       const { row, places } = generateIncident(1, index, scale);
       const primary = places.filter((place) => place.isPrimary);
       expect(primary).toHaveLength(1);
-      expect([row.country, row.admin1, row.latitude, row.longitude]).toEqual([primary[0]!.country, primary[0]!.admin1, primary[0]!.latitude, primary[0]!.longitude]);
+      expect([row.country, row.admin1, row.latitude, row.longitude]).toEqual([
+        primary[0]!.country,
+        primary[0]!.admin1,
+        primary[0]!.latitude,
+        primary[0]!.longitude,
+      ]);
     }
   });
 

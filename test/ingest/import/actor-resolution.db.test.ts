@@ -11,8 +11,22 @@ import { actors, aliases } from "../../../services/actors/data/tables.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../../../scripts/harness/backends.js";
 
-const acled = (name: string, kind: ActorMention["kind"] = "ARMED_FORCE", kindIsStated = true): ActorMention => ({ scheme: "ACLED", value: name, name, kind, kindIsStated, country: null });
-const cameo = (code: string, name: string, kind: ActorMention["kind"], kindIsStated = true): ActorMention => ({ scheme: "CAMEO", value: code, name, kind, kindIsStated, country: null });
+const acled = (name: string, kind: ActorMention["kind"] = "ARMED_FORCE", kindIsStated = true): ActorMention => ({
+  scheme: "ACLED",
+  value: name,
+  name,
+  kind,
+  kindIsStated,
+  country: null,
+});
+const cameo = (code: string, name: string, kind: ActorMention["kind"], kindIsStated = true): ActorMention => ({
+  scheme: "CAMEO",
+  value: code,
+  name,
+  kind,
+  kindIsStated,
+  country: null,
+});
 
 describe.each(BACKENDS)("actor resolution on $name", (backend) => {
   let database: DocumentTestDatabase;
@@ -20,7 +34,10 @@ describe.each(BACKENDS)("actor resolution on $name", (backend) => {
   beforeAll(async () => {
     database = await sharedDatabase(backend);
     await loadSeed(database.handles);
-    resolver = new ActorResolver(database.handles.actors.db, DATASET_FORMATS.map((format) => format.actors));
+    resolver = new ActorResolver(
+      database.handles.actors.db,
+      DATASET_FORMATS.map((format) => format.actors),
+    );
   });
   afterAll(() => database.dispose());
 
@@ -34,7 +51,10 @@ describe.each(BACKENDS)("actor resolution on $name", (backend) => {
     const ids = await resolver.resolve([acled("Armed forces of Ukraine")]);
     expect([...ids.values()]).toEqual(["meridian:armed-forces-of-ukraine"]);
     expect(resolver.resolutions.at(-1)).toMatchObject({ outcome: "name", actorName: "Armed Forces of Ukraine" });
-    const added = await database.handles.actors.db.$count(aliases, and(eq(aliases.actorId, "meridian:armed-forces-of-ukraine"), eq(aliases.scheme, "ACLED"), eq(aliases.value, "Armed forces of Ukraine")));
+    const added = await database.handles.actors.db.$count(
+      aliases,
+      and(eq(aliases.actorId, "meridian:armed-forces-of-ukraine"), eq(aliases.scheme, "ACLED"), eq(aliases.value, "Armed forces of Ukraine")),
+    );
     expect(added).toBe(1);
   });
 
@@ -56,7 +76,11 @@ describe.each(BACKENDS)("actor resolution on $name", (backend) => {
     expect([...ids.values()]).toEqual(["acled:stone-valley-clan-militia-norway"]);
     const [actor] = await database.handles.actors.db.select().from(actors).where(eq(actors.id, "acled:stone-valley-clan-militia-norway"));
     expect(actor).toMatchObject({ kind: "ARMED_GROUP", name: "Stone Valley Clan Militia (Norway)" });
-    const stored = await database.handles.actors.db.select({ scheme: aliases.scheme, value: aliases.value }).from(aliases).where(eq(aliases.actorId, actor!.id)).orderBy(aliases.scheme);
+    const stored = await database.handles.actors.db
+      .select({ scheme: aliases.scheme, value: aliases.value })
+      .from(aliases)
+      .where(eq(aliases.actorId, actor!.id))
+      .orderBy(aliases.scheme);
     expect(stored).toEqual([
       { scheme: "ACLED", value: "Stone Valley Clan Militia (Norway)" },
       { scheme: "FREE", value: "Stone Valley Clan Militia (Norway)" },

@@ -64,7 +64,8 @@ const BROKEN_INPUTS: BrokenInput[] = [
     name: "an unknown event type",
     format: "acled",
     file: () => acledFile("unknown-event-type.csv", [rows[0]!, withFields(header, rows[1]!, { event_type: "Skirmishes" })]),
-    message: /unknown-event-type\.csv:3: event_type: unknown event type "Skirmishes"; ACLED's are Battles, Explosions\/Remote violence, Violence against civilians, Protests, Riots, Strategic developments\n/,
+    message:
+      /unknown-event-type\.csv:3: event_type: unknown event type "Skirmishes"; ACLED's are Battles, Explosions\/Remote violence, Violence against civilians, Protests, Riots, Strategic developments\n/,
   },
   {
     name: "an unknown actor type",
@@ -194,8 +195,16 @@ describe("the import command's arguments", () => {
   });
 
   it("reads files and standard input with their flags", () => {
-    expect(parseImportArgs(["--format=gdelt", "--dry-run", "a.CSV", "-"])).toEqual({ format: "gdelt", files: ["a.CSV", "-"], dryRun: true, skipInvalid: false });
-    expect(parseImportArgs(["--format", "acled", "--skip-invalid", "--rejects", "bad.csv", "a.csv"])).toMatchObject({ skipInvalid: true, rejectsPath: "bad.csv" });
+    expect(parseImportArgs(["--format=gdelt", "--dry-run", "a.CSV", "-"])).toEqual({
+      format: "gdelt",
+      files: ["a.CSV", "-"],
+      dryRun: true,
+      skipInvalid: false,
+    });
+    expect(parseImportArgs(["--format", "acled", "--skip-invalid", "--rejects", "bad.csv", "a.csv"])).toMatchObject({
+      skipInvalid: true,
+      rejectsPath: "bad.csv",
+    });
   });
 });
 

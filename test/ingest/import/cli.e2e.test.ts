@@ -77,44 +77,62 @@ describe.each(BACKENDS)("the import command on $name", (backend) => {
   });
   afterAll(() => target.dispose());
 
-  it("imports a file, prints a summary per entity, and finds everything unchanged the second time", async () => {
-    const first = await runCommand(["--format", "acled", ACLED_EXPORT_TOOL_FIXTURE], target.env);
-    expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toMatch(/^import --format acled: 3 rows from .*export-tool-dates\.csv in [\d.]+ s/);
-    expect(first.stdout).toMatch(/\nincidents +3 +0 +0 +0\n/);
-    expect(first.stdout).toContain("actors: 0 matched (0 by alias, 0 by name), 5 created");
-    const second = await runCommand(["--format", "acled", ACLED_EXPORT_TOOL_FIXTURE], target.env);
-    expect(second.stdout).toMatch(/\nincidents +0 +0 +3 +0\n/);
-    expect(second.stdout).toContain("actors: 5 matched (5 by alias, 0 by name), 0 created");
-  }, COMMAND_TIMEOUT);
+  it(
+    "imports a file, prints a summary per entity, and finds everything unchanged the second time",
+    async () => {
+      const first = await runCommand(["--format", "acled", ACLED_EXPORT_TOOL_FIXTURE], target.env);
+      expect(first).toMatchObject({ code: 0 });
+      expect(first.stdout).toMatch(/^import --format acled: 3 rows from .*export-tool-dates\.csv in [\d.]+ s/);
+      expect(first.stdout).toMatch(/\nincidents +3 +0 +0 +0\n/);
+      expect(first.stdout).toContain("actors: 0 matched (0 by alias, 0 by name), 5 created");
+      const second = await runCommand(["--format", "acled", ACLED_EXPORT_TOOL_FIXTURE], target.env);
+      expect(second.stdout).toMatch(/\nincidents +0 +0 +3 +0\n/);
+      expect(second.stdout).toContain("actors: 5 matched (5 by alias, 0 by name), 0 created");
+    },
+    COMMAND_TIMEOUT,
+  );
 
-  it("with --dry-run lists how actors would resolve and writes nothing", async () => {
-    const before = await target.counts();
-    const dryRun = await runCommand(["--format", "acled", "--dry-run", fiveRows], target.env);
-    expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toContain("(dry run: nothing was written)");
-    expect(dryRun.stdout).toMatch(/\nactors created:\n(  ACLED .*\n)*  ACLED "Red Fjord Rebels" → acled:red-fjord-rebels \(ARMED_GROUP, "Red Fjord Rebels"\)\n/);
-    expect(await target.counts()).toEqual(before);
-  }, COMMAND_TIMEOUT);
+  it(
+    "with --dry-run lists how actors would resolve and writes nothing",
+    async () => {
+      const before = await target.counts();
+      const dryRun = await runCommand(["--format", "acled", "--dry-run", fiveRows], target.env);
+      expect(dryRun.code).toBe(0);
+      expect(dryRun.stdout).toContain("(dry run: nothing was written)");
+      expect(dryRun.stdout).toMatch(
+        /\nactors created:\n(  ACLED .*\n)*  ACLED "Red Fjord Rebels" → acled:red-fjord-rebels \(ARMED_GROUP, "Red Fjord Rebels"\)\n/,
+      );
+      expect(await target.counts()).toEqual(before);
+    },
+    COMMAND_TIMEOUT,
+  );
 
-  it("reads standard input for -", async () => {
-    const gdeltLines = readFileSync(GDELT_FIXTURE, "utf8").split("\n").slice(0, 20).join("\n");
-    const piped = await runCommand(["--format", "gdelt", "-"], target.env, `${gdeltLines}\n`);
-    expect(piped.code).toBe(0);
-    expect(piped.stdout).toMatch(/^import --format gdelt: 20 rows from - in/);
-  }, COMMAND_TIMEOUT);
+  it(
+    "reads standard input for -",
+    async () => {
+      const gdeltLines = readFileSync(GDELT_FIXTURE, "utf8").split("\n").slice(0, 20).join("\n");
+      const piped = await runCommand(["--format", "gdelt", "-"], target.env, `${gdeltLines}\n`);
+      expect(piped.code).toBe(0);
+      expect(piped.stdout).toMatch(/^import --format gdelt: 20 rows from - in/);
+    },
+    COMMAND_TIMEOUT,
+  );
 
-  it("exits 2 for a wrong command line and 1 for a missing file or an invalid row, naming FILE:LINE", async () => {
-    const unknownFormat = await runCommand(["--format", "xml", ACLED_EXPORT_TOOL_FIXTURE], target.env);
-    expect(unknownFormat.code).toBe(2);
-    expect(unknownFormat.stderr).toMatch(/^import: unknown --format "xml": use acled, gdelt or meridian\n\nusage: npm run import/);
-    const missing = await runCommand(["--format", "gdelt", `${folder}/missing.CSV`], target.env);
-    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^import: .*missing\.CSV: no such file/) });
-    const invalid = writeInput(folder, "invalid.csv", `${header}\n${rows[0]!.replace(/,(\d+),,(\d+)$/, ",many,,$2")}\n`);
-    const rejected = await runCommand(["--format", "acled", invalid], target.env);
-    expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toMatch(/^import: .*invalid\.csv:2: fatalities: must be a whole number \(got "many"\)\n  \(nothing was written/);
-  }, COMMAND_TIMEOUT);
+  it(
+    "exits 2 for a wrong command line and 1 for a missing file or an invalid row, naming FILE:LINE",
+    async () => {
+      const unknownFormat = await runCommand(["--format", "xml", ACLED_EXPORT_TOOL_FIXTURE], target.env);
+      expect(unknownFormat.code).toBe(2);
+      expect(unknownFormat.stderr).toMatch(/^import: unknown --format "xml": use acled, gdelt or meridian\n\nusage: npm run import/);
+      const missing = await runCommand(["--format", "gdelt", `${folder}/missing.CSV`], target.env);
+      expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^import: .*missing\.CSV: no such file/) });
+      const invalid = writeInput(folder, "invalid.csv", `${header}\n${rows[0]!.replace(/,(\d+),,(\d+)$/, ",many,,$2")}\n`);
+      const rejected = await runCommand(["--format", "acled", invalid], target.env);
+      expect(rejected.code).toBe(1);
+      expect(rejected.stderr).toMatch(/^import: .*invalid\.csv:2: fatalities: must be a whole number \(got "many"\)\n  \(nothing was written/);
+    },
+    COMMAND_TIMEOUT,
+  );
 
   it(
     "leaves the database as it was when the process is killed half way",

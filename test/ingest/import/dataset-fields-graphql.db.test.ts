@@ -10,7 +10,7 @@ import { type SubgraphUnderTest, subgraphUnderTest } from "../../support/execute
 import { importFiles } from "./support/import-runs.js";
 import { ACLED_EXPORT_TOOL_FIXTURE, GDELT_FIXTURE } from "./support/sample-files.js";
 
-const oneDatabase = (handle: SubgraphHandles["actors"]): SubgraphHandles => (forEverySubgraph(handle));
+const oneDatabase = (handle: SubgraphHandles["actors"]): SubgraphHandles => forEverySubgraph(handle);
 
 const GDELT_MEASURES = "gdelt { goldsteinScale avgTone numMentions numSources numArticles dateAdded }";
 

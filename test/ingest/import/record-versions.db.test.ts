@@ -21,7 +21,11 @@ function export_(name: string, seconds: number, fatalities: string): string {
 }
 
 async function storedFatalities(database: DocumentTestDatabase): Promise<(number | null)[]> {
-  const stored = await database.handles.incidents.db.select({ id: incidents.id, fatalities: incidents.fatalitiesBest }).from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id);
+  const stored = await database.handles.incidents.db
+    .select({ id: incidents.id, fatalities: incidents.fatalitiesBest })
+    .from(incidents)
+    .where(inArray(incidents.id, ids))
+    .orderBy(incidents.id);
   return stored.map((row) => row.fatalities);
 }
 
@@ -44,7 +48,10 @@ describe.each(BACKENDS)("ACLED record versions on $name", (backend) => {
     const summary = await importFiles(database.handles, "acled", [export_("newer.csv", 3600, "7")]);
     expect(summary.entities.incidents).toEqual({ inserted: 0, updated: 3, unchanged: 0, rejected: 0 });
     expect(await storedFatalities(database)).toEqual([7, 7, 7]);
-    const [record] = await database.handles.statements.db.select({ retrievedAt: sources.retrievedAt }).from(sources).where(eq(sources.id, `${ids[0]}.record`));
+    const [record] = await database.handles.statements.db
+      .select({ retrievedAt: sources.retrievedAt })
+      .from(sources)
+      .where(eq(sources.id, `${ids[0]}.record`));
     expect(record!.retrievedAt).toEqual(new Date((Number(csvFields(rows[0]!)[TIMESTAMP]) + 3600) * 1000));
     const [incident] = await database.handles.incidents.db.select({ version: incidents.sourceVersion }).from(incidents).where(eq(incidents.id, ids[0]!));
     expect(incident!.version).toBe(Number(csvFields(rows[0]!)[TIMESTAMP]) + 3600);

@@ -21,7 +21,10 @@ function rowsInStory(): RowCounts {
   return {
     actors: actors.length,
     // Every actor's name is stored as a FREE alias besides the listed ones.
-    aliases: sum(actors, (actor) => (actor.aliases ?? []).length + ((actor.aliases ?? []).some((alias) => alias.scheme === "FREE" && alias.value === actor.name) ? 0 : 1)),
+    aliases: sum(
+      actors,
+      (actor) => (actor.aliases ?? []).length + ((actor.aliases ?? []).some((alias) => alias.scheme === "FREE" && alias.value === actor.name) ? 0 : 1),
+    ),
     actorRelations: (story.relations ?? []).length,
     sources: (story.sources ?? []).length,
     statements: statements.length,

@@ -9,7 +9,9 @@ const names = (connection: any) => connection.edges.map((edge: any) => edge.node
 describe.each(BACKENDS)("actor filters on $name", (backend) => {
   let actors: SubgraphUnderTest;
   const list = async (filter: string, page = "") => {
-    const { data, errors } = await actors.execute(`{ actors(filter: ${filter}${page}) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`);
+    const { data, errors } = await actors.execute(
+      `{ actors(filter: ${filter}${page}) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(errors).toBeUndefined();
     return data.actors;
   };

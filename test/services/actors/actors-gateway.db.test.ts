@@ -10,13 +10,22 @@ describe.each(BACKENDS)("actor filters, search and relations through the gateway
   const { ask, post } = useSeededGraph(backend);
 
   it.each(["Zelenskyy", "Zelenskiy", "zelensky"])("finds Volodymyr Zelensky first when searching %s", async (query) => {
-    const data = await ask(`query($query: String!) { searchActors(query: $query, first: 3) { edges { node { score matchedAlias { scheme value } actor { id name } } } } }`, { query });
+    const data = await ask(
+      `query($query: String!) { searchActors(query: $query, first: 3) { edges { node { score matchedAlias { scheme value } actor { id name } } } } }`,
+      { query },
+    );
     const [best] = data.searchActors.edges.map((edge: any) => edge.node);
-    expect(best).toEqual({ score: 1, matchedAlias: { scheme: "FREE", value: query === "zelensky" ? "Zelensky" : query }, actor: { id: id("volodymyr-zelensky"), name: "Volodymyr Zelensky" } });
+    expect(best).toEqual({
+      score: 1,
+      matchedAlias: { scheme: "FREE", value: query === "zelensky" ? "Zelensky" : query },
+      actor: { id: id("volodymyr-zelensky"), name: "Volodymyr Zelensky" },
+    });
   });
 
   it("finds an actor by its ACLED name, with its incidents from the incidents subgraph", async () => {
-    const data = await ask(`{ searchActors(query: "Military Forces of Russia", first: 1) { edges { node { matchedAlias { scheme value } actor { id incidents(first: 1) { totalCount } } } } } }`);
+    const data = await ask(
+      `{ searchActors(query: "Military Forces of Russia", first: 1) { edges { node { matchedAlias { scheme value } actor { id incidents(first: 1) { totalCount } } } } } }`,
+    );
     const [hit] = data.searchActors.edges.map((edge: any) => edge.node);
     expect(hit.matchedAlias).toEqual({ scheme: "ACLED", value: "Military Forces of Russia (2022-)" });
     expect(hit.actor.id).toBe(id("russian-armed-forces"));
@@ -25,7 +34,8 @@ describe.each(BACKENDS)("actor filters, search and relations through the gateway
   });
 
   it("tells who was spokesperson for China's foreign ministry on 2025-04-10", async () => {
-    const data = await ask(`{ actor(id: "${id("chinese-foreign-ministry")}") { relations(direction: INCOMING, filter: { predicate: SPOKESPERSON_FOR }, at: "2025-04-10") {
+    const data =
+      await ask(`{ actor(id: "${id("chinese-foreign-ministry")}") { relations(direction: INCOMING, filter: { predicate: SPOKESPERSON_FOR }, at: "2025-04-10") {
       edges { node { predicate subject { name } source { id } } } } } }`);
     expect(data.actor.relations.edges).toEqual([
       { node: { predicate: "SPOKESPERSON_FOR", subject: { name: "Lin Jian" }, source: { id: id("article-zelensky-alleges-155-chinese-nationals") } } },
@@ -33,7 +43,9 @@ describe.each(BACKENDS)("actor filters, search and relations through the gateway
   });
 
   it("lists who serves in the 70th Motorized Rifle Regiment", async () => {
-    const data = await ask(`{ actors(filter: { relation: { predicate: SERVES_IN, object: "${id("70th-motorized-rifle-regiment")}", at: "2025-04-10" } }) { totalCount edges { node { name kind } } } }`);
+    const data = await ask(
+      `{ actors(filter: { relation: { predicate: SERVES_IN, object: "${id("70th-motorized-rifle-regiment")}", at: "2025-04-10" } }) { totalCount edges { node { name kind } } } }`,
+    );
     expect(data.actors).toEqual({ totalCount: 1, edges: [{ node: { name: "Chinese citizens fighting for Russia", kind: "POPULATION_GROUP" } }] });
   });
 

@@ -26,7 +26,8 @@ const pseudoWord = (seed: string, length: number) => `initcap(translate(substr(m
 const generatedName = `${pseudoWord("'first' || i", 7)} || ' ' || ${pseudoWord("'last' || i", 10)}`;
 
 async function generateActors(db: Database): Promise<void> {
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into actors.actors (id, kind, name, country)
     select 'gen:actor-' || i,
       case when i % 100 = 0 then 'STATE' when i % 10 = 1 then 'ARMED_FORCE' when i % 50 = 7 then 'ORGANIZATION' else 'PERSON' end,
@@ -34,9 +35,11 @@ async function generateActors(db: Database): Promise<void> {
       case when i % 97 = 0 then null else (array['UKR','RUS','SYR','YEM','SDN','MLI','NGA','COD','SOM','AFG','IRQ','LBY','MMR','ETH','PAK','IND',
         'MEX','COL','BRA','PHL','BFA','NER','CMR','CAF','SSD','MOZ','LBN','ISR','PSE','TUR','IRN','EGY','KEN',
         'UGA','TCD','HTI','VEN','PER','BGD','GEO'])[1 + i % 40] end
-    from generate_series(1, ${ACTORS}) as i`));
+    from generate_series(1, ${ACTORS}) as i`),
+  );
   // As documents store them: the name as a FREE alias, plus spellings, Wikidata, ACLED and CAMEO codes.
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into actors.aliases (actor_id, scheme, value, normalized_value)
     select id, 'FREE', name, lower(name) from actors.actors
     union all
@@ -47,9 +50,11 @@ async function generateActors(db: Database): Promise<void> {
     union all
     select 'gen:actor-' || i, 'ACLED', 'Forces ' || i, 'forces ' || i from generate_series(20, ${ACTORS}, 20) as i
     union all
-    select 'gen:actor-' || i, 'CAMEO', 'C' || i, 'c' || i from generate_series(500, ${ACTORS}, 500) as i`));
+    select 'gen:actor-' || i, 'CAMEO', 'C' || i, 'c' || i from generate_series(500, ${ACTORS}, 500) as i`),
+  );
   // Persons serve in a force for a period; some states have a leader; organisations have members.
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into actors.actor_relations (id, subject_id, predicate, object_id, valid_from, valid_to)
     select 'gen:serves-' || a.i, 'gen:actor-' || a.i, 'SERVES_IN', 'gen:actor-' || (1 + 10 * (a.i % ${FORCES})),
       date '2010-01-01' + (a.i * 7) % 4000, case when a.i % 3 = 0 then date '2010-01-01' + (a.i * 7) % 4000 + 700 end
@@ -59,7 +64,8 @@ async function generateActors(db: Database): Promise<void> {
     from generate_series(1000, ${ACTORS}, 1000) as i
     union all
     select 'gen:member-' || i, 'gen:actor-' || i, 'MEMBER_OF', 'gen:actor-' || (7 + 50 * (i % 600)), null, null
-    from generate_series(2, ${ACTORS}, 2) as i`));
+    from generate_series(2, ${ACTORS}, 2) as i`),
+  );
   // VACUUM, as autovacuum would after such a load: it moves the rows that GIN indexes keep in
   // their pending list into the index proper (until then the planner rightly prices a
   // trigram search as reading every pending row), and it marks pages all-visible.
@@ -85,10 +91,22 @@ const operations: [string, string, unknown[]][] = [
     `{ actors(filter: { relation: { predicate: SERVES_IN, object: "${forceId(17)}", at: "2015-06-01" } }) { edges { node { id } } } }`,
     [expect.toBeOneOf(["actor_relations_predicate_object_subject_idx", "actor_relations_object_idx"])],
   ],
-  ["actors leading anything", `{ actors(filter: { relation: { predicate: LEADER_OF } }) { edges { node { id } } } }`, ["actor_relations_predicate_object_subject_idx"]],
+  [
+    "actors leading anything",
+    `{ actors(filter: { relation: { predicate: LEADER_OF } }) { edges { node { id } } } }`,
+    ["actor_relations_predicate_object_subject_idx"],
+  ],
   ["actors with a CAMEO code", `{ actors(filter: { hasAliasInScheme: CAMEO }) { edges { node { id } } } }`, ["aliases_scheme_value_idx"]],
-  ["actors with a Wikidata ID", `{ actors(filter: { hasAliasInScheme: WIKIDATA }) { edges { node { id } } } }`, ["actors_name_id_idx", "aliases_actor_scheme_value_key"]],
-  ["a search by name", `{ searchActors(query: "Zelensky") { edges { node { score actor { id } } } } }`, ["actors_name_trgm_idx", "aliases_normalized_value_trgm_idx"]],
+  [
+    "actors with a Wikidata ID",
+    `{ actors(filter: { hasAliasInScheme: WIKIDATA }) { edges { node { id } } } }`,
+    ["actors_name_id_idx", "aliases_actor_scheme_value_key"],
+  ],
+  [
+    "a search by name",
+    `{ searchActors(query: "Zelensky") { edges { node { score actor { id } } } } }`,
+    ["actors_name_trgm_idx", "aliases_normalized_value_trgm_idx"],
+  ],
   [
     "a search by name of persons",
     `{ searchActors(query: "Zelensky", filter: { kind: PERSON, country: "UKR" }) { edges { node { score actor { id } } } } }`,

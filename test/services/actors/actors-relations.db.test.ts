@@ -7,12 +7,16 @@ import { actorWorld as w, insertActorWorld } from "../../support/fixtures.js";
 describe.each(BACKENDS)("relations valid on a day on $name", (backend) => {
   let actors: SubgraphUnderTest;
   const relationsOf = async (id: string, args: string, end: "subject" | "object") => {
-    const { data, errors } = await actors.execute(`{ actor(id: "${id}") { relations(${args}) { totalCount edges { node { predicate validFrom validTo ${end} { name } } } } } }`);
+    const { data, errors } = await actors.execute(
+      `{ actor(id: "${id}") { relations(${args}) { totalCount edges { node { predicate validFrom validTo ${end} { name } } } } } }`,
+    );
     expect(errors).toBeUndefined();
     return data.actor.relations;
   };
   const spokespeopleOn = async (day: string) =>
-    (await relationsOf(w.ministry, `direction: INCOMING, filter: { predicate: SPOKESPERSON_FOR }, at: "${day}"`, "subject")).edges.map((edge: any) => edge.node.subject.name);
+    (await relationsOf(w.ministry, `direction: INCOMING, filter: { predicate: SPOKESPERSON_FOR }, at: "${day}"`, "subject")).edges.map(
+      (edge: any) => edge.node.subject.name,
+    );
 
   beforeAll(async () => {
     actors = await subgraphUnderTest(backend, subgraphNamed("actors"), (handle) => insertActorWorld(handle.db));

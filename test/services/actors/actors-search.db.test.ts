@@ -54,8 +54,14 @@ describe.each(BACKENDS)("fuzzy actor search on $name", (backend) => {
   it("reports the alias with its validity when an alias matched, null when the name did", async () => {
     const found = hits(await search("President of Ukraine"));
     expect(found.slice(0, 2)).toEqual([
-      expect.objectContaining({ actor: { id: w.poroshenko, name: "Petro Poroshenko" }, matchedAlias: { scheme: "TITLE", value: "President of Ukraine", validFrom: "2014-06-07", validTo: "2019-05-20" } }),
-      expect.objectContaining({ actor: { id: w.zelensky, name: "Volodymyr Zelensky" }, matchedAlias: { scheme: "TITLE", value: "President of Ukraine", validFrom: "2019-05-20", validTo: null } }),
+      expect.objectContaining({
+        actor: { id: w.poroshenko, name: "Petro Poroshenko" },
+        matchedAlias: { scheme: "TITLE", value: "President of Ukraine", validFrom: "2014-06-07", validTo: "2019-05-20" },
+      }),
+      expect.objectContaining({
+        actor: { id: w.zelensky, name: "Volodymyr Zelensky" },
+        matchedAlias: { scheme: "TITLE", value: "President of Ukraine", validFrom: "2019-05-20", validTo: null },
+      }),
     ]);
     expect(found[0].score).toBe(found[1].score);
     const [lin] = hits(await search("Lin Jian"));
@@ -106,7 +112,8 @@ describe.each(BACKENDS)("fuzzy actor search on $name", (backend) => {
   });
 
   it("reads hits with their actors' aliases and relations in a fixed number of statements", async () => {
-    const operation = (first: number) => `{ searchActors(query: "Ukraine", first: ${first}) { edges { node { actor { aliases { value } relations(at: "2020-01-01") { edges { node { id } } } } } } } }`;
+    const operation = (first: number) =>
+      `{ searchActors(query: "Ukraine", first: ${first}) { edges { node { actor { aliases { value } relations(at: "2020-01-01") { edges { node { id } } } } } } } }`;
     const few = await actors.execute(operation(1));
     const many = await actors.execute(operation(10));
     expect(few.sqlStatements).toBe(3);

@@ -12,7 +12,10 @@ describe.each(BACKENDS)("actors subgraph on $name", (backend) => {
   afterAll(() => actors.database.dispose());
 
   it("answers an actor by ID with its aliases and external identifiers", async () => {
-    const { data } = await actors.execute(`query($id: ID!) { actor(id: $id) { name kind country aliases { scheme value validFrom } identifiers { scheme value } } }`, { id: ids.zelensky });
+    const { data } = await actors.execute(
+      `query($id: ID!) { actor(id: $id) { name kind country aliases { scheme value validFrom } identifiers { scheme value } } }`,
+      { id: ids.zelensky },
+    );
     expect(data.actor).toEqual({
       name: "Volodymyr Zelensky",
       kind: "PERSON",
@@ -41,7 +44,12 @@ describe.each(BACKENDS)("actors subgraph on $name", (backend) => {
     const query = `query($after: String) { actors(first: 4, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
     const first = await actors.execute(query);
     expect(first.data.actors.totalCount).toBe(6);
-    expect(first.data.actors.edges.map((edge: any) => edge.node.name)).toEqual(["81st Airmobile Brigade", "Lin Jian", "Ministry of Foreign Affairs of China", "Ukraine"]);
+    expect(first.data.actors.edges.map((edge: any) => edge.node.name)).toEqual([
+      "81st Airmobile Brigade",
+      "Lin Jian",
+      "Ministry of Foreign Affairs of China",
+      "Ukraine",
+    ]);
     expect(first.data.actors.pageInfo.hasNextPage).toBe(true);
     const second = await actors.execute(query, { after: first.data.actors.pageInfo.endCursor });
     expect(second.data.actors.edges.map((edge: any) => edge.node.name)).toEqual(["Volodymyr Zelensky", "Wang Guangjun"]);
@@ -75,7 +83,9 @@ describe.each(BACKENDS)("actors subgraph on $name", (backend) => {
       ministry: actor(id: "${ids.ministry}") { relations(direction: INCOMING) { totalCount edges { node { subject { name } } } } }
     }`);
     expect(data.lin.relations.edges).toEqual([
-      { node: { predicate: "SPOKESPERSON_FOR", validFrom: "2024-01-01", object: { name: "Ministry of Foreign Affairs of China" }, source: { id: ids.reuters } } },
+      {
+        node: { predicate: "SPOKESPERSON_FOR", validFrom: "2024-01-01", object: { name: "Ministry of Foreign Affairs of China" }, source: { id: ids.reuters } },
+      },
     ]);
     expect(data.ministry.relations).toEqual({ totalCount: 1, edges: [{ node: { subject: { name: "Lin Jian" } } }] });
   });
@@ -88,7 +98,9 @@ describe.each(BACKENDS)("actors subgraph on $name", (backend) => {
 
   it("resolves many Actor representations with one SQL query", async () => {
     const representations = [ids.zelensky, ids.linJian, ids.brigade, "meridian:nobody"].map((id) => ({ __typename: "Actor", id }));
-    const result = await actors.execute(`query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Actor { id name } } }`, { representations });
+    const result = await actors.execute(`query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Actor { id name } } }`, {
+      representations,
+    });
     expect(result.data._entities).toEqual([
       { id: ids.zelensky, name: "Volodymyr Zelensky" },
       { id: ids.linJian, name: "Lin Jian" },

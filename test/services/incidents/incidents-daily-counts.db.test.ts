@@ -24,14 +24,21 @@ async function rows(db: Database, query: string): Promise<Tally[]> {
 
 // Both tallies as kept, and as a GROUP BY of the incidents now gives them; days a tally took back to zero are left out.
 async function keptAndRecounted(db: Database) {
-  const normalise = (list: Tally[]) => list.map((row) => ({ ...row, start_on: String(row.start_on).slice(0, 10), incidents: Number(row.incidents), fatalities: Number(row.fatalities) }));
+  const normalise = (list: Tally[]) =>
+    list.map((row) => ({ ...row, start_on: String(row.start_on).slice(0, 10), incidents: Number(row.incidents), fatalities: Number(row.fatalities) }));
   return {
     kept: normalise([
       ...(await rows(db, `select null as country, start_on::text, incidents, fatalities from incidents.incident_day_counts where incidents <> 0 order by 2`)),
-      ...(await rows(db, `select country, start_on::text, incidents, fatalities from incidents.incident_country_day_counts where incidents <> 0 order by 1, 2`)),
+      ...(await rows(
+        db,
+        `select country, start_on::text, incidents, fatalities from incidents.incident_country_day_counts where incidents <> 0 order by 1, 2`,
+      )),
     ]),
     recounted: normalise([
-      ...(await rows(db, `select null as country, start_on::text, count(*) as incidents, coalesce(sum(fatalities_best), 0) as fatalities from incidents.incidents group by 2 order by 2`)),
+      ...(await rows(
+        db,
+        `select null as country, start_on::text, count(*) as incidents, coalesce(sum(fatalities_best), 0) as fatalities from incidents.incidents group by 2 order by 2`,
+      )),
       ...(await rows(
         db,
         `select country, start_on::text, count(*) as incidents, coalesce(sum(fatalities_best), 0) as fatalities from incidents.incidents where country is not null group by 1, 2 order by 1, 2`,
@@ -74,7 +81,9 @@ describe.each(BACKENDS)("daily incident tallies on $name", (backend) => {
   });
 
   it("moves updated incidents between days and countries, and takes deleted ones away", async () => {
-    await db.execute(sql`update incidents.incidents set start_on = start_on - 365, fatalities_best = coalesce(fatalities_best, 0) + 2 where id like 'acled:tally-1%'`);
+    await db.execute(
+      sql`update incidents.incidents set start_on = start_on - 365, fatalities_best = coalesce(fatalities_best, 0) + 2 where id like 'acled:tally-1%'`,
+    );
     await db.execute(sql`update incidents.incidents set country = null where id like 'acled:tally-2%'`);
     await db.execute(sql`update incidents.incidents set country = 'MLI' where country is null`);
     await expectInStep();
@@ -102,7 +111,10 @@ describe.each(BACKENDS)("daily incident tallies on $name", (backend) => {
     const filters = [
       { filter: "{}", where: "true" },
       { filter: `{ country: "UKR" }`, where: "country = 'UKR'" },
-      { filter: `{ country: "MLI", occurred: { from: "2024-01-10", to: "2024-02-05" } }`, where: "country = 'MLI' and start_on between '2024-01-10' and '2024-02-05'" },
+      {
+        filter: `{ country: "MLI", occurred: { from: "2024-01-10", to: "2024-02-05" } }`,
+        where: "country = 'MLI' and start_on between '2024-01-10' and '2024-02-05'",
+      },
       { filter: `{ occurred: { to: "2024-01-20" } }`, where: "start_on <= '2024-01-20'" },
       // Not tallied: counted from the incidents themselves.
       { filter: `{ country: "UKR", hasFatalities: true }`, where: "country = 'UKR' and fatalities_best > 0" },

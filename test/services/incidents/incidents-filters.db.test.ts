@@ -36,19 +36,31 @@ describe.each(BACKENDS)("incident filters and sort on $name", (backend) => {
     ["an area in another country", `{ country: "RUS", admin1: "Donetsk" }`, []],
     ["a date range", `{ occurred: { from: "2024-03-01", to: "2024-05-31" } }`, [w.captureKupiansk, w.protestKyiv, w.riotTbilisi, w.strikeBelgorod]],
     ["an open-ended date range", `{ occurred: { from: "2024-05-20" } }`, [w.strikeBelgorod, w.exchangeAgreement]],
-    ["an actor in any role, once per incident", `{ participant: { actor: "${w.ukrainianForces}" } }`, [w.shellingDonetsk, w.clashBakhmut, w.captureKupiansk, w.strikeBelgorod, w.exchangeAgreement]],
+    [
+      "an actor in any role, once per incident",
+      `{ participant: { actor: "${w.ukrainianForces}" } }`,
+      [w.shellingDonetsk, w.clashBakhmut, w.captureKupiansk, w.strikeBelgorod, w.exchangeAgreement],
+    ],
     ["an actor in one role", `{ participant: { actor: "${w.russianForces}", role: CAPTOR } }`, [w.captureKupiansk]],
     ["an actor who took part in nothing", `{ participant: { actor: "meridian:nobody" } }`, []],
     ["a box around Donetsk", `{ bbox: { minLatitude: 47.5, maxLatitude: 49, minLongitude: 37, maxLongitude: 38.5 } }`, [w.shellingDonetsk, w.clashBakhmut]],
     ["a box only a non-primary place is in", `{ bbox: { minLatitude: 48.8, maxLatitude: 49, minLongitude: 38.1, maxLongitude: 38.4 } }`, []],
-    ["the whole world: every incident with coordinates", `{ bbox: { minLatitude: -90, maxLatitude: 90, minLongitude: -180, maxLongitude: 180 } }`, [w.shellingDonetsk, w.clashBakhmut, w.captureKupiansk, w.protestKyiv, w.strikeBelgorod]],
+    [
+      "the whole world: every incident with coordinates",
+      `{ bbox: { minLatitude: -90, maxLatitude: 90, minLongitude: -180, maxLongitude: 180 } }`,
+      [w.shellingDonetsk, w.clashBakhmut, w.captureKupiansk, w.protestKyiv, w.strikeBelgorod],
+    ],
     ["deaths", `{ hasFatalities: true }`, [w.shellingDonetsk, w.clashBakhmut, w.riotTbilisi, w.strikeBelgorod]],
     ["no deaths reported, zero or unknown", `{ hasFatalities: false }`, [w.captureKupiansk, w.protestKyiv, w.exchangeAgreement]],
     ["a range of deaths", `{ fatalities: { min: 3, max: 5 } }`, [w.shellingDonetsk, w.strikeBelgorod]],
     ["at least so many deaths", `{ fatalities: { min: 10 } }`, [w.clashBakhmut]],
     ["at most zero deaths, leaving unknown tolls out", `{ fatalities: { max: 0 } }`, [w.captureKupiansk]],
     ["a dataset", `{ dataset: "MERIDIAN" }`, [w.captureKupiansk, w.exchangeAgreement]],
-    ["several conditions at once", `{ country: "UKR", hasFatalities: true, participant: { actor: "${w.ukrainianForces}", role: SIDE_B }, dataset: "ACLED" }`, [w.clashBakhmut]],
+    [
+      "several conditions at once",
+      `{ country: "UKR", hasFatalities: true, participant: { actor: "${w.ukrainianForces}", role: SIDE_B }, dataset: "ACLED" }`,
+      [w.clashBakhmut],
+    ],
   ])("lists incidents by %s, oldest first, counting them", async (_name, filter, expected) => {
     expect(await listed(filter)).toEqual(expected);
   });

@@ -34,10 +34,20 @@ describe.each(BACKENDS)("incident filters, search and statistics through the gat
   const { ask, post } = useSeededGraph(backend, (handles) => loadDocument(donetskDocument, handles));
 
   it("lists the incidents in a box around Donetsk, with their place and actors", async () => {
-    const data = await ask(`{ incidents(filter: { bbox: ${aroundDonetsk} }) { totalCount edges { node { id place { name latitude longitude } participants { role actor { name } } } } } }`);
+    const data = await ask(
+      `{ incidents(filter: { bbox: ${aroundDonetsk} }) { totalCount edges { node { id place { name latitude longitude } participants { role actor { name } } } } } }`,
+    );
     expect(data.incidents).toEqual({
       totalCount: 1,
-      edges: [{ node: { id: DONETSK_INCIDENT, place: { name: "Donetsk", latitude: 48.0159, longitude: 37.8028 }, participants: [{ role: "PERPETRATOR", actor: { name: "Armed Forces of the Russian Federation" } }] } }],
+      edges: [
+        {
+          node: {
+            id: DONETSK_INCIDENT,
+            place: { name: "Donetsk", latitude: 48.0159, longitude: 37.8028 },
+            participants: [{ role: "PERPETRATOR", actor: { name: "Armed Forces of the Russian Federation" } }],
+          },
+        },
+      ],
     });
   });
 
@@ -50,12 +60,16 @@ describe.each(BACKENDS)("incident filters, search and statistics through the gat
     ]);
   });
 
-  it("finds the captures by searching for \"capture\", best first, with excerpts", async () => {
-    const data = await ask(`{ searchIncidents(query: "capture") { totalCount edges { node { score snippet incident { id title participants { role actor { name } } } } } } }`);
+  it('finds the captures by searching for "capture", best first, with excerpts', async () => {
+    const data = await ask(
+      `{ searchIncidents(query: "capture") { totalCount edges { node { score snippet incident { id title participants { role actor { name } } } } } } }`,
+    );
     const hits = data.searchIncidents.edges.map((edge: any) => edge.node);
     expect(data.searchIncidents.totalCount).toBe(4);
     expect(hits[0].incident.id).toBe(id("capture-of-two-north-korean-soldiers"));
-    expect(hits.map((hit: any) => hit.incident.id)).toEqual(expect.arrayContaining([id("capture-of-wang-guangjun-and-zhang-renbo"), id("armed-clash-near-tarasivka-and-bilohorivka")]));
+    expect(hits.map((hit: any) => hit.incident.id)).toEqual(
+      expect.arrayContaining([id("capture-of-wang-guangjun-and-zhang-renbo"), id("armed-clash-near-tarasivka-and-bilohorivka")]),
+    );
     for (const hit of hits) expect(hit.snippet).toMatch(/<b>captur\w*<\/b>/i);
     const wangCapture = hits.find((hit: any) => hit.incident.id === id("capture-of-wang-guangjun-and-zhang-renbo"));
     expect(wangCapture.incident.participants).toContainEqual({ role: "CAPTOR", actor: { name: "81st Airmobile Brigade" } });
@@ -74,7 +88,11 @@ describe.each(BACKENDS)("incident filters, search and statistics through the gat
   it("counts incidents per actor with each actor's name from the actors subgraph", async () => {
     const data = await ask(`{ incidentStats(groupBy: ACTOR, first: 5) { key count actor { id name kind } } }`);
     expect(data.incidentStats).toEqual([
-      { key: id("chinese-citizens-fighting-for-russia"), count: 4, actor: { id: id("chinese-citizens-fighting-for-russia"), name: "Chinese citizens fighting for Russia", kind: "POPULATION_GROUP" } },
+      {
+        key: id("chinese-citizens-fighting-for-russia"),
+        count: 4,
+        actor: { id: id("chinese-citizens-fighting-for-russia"), name: "Chinese citizens fighting for Russia", kind: "POPULATION_GROUP" },
+      },
       { key: id("81st-airmobile-brigade"), count: 2, actor: expect.objectContaining({ name: "81st Airmobile Brigade" }) },
       { key: id("russian-armed-forces"), count: 2, actor: expect.objectContaining({ name: "Armed Forces of the Russian Federation" }) },
       { key: id("wang-guangjun"), count: 2, actor: expect.objectContaining({ name: "Wang Guangjun" }) },

@@ -24,8 +24,26 @@ describe.each(BACKENDS)("the primary-place migration on $name", (backend) => {
       { ...incident, id: "meridian:unplaced" },
     ]);
     await db.insert(places).values([
-      { id: "meridian:placed.primary", incidentId: "meridian:placed", name: "Donetsk", admin1: "Donetsk", country: "UKR", latitude: 48.0159, longitude: 37.8028, isPrimary: true },
-      { id: "meridian:placed.other", incidentId: "meridian:placed", name: "Bilohorivka", admin1: "Luhansk", country: "UKR", latitude: 48.93, longitude: 38.25, isPrimary: false },
+      {
+        id: "meridian:placed.primary",
+        incidentId: "meridian:placed",
+        name: "Donetsk",
+        admin1: "Donetsk",
+        country: "UKR",
+        latitude: 48.0159,
+        longitude: 37.8028,
+        isPrimary: true,
+      },
+      {
+        id: "meridian:placed.other",
+        incidentId: "meridian:placed",
+        name: "Bilohorivka",
+        admin1: "Luhansk",
+        country: "UKR",
+        latitude: 48.93,
+        longitude: 38.25,
+        isPrimary: false,
+      },
     ]);
     await db.execute(sql.raw(backfill));
     const stored = await db

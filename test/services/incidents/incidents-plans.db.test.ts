@@ -25,7 +25,8 @@ const PAGE = 20;
 // Skewed on purpose: a filter is worth an index when it is selective, so the rare values
 // (riots, agreements, captures, disputed, MERIDIAN, deaths, a word in 1% of summaries) are the ones asked for.
 async function generateIncidents(db: Database): Promise<void> {
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into incidents.incidents (id, type, title, summary, start_on, start_precision, status, dataset,
       fatalities_best, country, admin1, latitude, longitude)
     select 'acled:plan-' || i,
@@ -45,15 +46,20 @@ async function generateIncidents(db: Database): Promise<void> {
       'Area ' || (i % 400),
       case when i % 23 = 0 then null else -60 + ((i * 37) % 12000) / 100.0 end,
       case when i % 23 = 0 then null else -180 + ((i * 91) % 36000) / 100.0 end
-    from generate_series(1, ${INCIDENTS}) as i`));
-  await db.execute(sql.raw(`
+    from generate_series(1, ${INCIDENTS}) as i`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into incidents.places (id, incident_id, name, admin1, country, latitude, longitude, is_primary)
-    select id || '.place', id, 'Place of ' || id, admin1, country, latitude, longitude, true from incidents.incidents`));
-  await db.execute(sql.raw(`
+    select id || '.place', id, 'Place of ' || id, admin1, country, latitude, longitude, true from incidents.incidents`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into incidents.participants (incident_id, actor_id, role)
     select 'acled:plan-' || i, 'acled:actor-' || (i % ${ACTORS}), 'SIDE_A' from generate_series(1, ${INCIDENTS}) as i
     union all
-    select 'acled:plan-' || i, 'acled:actor-' || ((i * 7 + 1) % ${ACTORS}), 'SIDE_B' from generate_series(1, ${INCIDENTS}) as i`));
+    select 'acled:plan-' || i, 'acled:actor-' || ((i * 7 + 1) % ${ACTORS}), 'SIDE_B' from generate_series(1, ${INCIDENTS}) as i`),
+  );
   await db.execute(sql`analyze incidents.incidents`);
   await db.execute(sql`analyze incidents.participants`);
   await db.execute(sql`analyze incidents.places`);
@@ -101,12 +107,18 @@ describe.each(BACKENDS)("index use of incident queries on $name", (backend) => {
   };
 
   it.each(pageCases)("lists incidents by %s through its index", async (_name, filter, order, index) => {
-    expectIndexScan(await explainScans(db, incidentPageQuery(db, filter, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, null).getSQL()), index);
+    expectIndexScan(
+      await explainScans(db, incidentPageQuery(db, filter, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, null).getSQL()),
+      index,
+    );
   });
 
   it.each([SortOrder.ASC, SortOrder.DESC])("continues after a cursor %s through the date index", async (order) => {
     const after = encodeCursor([`OCCURRED_AT ${order}`, "2019-06-01", "acled:plan-100"]);
-    expectIndexScan(await explainScans(db, incidentPageQuery(db, {}, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, after).getSQL()), "incidents_start_on_id_idx");
+    expectIndexScan(
+      await explainScans(db, incidentPageQuery(db, {}, IncidentOrder.of({ by: IncidentSortField.OCCURRED_AT, order }), PAGE, after).getSQL()),
+      "incidents_start_on_id_idx",
+    );
   });
 
   it("searches through the GIN index, also under a filter", async () => {

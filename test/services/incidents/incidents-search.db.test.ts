@@ -39,7 +39,9 @@ describe.each(BACKENDS)("incident search on $name", (backend) => {
 
   it("excerpts the title when only the title matches", async () => {
     const result = await search("prisoner exchange");
-    expect(result.edges).toEqual([{ node: { score: expect.any(Number), snippet: "<b>Prisoner</b> <b>exchange</b> agreement", incident: { id: w.exchangeAgreement } } }]);
+    expect(result.edges).toEqual([
+      { node: { score: expect.any(Number), snippet: "<b>Prisoner</b> <b>exchange</b> agreement", incident: { id: w.exchangeAgreement } } },
+    ]);
   });
 
   it("gives excerpts as HTML: the text escaped, markup in it dropped, only matches in <b>", async () => {

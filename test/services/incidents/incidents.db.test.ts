@@ -56,10 +56,16 @@ describe.each(BACKENDS)("incidents subgraph on $name", (backend) => {
   });
 
   it("adds incidents to actors it only knows by ID, optionally by role", async () => {
-    const { data } = await incidents.execute(`query($representations: [_Any!]!) { _entities(representations: $representations) {
-      ... on Actor { id incidents { totalCount edges { node { id } } } captor: incidents(filter: { role: CAPTOR }) { totalCount } } } }`, {
-      representations: [{ __typename: "Actor", id: ids.brigade }, { __typename: "Actor", id: ids.zelensky }],
-    });
+    const { data } = await incidents.execute(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+      ... on Actor { id incidents { totalCount edges { node { id } } } captor: incidents(filter: { role: CAPTOR }) { totalCount } } } }`,
+      {
+        representations: [
+          { __typename: "Actor", id: ids.brigade },
+          { __typename: "Actor", id: ids.zelensky },
+        ],
+      },
+    );
     expect(data._entities).toEqual([
       { id: ids.brigade, incidents: { totalCount: 2, edges: [{ node: { id: ids.clash } }, { node: { id: ids.capture } }] }, captor: { totalCount: 1 } },
       { id: ids.zelensky, incidents: { totalCount: 0, edges: [] }, captor: { totalCount: 0 } },
@@ -67,15 +73,18 @@ describe.each(BACKENDS)("incidents subgraph on $name", (backend) => {
   });
 
   it("resolves Incident and Place representations with one SQL query per type", async () => {
-    const result = await incidents.execute(`query($representations: [_Any!]!) { _entities(representations: $representations) {
-      ... on Incident { id title } ... on Place { id name } } }`, {
-      representations: [
-        { __typename: "Incident", id: ids.capture },
-        { __typename: "Place", id: ids.placeLuhansk },
-        { __typename: "Incident", id: ids.clash },
-        { __typename: "Place", id: ids.placeDonetsk },
-      ],
-    });
+    const result = await incidents.execute(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+      ... on Incident { id title } ... on Place { id name } } }`,
+      {
+        representations: [
+          { __typename: "Incident", id: ids.capture },
+          { __typename: "Place", id: ids.placeLuhansk },
+          { __typename: "Incident", id: ids.clash },
+          { __typename: "Place", id: ids.placeDonetsk },
+        ],
+      },
+    );
     expect(result.data._entities.map((entity: any) => entity.id)).toEqual([ids.capture, ids.placeLuhansk, ids.clash, ids.placeDonetsk]);
     expect(result.sqlStatements).toBe(2);
   });

@@ -16,8 +16,17 @@ const EDITOR_KEY = newApiKey();
 const READER_KEY = newApiKey();
 const { entries: API_KEYS } = parseApiKeyEntries(`${apiKeyEntry("editor", EDITOR_KEY)},${apiKeyEntry("reader", READER_KEY)}`);
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse & { status: number }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse & { status: number }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, ...((await response.json()) as GraphQLResponse) };
 }
 
@@ -59,10 +68,13 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
   const rowCounts = () => countRows(forEverySubgraph(database.handle));
 
   it("creates an actor with aliases, adds aliases, renames it keeping the old name as an alias, and deletes it", async () => {
-    const created = await edit(`mutation { createActor(input: { kind: PERSON, name: "Maria Zakharova", country: "RUS", aliases: [{ scheme: TITLE, value: "Spokesperson of the Russian Foreign Ministry" }] }) { id name country } }`);
+    const created = await edit(
+      `mutation { createActor(input: { kind: PERSON, name: "Maria Zakharova", country: "RUS", aliases: [{ scheme: TITLE, value: "Spokesperson of the Russian Foreign Ministry" }] }) { id name country } }`,
+    );
     expect(created.createActor).toEqual({ id: "meridian:maria-zakharova", name: "Maria Zakharova", country: "RUS" });
     await edit(`mutation { addAliases(input: { actor: "meridian:maria-zakharova", aliases: [{ scheme: WIKIDATA, value: "Q4199049" }] }) { id } }`);
-    const renamed = await edit(`mutation { updateActor(id: "meridian:maria-zakharova", input: { name: "Maria V. Zakharova", description: "Director of the Information and Press Department" }) {
+    const renamed =
+      await edit(`mutation { updateActor(id: "meridian:maria-zakharova", input: { name: "Maria V. Zakharova", description: "Director of the Information and Press Department" }) {
       name description country identifiers { scheme value } aliases { scheme value } } }`);
     expect(renamed.updateActor).toEqual({
       name: "Maria V. Zakharova",
@@ -82,9 +94,17 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
   });
 
   it("creates a source, a claim and a statement taking a stance on it, edits them and deletes them", async () => {
-    await edit(`mutation { createSource(input: { key: "briefing-2025-04-11", kind: PRESS_BRIEFING, title: "Regular press conference, 11 April 2025", published: { date: "2025-04-11", precision: DAY } }) { id } }`);
-    const claim = await edit(`mutation { createClaim(input: { text: "China supplies drones to Russia", subject: "meridian:government-of-china", predicate: "SUPPLIES", quantity: 3 }) { id text subject { name } } }`);
-    expect(claim.createClaim).toEqual({ id: "meridian:china-supplies-drones-to-russia", text: "China supplies drones to Russia", subject: { name: "Government of China" } });
+    await edit(
+      `mutation { createSource(input: { key: "briefing-2025-04-11", kind: PRESS_BRIEFING, title: "Regular press conference, 11 April 2025", published: { date: "2025-04-11", precision: DAY } }) { id } }`,
+    );
+    const claim = await edit(
+      `mutation { createClaim(input: { text: "China supplies drones to Russia", subject: "meridian:government-of-china", predicate: "SUPPLIES", quantity: 3 }) { id text subject { name } } }`,
+    );
+    expect(claim.createClaim).toEqual({
+      id: "meridian:china-supplies-drones-to-russia",
+      text: "China supplies drones to Russia",
+      subject: { name: "Government of China" },
+    });
     const statement = await edit(
       `mutation($input: CreateStatementInput!) { createStatement(input: $input) { id speaker { name } source { title } saidAt { date precision } stances { stance claim { text status } } incidents { id } } }`,
       {
@@ -109,7 +129,8 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
       stances: [{ stance: "DENIES", claim: { text: "China supplies drones to Russia", status: "DISPUTED" } }],
       incidents: [{ id: "meridian:capture-of-wang-guangjun-and-zhang-renbo" }],
     });
-    const updated = await edit(`mutation { updateStatement(id: "meridian:lin-jian-2025-04-11-drones", input: { venue: "Regular press conference", stances: [{ claim: "meridian:china-supplies-drones-to-russia", stance: DISPUTES }] }) {
+    const updated =
+      await edit(`mutation { updateStatement(id: "meridian:lin-jian-2025-04-11-drones", input: { venue: "Regular press conference", stances: [{ claim: "meridian:china-supplies-drones-to-russia", stance: DISPUTES }] }) {
       venue text stances { stance } incidents { id } } }`);
     expect(updated.updateStatement).toEqual({
       venue: "Regular press conference",
@@ -117,10 +138,17 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
       stances: [{ stance: "DISPUTES" }],
       incidents: [{ id: "meridian:capture-of-wang-guangjun-and-zhang-renbo" }],
     });
-    const claimUpdated = await edit(`mutation { updateClaim(id: "meridian:china-supplies-drones-to-russia", input: { quantity: null, object: "meridian:russia" }) { quantity object { id } } }`);
+    const claimUpdated = await edit(
+      `mutation { updateClaim(id: "meridian:china-supplies-drones-to-russia", input: { quantity: null, object: "meridian:russia" }) { quantity object { id } } }`,
+    );
     expect(claimUpdated.updateClaim).toEqual({ quantity: null, object: { id: "meridian:russia" } });
-    expect(await edit(`mutation { deleteStatement(id: "meridian:lin-jian-2025-04-11-drones") deleteClaim(id: "meridian:china-supplies-drones-to-russia") }`)).toEqual({ deleteStatement: true, deleteClaim: true });
-    expect(await ask(`{ statement(id: "meridian:lin-jian-2025-04-11-drones") { id } claim(id: "meridian:china-supplies-drones-to-russia") { id } }`)).toEqual({ statement: null, claim: null });
+    expect(
+      await edit(`mutation { deleteStatement(id: "meridian:lin-jian-2025-04-11-drones") deleteClaim(id: "meridian:china-supplies-drones-to-russia") }`),
+    ).toEqual({ deleteStatement: true, deleteClaim: true });
+    expect(await ask(`{ statement(id: "meridian:lin-jian-2025-04-11-drones") { id } claim(id: "meridian:china-supplies-drones-to-russia") { id } }`)).toEqual({
+      statement: null,
+      claim: null,
+    });
   });
 
   it("creates an incident with participants and places, replaces its participants, and deletes it", async () => {
@@ -148,19 +176,38 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
       participants: [{ role: "CAPTOR", count: 1, actor: { name: "81st Airmobile Brigade" } }],
       fatalities: { best: 0 },
     });
-    const updated = await edit(`mutation { updateIncident(id: "meridian:capture-of-a-third-chinese-citizen", input: { status: REPORTED, participants: [{ actor: "meridian:wang-guangjun", role: CAPTIVE }] }) {
+    const updated =
+      await edit(`mutation { updateIncident(id: "meridian:capture-of-a-third-chinese-citizen", input: { status: REPORTED, participants: [{ actor: "meridian:wang-guangjun", role: CAPTIVE }] }) {
       status title place { name } participants { role actor { id } } } }`);
-    expect(updated.updateIncident).toEqual({ status: "REPORTED", title: "Capture of a third Chinese citizen", place: { name: "Donetsk region" }, participants: [{ role: "CAPTIVE", actor: { id: "meridian:wang-guangjun" } }] });
+    expect(updated.updateIncident).toEqual({
+      status: "REPORTED",
+      title: "Capture of a third Chinese citizen",
+      place: { name: "Donetsk region" },
+      participants: [{ role: "CAPTIVE", actor: { id: "meridian:wang-guangjun" } }],
+    });
     expect((await edit(`mutation { deleteIncident(id: "meridian:capture-of-a-third-chinese-citizen") }`)).deleteIncident).toBe(true);
     expect((await ask(`{ incident(id: "meridian:capture-of-a-third-chinese-citizen") { id } }`)).incident).toBeNull();
   });
 
   it("merges two actors: the merged ID resolves to the survivor, also from the statements and incidents subgraphs", async () => {
-    await edit(`mutation { createActor(input: { key: "lin-jian-duplicate", kind: PERSON, name: "Lin Jian (MFA)", description: "Foreign ministry spokesperson", aliases: [{ scheme: CAMEO, value: "CHNGOV" }] }) { id } }`);
-    await edit(`mutation { createStatement(input: { key: "by-the-duplicate", speaker: "meridian:lin-jian-duplicate", said: { date: "2025-04-12", precision: DAY }, modality: PARAPHRASE, text: "A statement recorded under the duplicate.", language: "en", source: "meridian:babel-116977" }) { id } }`);
-    await edit(`mutation { createIncident(input: { key: "with-the-duplicate", type: OTHER, title: "An incident naming the duplicate", start: { date: "2025-04-12", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian-duplicate", role: ASSOCIATE }] }) { id } }`);
-    const merged = await edit(`mutation { mergeActors(survivorId: "meridian:lin-jian", mergedId: "meridian:lin-jian-duplicate") { id name description identifiers { scheme value } } }`);
-    expect(merged.mergeActors).toEqual({ id: "meridian:lin-jian", name: "Lin Jian", description: expect.any(String), identifiers: [{ scheme: "CAMEO", value: "CHNGOV" }] });
+    await edit(
+      `mutation { createActor(input: { key: "lin-jian-duplicate", kind: PERSON, name: "Lin Jian (MFA)", description: "Foreign ministry spokesperson", aliases: [{ scheme: CAMEO, value: "CHNGOV" }] }) { id } }`,
+    );
+    await edit(
+      `mutation { createStatement(input: { key: "by-the-duplicate", speaker: "meridian:lin-jian-duplicate", said: { date: "2025-04-12", precision: DAY }, modality: PARAPHRASE, text: "A statement recorded under the duplicate.", language: "en", source: "meridian:babel-116977" }) { id } }`,
+    );
+    await edit(
+      `mutation { createIncident(input: { key: "with-the-duplicate", type: OTHER, title: "An incident naming the duplicate", start: { date: "2025-04-12", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian-duplicate", role: ASSOCIATE }] }) { id } }`,
+    );
+    const merged = await edit(
+      `mutation { mergeActors(survivorId: "meridian:lin-jian", mergedId: "meridian:lin-jian-duplicate") { id name description identifiers { scheme value } } }`,
+    );
+    expect(merged.mergeActors).toEqual({
+      id: "meridian:lin-jian",
+      name: "Lin Jian",
+      description: expect.any(String),
+      identifiers: [{ scheme: "CAMEO", value: "CHNGOV" }],
+    });
     const data = await ask(`{ actor(id: "meridian:lin-jian-duplicate") { id name }
       statement(id: "meridian:by-the-duplicate") { speaker { id canonicalId name } }
       incident(id: "meridian:with-the-duplicate") { participants { actor { canonicalId name } } } }`);
@@ -171,9 +218,17 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
       incident: { participants: [{ actor: { canonicalId: "meridian:lin-jian", name: "Lin Jian" } }] },
     });
     // The other subgraphs still hold the merged ID: nothing was rewritten there.
-    const [stored] = await database.handle.db.select({ speakerId: statements.speakerId }).from(statements).where(eq(statements.id, "meridian:by-the-duplicate"));
+    const [stored] = await database.handle.db
+      .select({ speakerId: statements.speakerId })
+      .from(statements)
+      .where(eq(statements.id, "meridian:by-the-duplicate"));
     expect(stored!.speakerId).toBe("meridian:lin-jian-duplicate");
-    const again = await post(graph.gatewayUrl, `mutation { createActor(input: { key: "lin-jian-duplicate", kind: PERSON, name: "Someone" }) { id } }`, {}, asEditor);
+    const again = await post(
+      graph.gatewayUrl,
+      `mutation { createActor(input: { key: "lin-jian-duplicate", kind: PERSON, name: "Someone" }) { id } }`,
+      {},
+      asEditor,
+    );
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "input.key" });
   });
 
@@ -184,7 +239,10 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
       let after: string | null = null;
       let totalCount = -1;
       do {
-        const data = await ask(`query($id: ID!, $after: String) { actor(id: $id) { ${list}(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`, { id: actorId, after });
+        const data = await ask(
+          `query($id: ID!, $after: String) { actor(id: $id) { ${list}(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`,
+          { id: actorId, after },
+        );
         const page = data.actor[list];
         if (totalCount < 0) totalCount = page.totalCount;
         ids.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
@@ -195,10 +253,16 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     const lists = ["statements", "claimsAbout", "incidents"] as const;
     const walkAll = async (actorId: string) => Object.fromEntries(await Promise.all(lists.map(async (list) => [list, await walk(actorId, list)])));
     await edit(`mutation { createActor(input: { key: "lin-jian-second", kind: PERSON, name: "Lin Jian (second)" }) { id } }`);
-    await edit(`mutation { createStatement(input: { key: "by-the-second", speaker: "meridian:lin-jian-second", said: { date: "2025-04-13", precision: DAY }, modality: PARAPHRASE, text: "A statement recorded under the second duplicate.", language: "en", source: "meridian:babel-116977" }) { id } }`);
+    await edit(
+      `mutation { createStatement(input: { key: "by-the-second", speaker: "meridian:lin-jian-second", said: { date: "2025-04-13", precision: DAY }, modality: PARAPHRASE, text: "A statement recorded under the second duplicate.", language: "en", source: "meridian:babel-116977" }) { id } }`,
+    );
     // About both IDs: must be listed once.
-    await edit(`mutation { createClaim(input: { key: "second-supplies-lin-jian", text: "The second Lin Jian supplies Lin Jian", subject: "meridian:lin-jian-second", predicate: "SUPPLIES", object: "meridian:lin-jian" }) { id } }`);
-    await edit(`mutation { createIncident(input: { key: "with-both-lin-jians", type: OTHER, title: "An incident naming both", start: { date: "2025-04-13", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian-second", role: ASSOCIATE }, { actor: "meridian:lin-jian", role: SIDE_A }] }) { id } }`);
+    await edit(
+      `mutation { createClaim(input: { key: "second-supplies-lin-jian", text: "The second Lin Jian supplies Lin Jian", subject: "meridian:lin-jian-second", predicate: "SUPPLIES", object: "meridian:lin-jian" }) { id } }`,
+    );
+    await edit(
+      `mutation { createIncident(input: { key: "with-both-lin-jians", type: OTHER, title: "An incident naming both", start: { date: "2025-04-13", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian-second", role: ASSOCIATE }, { actor: "meridian:lin-jian", role: SIDE_A }] }) { id } }`,
+    );
     const survivorBefore = await walkAll("meridian:lin-jian");
     const mergedBefore = await walkAll("meridian:lin-jian-second");
     expect(mergedBefore.statements.ids).toEqual(["meridian:by-the-second"]);
@@ -217,12 +281,16 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     expect(after.incidents.ids).toContain("meridian:with-both-lin-jians");
     // Reached through a merged ID (the reference keeps it), the lists are the survivor's all the same.
     expect(await walkAll("meridian:lin-jian-second")).toEqual(after);
-    const viaSpeaker = await ask(`{ statement(id: "meridian:by-the-second") { speaker { id statements(first: 100) { totalCount } incidents(first: 100, filter: { role: SIDE_A }) { edges { node { id } } } } } }`);
+    const viaSpeaker = await ask(
+      `{ statement(id: "meridian:by-the-second") { speaker { id statements(first: 100) { totalCount } incidents(first: 100, filter: { role: SIDE_A }) { edges { node { id } } } } } }`,
+    );
     // Still one SQL statement per list (and per count) for a page of actors, merged or not.
     const listQueriesFor = async (first: number) => {
       listQueries.statements = 0;
       listQueries.incidents = 0;
-      const data = await ask(`{ actors(first: ${first}, filter: { kind: PERSON }) { edges { node { id ${lists.map((list) => `${list}(first: 2) { totalCount edges { node { id } } }`).join(" ")} } } } }`);
+      const data = await ask(
+        `{ actors(first: ${first}, filter: { kind: PERSON }) { edges { node { id ${lists.map((list) => `${list}(first: 2) { totalCount edges { node { id } } }`).join(" ")} } } } }`,
+      );
       return { queries: { ...listQueries }, actorIds: data.actors.edges.map((edge: { node: { id: string } }) => edge.node.id) };
     };
     const forOne = await listQueriesFor(1);
@@ -238,7 +306,8 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
   });
 
   it("creates an ID once when two editors create it at the same time", async () => {
-    const create = () => post(graph.gatewayUrl, `mutation { createActor(input: { key: "created-twice", kind: ORGANIZATION, name: "Created twice" }) { id } }`, {}, asEditor);
+    const create = () =>
+      post(graph.gatewayUrl, `mutation { createActor(input: { key: "created-twice", kind: ORGANIZATION, name: "Created twice" }) { id } }`, {}, asEditor);
     const answers = await Promise.all([create(), create()]);
     expect(answers.filter((answer) => answer.data?.createActor).length).toBe(1);
     expect(answers.flatMap((answer) => answer.errors ?? []).map((error) => error.extensions?.argumentName)).toEqual(["input.key"]);
@@ -279,7 +348,9 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
         const reader = await post(graph.subgraphUrls[subgraph], operation, {}, { ...secret, authorization: `Bearer ${READER_KEY}` });
         expect(reader.errors?.[0]?.extensions?.code, subgraph).toBe("FORBIDDEN");
       }
-      const data = await ask(`{ claim(id: "meridian:claim-china-is-party-to-the-ukraine-crisis") { id } incident(id: "meridian:capture-of-wang-guangjun-and-zhang-renbo") { id } }`);
+      const data = await ask(
+        `{ claim(id: "meridian:claim-china-is-party-to-the-ukraine-crisis") { id } incident(id: "meridian:capture-of-wang-guangjun-and-zhang-renbo") { id } }`,
+      );
       expect(data.claim).not.toBeNull();
       expect(data.incident).not.toBeNull();
     });
@@ -287,13 +358,37 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
 
   describe("bad input", () => {
     it.each([
-      ["an alias that is not a Wikidata item", "input.aliases[2].value", `mutation { createActor(input: { kind: PERSON, name: "Q Person", aliases: [{ scheme: FREE, value: "Q" }, { scheme: FREE, value: "Q P" }, { scheme: WIKIDATA, value: "not-a-qid" }] }) { id } }`],
+      [
+        "an alias that is not a Wikidata item",
+        "input.aliases[2].value",
+        `mutation { createActor(input: { kind: PERSON, name: "Q Person", aliases: [{ scheme: FREE, value: "Q" }, { scheme: FREE, value: "Q P" }, { scheme: WIKIDATA, value: "not-a-qid" }] }) { id } }`,
+      ],
       ["a lower-case country", "input.country", `mutation { updateActor(id: "meridian:lin-jian", input: { country: "chn" }) { id } }`],
-      ["an actor that is not an ID", "input.participants[1].actor", `mutation { createIncident(input: { type: OTHER, title: "Bad participant", start: { date: "2025-01-01", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian", role: SIDE_A }, { actor: "Nobody At All", role: SIDE_B }] }) { id } }`],
-      ["two primary places", "input.places", `mutation { createIncident(input: { type: OTHER, title: "Two primaries", start: { date: "2025-01-01", precision: DAY }, status: REPORTED, places: [{ name: "A", primary: true }, { name: "B", primary: true }] }) { id } }`],
-      ["an end before the start", "input.end.date", `mutation { updateIncident(id: "meridian:capture-of-wang-guangjun-and-zhang-renbo", input: { end: { date: "2020-01-01", precision: DAY } }) { id } }`],
-      ["an impossible day", "input.said.date", `mutation { updateStatement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens", input: { said: { date: "2025-02-30", precision: DAY } }) { id } }`],
-      ["a stance on a claim that does not exist", "input.stances[0].claim", `mutation { updateStatement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens", input: { text: "Changed", stances: [{ claim: "meridian:no-such-claim", stance: ASSERTS }] }) { id } }`],
+      [
+        "an actor that is not an ID",
+        "input.participants[1].actor",
+        `mutation { createIncident(input: { type: OTHER, title: "Bad participant", start: { date: "2025-01-01", precision: DAY }, status: REPORTED, participants: [{ actor: "meridian:lin-jian", role: SIDE_A }, { actor: "Nobody At All", role: SIDE_B }] }) { id } }`,
+      ],
+      [
+        "two primary places",
+        "input.places",
+        `mutation { createIncident(input: { type: OTHER, title: "Two primaries", start: { date: "2025-01-01", precision: DAY }, status: REPORTED, places: [{ name: "A", primary: true }, { name: "B", primary: true }] }) { id } }`,
+      ],
+      [
+        "an end before the start",
+        "input.end.date",
+        `mutation { updateIncident(id: "meridian:capture-of-wang-guangjun-and-zhang-renbo", input: { end: { date: "2020-01-01", precision: DAY } }) { id } }`,
+      ],
+      [
+        "an impossible day",
+        "input.said.date",
+        `mutation { updateStatement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens", input: { said: { date: "2025-02-30", precision: DAY } }) { id } }`,
+      ],
+      [
+        "a stance on a claim that does not exist",
+        "input.stances[0].claim",
+        `mutation { updateStatement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens", input: { text: "Changed", stances: [{ claim: "meridian:no-such-claim", stance: ASSERTS }] }) { id } }`,
+      ],
       ["an unknown statement", "id", `mutation { updateStatement(id: "meridian:no-such-statement", input: { text: "x" }) { id } }`],
     ])("refuses %s with BAD_USER_INPUT at %s, writing nothing", async (_case, field, operation) => {
       const before = await rowCounts();
@@ -305,7 +400,19 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     });
 
     it.each([
-      ["an unknown enum value in the variables", "input.aliases[2].scheme", { kind: "PERSON", name: "X", aliases: [{ scheme: "FREE", value: "a" }, { scheme: "FREE", value: "b" }, { scheme: "BOGUS", value: "c" }] }],
+      [
+        "an unknown enum value in the variables",
+        "input.aliases[2].scheme",
+        {
+          kind: "PERSON",
+          name: "X",
+          aliases: [
+            { scheme: "FREE", value: "a" },
+            { scheme: "FREE", value: "b" },
+            { scheme: "BOGUS", value: "c" },
+          ],
+        },
+      ],
       ["a required field left out of the variables", "input.name", { kind: "PERSON" }],
       ["a required field left out of an alias", "input.aliases[0].value", { kind: "PERSON", name: "X", aliases: [{ scheme: "FREE" }] }],
     ])("refuses %s with BAD_USER_INPUT at %s before any subgraph is asked", async (_case, field, input) => {
@@ -314,12 +421,22 @@ describe.each(BACKENDS)("curation through the gateway on $name", (backend) => {
     });
 
     it("names the list item of a bad literal in the operation itself", async () => {
-      const response = await post(graph.gatewayUrl, `mutation { createActor(input: { kind: PERSON, name: "X", aliases: [{ scheme: FREE, value: "a" }, { scheme: BOGUS, value: "c" }] }) { id } }`, {}, asEditor);
+      const response = await post(
+        graph.gatewayUrl,
+        `mutation { createActor(input: { kind: PERSON, name: "X", aliases: [{ scheme: FREE, value: "a" }, { scheme: BOGUS, value: "c" }] }) { id } }`,
+        {},
+        asEditor,
+      );
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "input.aliases[1].scheme" });
     });
 
     it("leaves a statement as it was when its update fails half way (the stance's claim is missing)", async () => {
-      await post(graph.gatewayUrl, `mutation { updateStatement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens", input: { text: "Changed", stances: [{ claim: "meridian:no-such-claim", stance: ASSERTS }] }) { id } }`, {}, asEditor);
+      await post(
+        graph.gatewayUrl,
+        `mutation { updateStatement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens", input: { text: "Changed", stances: [{ claim: "meridian:no-such-claim", stance: ASSERTS }] }) { id } }`,
+        {},
+        asEditor,
+      );
       const data = await ask(`{ statement(id: "meridian:zelensky-2025-04-09-155-chinese-citizens") { text stances { stance } } }`);
       expect(data.statement.text).not.toBe("Changed");
       expect(data.statement.stances).toEqual([{ stance: "ASSERTS" }]);

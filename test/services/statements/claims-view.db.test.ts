@@ -74,7 +74,14 @@ describe.each(BACKENDS)("the claims view on $name", (backend) => {
       firstAssertion: null,
       latestResponse: { id: w.restraint, saidAt: { date: "2024-03-05" } },
     });
-    expect(await claimView(w.silentClaim)).toEqual({ id: w.silentClaim, status: "UNADDRESSED", assertedBy: [], disputedBy: [], firstAssertion: null, latestResponse: null });
+    expect(await claimView(w.silentClaim)).toEqual({
+      id: w.silentClaim,
+      status: "UNADDRESSED",
+      assertedBy: [],
+      disputedBy: [],
+      firstAssertion: null,
+      latestResponse: null,
+    });
   });
 
   it.each([
@@ -117,14 +124,20 @@ describe.each(BACKENDS)("the claims view on $name", (backend) => {
   });
 
   it("pages an actor's claims with cursors, a claim about the actor twice over listed once", async () => {
-    const first = await ask(`query($id: ID!) { _entities(representations: [{ __typename: "Actor", id: $id }]) { ... on Actor { claimsAbout(first: 3) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }`, {
-      id: w.russianForces,
-    });
+    const first = await ask(
+      `query($id: ID!) { _entities(representations: [{ __typename: "Actor", id: $id }]) { ... on Actor { claimsAbout(first: 3) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }`,
+      {
+        id: w.russianForces,
+      },
+    );
     const page = first._entities[0].claimsAbout;
-    const next = await ask(`query($id: ID!, $after: String) { _entities(representations: [{ __typename: "Actor", id: $id }]) { ... on Actor { claimsAbout(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage } } } } }`, {
-      id: w.russianForces,
-      after: page.pageInfo.endCursor,
-    });
+    const next = await ask(
+      `query($id: ID!, $after: String) { _entities(representations: [{ __typename: "Actor", id: $id }]) { ... on Actor { claimsAbout(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage } } } } }`,
+      {
+        id: w.russianForces,
+        after: page.pageInfo.endCursor,
+      },
+    );
     expect([...idsOf(page), ...idsOf(next._entities[0].claimsAbout)]).toEqual([w.disputedClaim, w.assertedClaim, w.contestedClaim, w.trainingClaim]);
     expect(next._entities[0].claimsAbout.pageInfo.hasNextPage).toBe(false);
   });

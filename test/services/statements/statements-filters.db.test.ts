@@ -55,8 +55,34 @@ describe.each(BACKENDS)("statement filters and sort on $name", (backend) => {
   });
 
   it.each([
-    ["ASC", [w.strikeReported, w.imagesConfirm, w.accusationsBaseless, w.restraint, w.disturbing, w.restraintInChinese, w.lyingInUkrainian, w.recruitsTrained, w.nobodyTrains]],
-    ["DESC", [w.nobodyTrains, w.recruitsTrained, w.lyingInUkrainian, w.restraintInChinese, w.disturbing, w.restraint, w.accusationsBaseless, w.imagesConfirm, w.strikeReported]],
+    [
+      "ASC",
+      [
+        w.strikeReported,
+        w.imagesConfirm,
+        w.accusationsBaseless,
+        w.restraint,
+        w.disturbing,
+        w.restraintInChinese,
+        w.lyingInUkrainian,
+        w.recruitsTrained,
+        w.nobodyTrains,
+      ],
+    ],
+    [
+      "DESC",
+      [
+        w.nobodyTrains,
+        w.recruitsTrained,
+        w.lyingInUkrainian,
+        w.restraintInChinese,
+        w.disturbing,
+        w.restraint,
+        w.accusationsBaseless,
+        w.imagesConfirm,
+        w.strikeReported,
+      ],
+    ],
   ])("pages through every statement %s with cursors, each once", async (order, expected) => {
     const seen: string[] = [];
     let after: string | null = null;
@@ -74,7 +100,9 @@ describe.each(BACKENDS)("statement filters and sort on $name", (backend) => {
   });
 
   it("pages a filtered list newest first", async () => {
-    const first = await statements.execute(`{ statements(first: 1, filter: { claim: "${w.contestedClaim}" }, sort: { order: DESC }) { edges { node { id } } pageInfo { endCursor } } }`);
+    const first = await statements.execute(
+      `{ statements(first: 1, filter: { claim: "${w.contestedClaim}" }, sort: { order: DESC }) { edges { node { id } } pageInfo { endCursor } } }`,
+    );
     const next = await statements.execute(
       `query($after: String) { statements(first: 2, after: $after, filter: { claim: "${w.contestedClaim}" }, sort: { order: DESC }) { edges { node { id } } } }`,
       { after: first.data.statements.pageInfo.endCursor },

@@ -11,11 +11,14 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
   const { ask, post } = useSeededGraph(backend);
 
   it("answers the contested claims about an actor in one query, with who stands on each side", async () => {
-    const data = await ask(`query($actor: ID!) { actor(id: $actor) { name
+    const data = await ask(
+      `query($actor: ID!) { actor(id: $actor) { name
       claimsAbout(filter: { status: CONTESTED }) { totalCount edges { node {
         text status assertedBy { name } disputedBy { name }
         firstAssertion { saidAt { date } speaker { name } }
-        latestResponse { saidAt { date } speaker { name } text } } } } } }`, { actor: id("chinese-citizens-fighting-for-russia") });
+        latestResponse { saidAt { date } speaker { name } text } } } } } }`,
+      { actor: id("chinese-citizens-fighting-for-russia") },
+    );
     expect(data.actor).toEqual({
       name: "Chinese citizens fighting for Russia",
       claimsAbout: {
@@ -28,7 +31,11 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
               assertedBy: [{ name: "Volodymyr Zelensky" }],
               disputedBy: [{ name: "Government of China" }, { name: "Lin Jian" }],
               firstAssertion: { saidAt: { date: "2025-04-09" }, speaker: { name: "Volodymyr Zelensky" } },
-              latestResponse: { saidAt: { date: "2025-04-10" }, speaker: { name: "Lin Jian" }, text: `The parties concerned should "not make irresponsible remarks" about China's role.` },
+              latestResponse: {
+                saidAt: { date: "2025-04-10" },
+                speaker: { name: "Lin Jian" },
+                text: `The parties concerned should "not make irresponsible remarks" about China's role.`,
+              },
             },
           },
         ],
@@ -37,11 +44,20 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
   });
 
   it("tells an incident's claims by status", async () => {
-    const data = await ask(`query($incident: ID!) { incident(id: $incident) { title
+    const data = await ask(
+      `query($incident: ID!) { incident(id: $incident) { title
       asserted: claims(filter: { status: ASSERTED }) { edges { node { text status assertedBy { name } } } }
-      contested: claims(filter: { status: CONTESTED }) { totalCount } } }`, { incident: id("capture-of-wang-guangjun-and-zhang-renbo") });
+      contested: claims(filter: { status: CONTESTED }) { totalCount } } }`,
+      { incident: id("capture-of-wang-guangjun-and-zhang-renbo") },
+    );
     expect(data.incident.asserted.edges).toEqual([
-      { node: { text: "Ukrainian forces captured two Chinese citizens who were fighting for Russia", status: "ASSERTED", assertedBy: [{ name: "Volodymyr Zelensky" }] } },
+      {
+        node: {
+          text: "Ukrainian forces captured two Chinese citizens who were fighting for Russia",
+          status: "ASSERTED",
+          assertedBy: [{ name: "Volodymyr Zelensky" }],
+        },
+      },
     ]);
     expect(data.incident.contested.totalCount).toBe(0);
   });
@@ -56,8 +72,11 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
   });
 
   it("lists the answers to Zelensky's statement newest first", async () => {
-    const data = await ask(`query($statement: ID!) { statements(filter: { respondsTo: $statement, stance: DISPUTES }, sort: { by: SAID_AT, order: DESC }) {
-      totalCount edges { node { saidAt { date } speaker { name } } } } }`, { statement: id("zelensky-2025-04-09-155-chinese-citizens") });
+    const data = await ask(
+      `query($statement: ID!) { statements(filter: { respondsTo: $statement, stance: DISPUTES }, sort: { by: SAID_AT, order: DESC }) {
+      totalCount edges { node { saidAt { date } speaker { name } } } } }`,
+      { statement: id("zelensky-2025-04-09-155-chinese-citizens") },
+    );
     expect(data.statements).toEqual({
       totalCount: 3,
       edges: [
@@ -69,12 +88,17 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
   });
 
   it("searches what was said, with an excerpt marking the words found", async () => {
-    const data = await ask(`{ searchStatements(query: "irresponsible remarks") { totalCount edges { node { score snippet statement { speaker { name } source { title } } } } } }`);
+    const data = await ask(
+      `{ searchStatements(query: "irresponsible remarks") { totalCount edges { node { score snippet statement { speaker { name } source { title } } } } } }`,
+    );
     expect(data.searchStatements.totalCount).toBe(1);
     const [hit] = data.searchStatements.edges.map((edge: any) => edge.node);
     expect(hit.score).toBeGreaterThan(0);
     expect(hit.snippet).toBe(`The parties concerned should "not make <b>irresponsible</b> <b>remarks</b>" about China's role.`);
-    expect(hit.statement).toEqual({ speaker: { name: "Lin Jian" }, source: { title: "Babel: China urges parties not to make irresponsible remarks (citing Reuters)" } });
+    expect(hit.statement).toEqual({
+      speaker: { name: "Lin Jian" },
+      source: { title: "Babel: China urges parties not to make irresponsible remarks (citing Reuters)" },
+    });
   });
 
   it("counts statements per speaker, with names from the actors subgraph", async () => {
@@ -99,7 +123,9 @@ describe.each(BACKENDS)("statement filters, search, statistics and claims throug
   });
 
   it("counts the stances taken on the 155 claim", async () => {
-    const data = await ask(`query($claim: ID!) { statementStats(groupBy: STANCE, filter: { claim: $claim }) { stance count } }`, { claim: id("claim-155-chinese-citizens-fight-for-russia") });
+    const data = await ask(`query($claim: ID!) { statementStats(groupBy: STANCE, filter: { claim: $claim }) { stance count } }`, {
+      claim: id("claim-155-chinese-citizens-fight-for-russia"),
+    });
     expect(data.statementStats).toEqual([
       { stance: "DISPUTES", count: 3 },
       { stance: "ASSERTS", count: 2 },

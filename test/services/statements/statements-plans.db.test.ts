@@ -20,10 +20,13 @@ const SOURCES = 2_000;
 // Skewed on purpose: a filter is worth an index when it is selective, so the rare values
 // (Chinese, denials, a word in 1% of texts, one actor among 500) are the ones asked for.
 async function generateStatements(db: Database): Promise<void> {
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into statements.sources (id, kind, title)
-    select 'plan:source-' || i, 'ARTICLE', 'Source ' || i from generate_series(1, ${SOURCES}) as i`));
-  await db.execute(sql.raw(`
+    select 'plan:source-' || i, 'ARTICLE', 'Source ' || i from generate_series(1, ${SOURCES}) as i`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into statements.statements (id, speaker_id, on_behalf_of_id, said_on, said_precision, modality, text, language, source_id, responds_to_id)
     select 'plan:statement-' || i,
       'plan:actor-' || (i % ${ACTORS}),
@@ -38,15 +41,19 @@ async function generateStatements(db: Database): Promise<void> {
       case when i % 200 = 0 then 'zh' when i % 50 = 1 then 'uk' else 'en' end,
       'plan:source-' || (1 + i % ${SOURCES}),
       case when i % 10 = 0 then 'plan:statement-' || (i - 1) end
-    from generate_series(1, ${STATEMENTS}) as i`));
-  await db.execute(sql.raw(`
+    from generate_series(1, ${STATEMENTS}) as i`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into statements.claims (id, text, subject_id, object_id, incident_id)
     select 'plan:claim-' || i, 'Claim ' || i,
       'plan:actor-' || (i % ${ACTORS}),
       case when i % 2 = 0 then 'plan:actor-' || ((i * 7) % ${ACTORS}) end,
       case when i % 4 = 0 then 'plan:incident-' || (i % 2000) end
-    from generate_series(1, ${CLAIMS}) as i`));
-  await db.execute(sql.raw(`
+    from generate_series(1, ${CLAIMS}) as i`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into statements.stances (statement_id, claim_id, stance)
     select 'plan:statement-' || i, 'plan:claim-' || (1 + (i * 13) % ${CLAIMS}),
       case when i % 50 = 7 then 'DENIES' when i % 100 < 40 then 'ASSERTS' when i % 100 < 70 then 'COMMENTS'
@@ -56,7 +63,8 @@ async function generateStatements(db: Database): Promise<void> {
     select 'plan:statement-' || i, 'plan:claim-' || (1 + (i * 31 + 5) % ${CLAIMS}),
       case when i % 3 = 0 then 'DISPUTES' else 'ASSERTS' end
     from generate_series(5, ${STATEMENTS}, 5) as i
-    on conflict do nothing`));
+    on conflict do nothing`),
+  );
   for (const table of ["sources", "statements", "claims", "stances"]) await db.execute(sql.raw(`analyze statements.${table}`));
 }
 
@@ -98,30 +106,110 @@ const requests: [string, string, (string | string[])[]][] = [
   ["statements, oldest first", `{ statements(first: 20) { edges { node { id } } } }`, ["statements_said_on_id_idx"]],
   ["statements, newest first", `{ statements(first: 20, sort: { order: DESC }) { edges { node { id } } } }`, ["statements_said_on_id_idx"]],
   ["statements after a cursor, oldest first", `{ statements(after: "${after("ASC")}") { edges { node { id } } } }`, ["statements_said_on_id_idx"]],
-  ["statements after a cursor, newest first", `{ statements(after: "${after("DESC")}", sort: { order: DESC }) { edges { node { id } } } }`, ["statements_said_on_id_idx"]],
-  ["a speaker's statements", `{ statements(filter: { speaker: "plan:actor-17" }, sort: { order: DESC }) { totalCount edges { node { id } } } }`, ["statements_speaker_said_on_id_idx"]],
-  ["statements on behalf of a ministry", `{ statements(filter: { onBehalfOf: "plan:ministry-7" }) { totalCount edges { node { id } } } }`, ["statements_on_behalf_of_said_on_id_idx"]],
-  ["statements within a month", `{ statements(filter: { said: { from: "2020-03-01", to: "2020-03-31" } }) { totalCount edges { node { id } } } }`, ["statements_said_on_id_idx"]],
-  ["statements in a rare language", `{ statements(filter: { language: "zh" }, sort: { order: DESC }) { totalCount edges { node { id } } } }`, ["statements_language_said_on_id_idx"]],
+  [
+    "statements after a cursor, newest first",
+    `{ statements(after: "${after("DESC")}", sort: { order: DESC }) { edges { node { id } } } }`,
+    ["statements_said_on_id_idx"],
+  ],
+  [
+    "a speaker's statements",
+    `{ statements(filter: { speaker: "plan:actor-17" }, sort: { order: DESC }) { totalCount edges { node { id } } } }`,
+    ["statements_speaker_said_on_id_idx"],
+  ],
+  [
+    "statements on behalf of a ministry",
+    `{ statements(filter: { onBehalfOf: "plan:ministry-7" }) { totalCount edges { node { id } } } }`,
+    ["statements_on_behalf_of_said_on_id_idx"],
+  ],
+  [
+    "statements within a month",
+    `{ statements(filter: { said: { from: "2020-03-01", to: "2020-03-31" } }) { totalCount edges { node { id } } } }`,
+    ["statements_said_on_id_idx"],
+  ],
+  [
+    "statements in a rare language",
+    `{ statements(filter: { language: "zh" }, sort: { order: DESC }) { totalCount edges { node { id } } } }`,
+    ["statements_language_said_on_id_idx"],
+  ],
   ["statements of a source", `{ statements(filter: { source: "plan:source-17" }) { totalCount edges { node { id } } } }`, ["statements_source_said_on_id_idx"]],
-  ["replies to a statement", `{ statements(filter: { respondsTo: "plan:statement-99" }) { totalCount edges { node { id } } } }`, ["statements_responds_to_said_on_id_idx"]],
+  [
+    "replies to a statement",
+    `{ statements(filter: { respondsTo: "plan:statement-99" }) { totalCount edges { node { id } } } }`,
+    ["statements_responds_to_said_on_id_idx"],
+  ],
   ["statements on a claim", `{ statements(filter: { claim: "plan:claim-17" }) { totalCount edges { node { id } } } }`, ["stances_claim_stance_statement_idx"]],
-  ["statements taking a stance on a claim", `{ statements(filter: { claim: "plan:claim-17", stance: ASSERTS }) { totalCount edges { node { id } } } }`, ["stances_claim_stance_statement_idx"]],
-  ["statements taking a rare stance", `{ statements(filter: { stance: DENIES, said: { from: "2020-01-01", to: "2020-12-31" } }) { totalCount edges { node { id } } } }`, []],
-  ["a speaker's statements with their stances and replies", `{ statements(first: 50, filter: { speaker: "plan:actor-10" }) { edges { node { id stances { stance } respondsTo { id } responses { totalCount } } } } }`, ["statements_speaker_said_on_id_idx", "stances_statement_id_claim_id_pk", "statements_pkey", "statements_responds_to_said_on_id_idx"]],
+  [
+    "statements taking a stance on a claim",
+    `{ statements(filter: { claim: "plan:claim-17", stance: ASSERTS }) { totalCount edges { node { id } } } }`,
+    ["stances_claim_stance_statement_idx"],
+  ],
+  [
+    "statements taking a rare stance",
+    `{ statements(filter: { stance: DENIES, said: { from: "2020-01-01", to: "2020-12-31" } }) { totalCount edges { node { id } } } }`,
+    [],
+  ],
+  [
+    "a speaker's statements with their stances and replies",
+    `{ statements(first: 50, filter: { speaker: "plan:actor-10" }) { edges { node { id stances { stance } respondsTo { id } responses { totalCount } } } } }`,
+    ["statements_speaker_said_on_id_idx", "stances_statement_id_claim_id_pk", "statements_pkey", "statements_responds_to_said_on_id_idx"],
+  ],
   ["a search", `{ searchStatements(query: "hostages") { totalCount edges { node { score snippet } } } }`, ["statements_search_idx"]],
-  ["a search under a filter", `{ searchStatements(query: "hostages", filter: { language: "en", said: { from: "2019-01-01" } }) { totalCount edges { node { score } } } }`, ["statements_search_idx"]],
-  ["statistics by month of a speaker", `{ statementStats(groupBy: MONTH, filter: { speaker: "plan:actor-17" }) { key count } }`, ["statements_speaker_said_on_id_idx"]],
-  ["statistics by speaker within a month", `{ statementStats(groupBy: SPEAKER, filter: { said: { from: "2020-03-01", to: "2020-03-31" } }) { key count } }`, [["statements_said_on_id_idx", "statements_language_said_on_id_idx"]]],
-  ["statistics by stance on a claim", `{ statementStats(groupBy: STANCE, filter: { claim: "plan:claim-17" }) { key count } }`, ["stances_claim_stance_statement_idx"]],
-  ["contested claims with their view", `{ claims(filter: { status: CONTESTED }) { edges { node { id ${viewFields} } } } }`, ["claims_pkey", "stances_claim_stance_statement_idx", "statements_pkey", "statements_responds_to_said_on_id_idx"]],
-  ["an actor's unaddressed claims", `{ claims(filter: { status: UNADDRESSED, about: "plan:actor-17" }) { totalCount edges { node { id } } } }`, ["claims_subject_id_idx", "claims_object_id_idx", "stances_claim_stance_statement_idx"]],
-  ["claims about an actor", `{ claims(filter: { about: "plan:actor-17" }) { totalCount edges { node { id } } } }`, ["claims_subject_id_idx", "claims_object_id_idx"]],
-  ["claims by subject, object and incident", `{ s: claims(filter: { subject: "plan:actor-17" }) { totalCount } o: claims(filter: { object: "plan:actor-17" }) { totalCount } i: claims(filter: { incident: "plan:incident-8" }) { totalCount edges { node { id } } } }`, ["claims_subject_id_idx", "claims_object_id_idx", "claims_incident_id_idx"]],
+  [
+    "a search under a filter",
+    `{ searchStatements(query: "hostages", filter: { language: "en", said: { from: "2019-01-01" } }) { totalCount edges { node { score } } } }`,
+    ["statements_search_idx"],
+  ],
+  [
+    "statistics by month of a speaker",
+    `{ statementStats(groupBy: MONTH, filter: { speaker: "plan:actor-17" }) { key count } }`,
+    ["statements_speaker_said_on_id_idx"],
+  ],
+  [
+    "statistics by speaker within a month",
+    `{ statementStats(groupBy: SPEAKER, filter: { said: { from: "2020-03-01", to: "2020-03-31" } }) { key count } }`,
+    [["statements_said_on_id_idx", "statements_language_said_on_id_idx"]],
+  ],
+  [
+    "statistics by stance on a claim",
+    `{ statementStats(groupBy: STANCE, filter: { claim: "plan:claim-17" }) { key count } }`,
+    ["stances_claim_stance_statement_idx"],
+  ],
+  [
+    "contested claims with their view",
+    `{ claims(filter: { status: CONTESTED }) { edges { node { id ${viewFields} } } } }`,
+    ["claims_pkey", "stances_claim_stance_statement_idx", "statements_pkey", "statements_responds_to_said_on_id_idx"],
+  ],
+  [
+    "an actor's unaddressed claims",
+    `{ claims(filter: { status: UNADDRESSED, about: "plan:actor-17" }) { totalCount edges { node { id } } } }`,
+    ["claims_subject_id_idx", "claims_object_id_idx", "stances_claim_stance_statement_idx"],
+  ],
+  [
+    "claims about an actor",
+    `{ claims(filter: { about: "plan:actor-17" }) { totalCount edges { node { id } } } }`,
+    ["claims_subject_id_idx", "claims_object_id_idx"],
+  ],
+  [
+    "claims by subject, object and incident",
+    `{ s: claims(filter: { subject: "plan:actor-17" }) { totalCount } o: claims(filter: { object: "plan:actor-17" }) { totalCount } i: claims(filter: { incident: "plan:incident-8" }) { totalCount edges { node { id } } } }`,
+    ["claims_subject_id_idx", "claims_object_id_idx", "claims_incident_id_idx"],
+  ],
   ["an actor's contested claims", actorClaims, ["claims_subject_id_idx", "claims_object_id_idx", "stances_claim_stance_statement_idx"]],
-  ["an incident's contested claims", `{ _entities(representations: [{ __typename: "Incident", id: "plan:incident-8" }]) { ... on Incident { claims(filter: { status: CONTESTED }) { totalCount edges { node { id } } } } } }`, ["claims_incident_id_idx", "stances_claim_stance_statement_idx"]],
-  ["an actor's statements", `{ _entities(representations: [{ __typename: "Actor", id: "plan:actor-17" }]) { ... on Actor { statements(said: { from: "2018-01-01" }) { totalCount edges { node { id } } } } } }`, ["statements_speaker_said_on_id_idx"]],
-  ["a claim's stances", `{ claim(id: "plan:claim-17") { stances { totalCount edges { node { stance } } } } }`, ["stances_claim_stance_statement_idx", "statements_pkey"]],
+  [
+    "an incident's contested claims",
+    `{ _entities(representations: [{ __typename: "Incident", id: "plan:incident-8" }]) { ... on Incident { claims(filter: { status: CONTESTED }) { totalCount edges { node { id } } } } } }`,
+    ["claims_incident_id_idx", "stances_claim_stance_statement_idx"],
+  ],
+  [
+    "an actor's statements",
+    `{ _entities(representations: [{ __typename: "Actor", id: "plan:actor-17" }]) { ... on Actor { statements(said: { from: "2018-01-01" }) { totalCount edges { node { id } } } } } }`,
+    ["statements_speaker_said_on_id_idx"],
+  ],
+  [
+    "a claim's stances",
+    `{ claim(id: "plan:claim-17") { stances { totalCount edges { node { stance } } } } }`,
+    ["stances_claim_stance_statement_idx", "statements_pkey"],
+  ],
 ];
 
 describe.each(BACKENDS)("index use of statement queries on $name", (backend) => {
@@ -135,7 +223,9 @@ describe.each(BACKENDS)("index use of statement queries on $name", (backend) => 
   afterAll(() => database.dispose());
 
   it("has the data it claims to have", async () => {
-    const counts = await database.handle.db.execute(sql`select (select count(*) from statements.statements) as statements, (select count(*) from statements.stances) as stances`);
+    const counts = await database.handle.db.execute(
+      sql`select (select count(*) from statements.statements) as statements, (select count(*) from statements.stances) as stances`,
+    );
     const row = (Array.isArray(counts) ? counts[0] : (counts as unknown as { rows: unknown[] }).rows[0]) as { statements: unknown; stances: unknown };
     expect(Number(row.statements)).toBe(STATEMENTS);
     expect(Number(row.stances)).toBeGreaterThan(STATEMENTS);

@@ -75,7 +75,9 @@ describe.each(BACKENDS)("statement search on $name", (backend) => {
   it("searches only among statements that meet the filter", async () => {
     const { ids, totalCount } = await search({ query: "grain port", filter: { speaker: w.analyst } });
     expect({ ids, totalCount }).toEqual({ ids: [w.imagesConfirm], totalCount: 1 });
-    expect((await search({ query: "port", filter: { stance: "DENIES", said: { from: "2024-01-01", to: "2024-01-31" } } })).ids).toEqual([w.accusationsBaseless]);
+    expect((await search({ query: "port", filter: { stance: "DENIES", said: { from: "2024-01-01", to: "2024-01-31" } } })).ids).toEqual([
+      w.accusationsBaseless,
+    ]);
   });
 
   it("pages through the hits with cursors, each hit once", async () => {

@@ -92,7 +92,11 @@ describe.each(BACKENDS)("statements subgraph on $name", (backend) => {
     ];
     const { data } = await statements.execute(entitiesQuery, { representations });
     expect(data._entities).toEqual([
-      { id: ids.zelensky, statements: { totalCount: 2, edges: [{ node: { id: ids.statementApril8 } }, { node: { id: ids.statementApril9 } }] }, claimsAbout: { edges: [] } },
+      {
+        id: ids.zelensky,
+        statements: { totalCount: 2, edges: [{ node: { id: ids.statementApril8 } }, { node: { id: ids.statementApril9 } }] },
+        claimsAbout: { edges: [] },
+      },
       { id: ids.ukraine, statements: { totalCount: 0, edges: [] }, claimsAbout: { edges: [{ node: { id: ids.claim155 } }] } },
       { id: ids.capture, statements: { edges: [{ node: { id: ids.statementApril8 } }] }, claims: { edges: [{ node: { id: ids.claim155 } }] } },
     ]);

@@ -35,7 +35,10 @@ export function readAcled(path: string): CsvRecord[] {
 
 /** A GDELT file's rows as arrays of its 61 fields. */
 export function readGdelt(path: string): string[][] {
-  return readFileSync(path, "utf8").split("\n").filter(Boolean).map((line) => line.split("\t"));
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.split("\t"));
 }
 
 /**
