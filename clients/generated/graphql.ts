@@ -187,7 +187,7 @@ export type AcledSomaliaByAdmin1QueryVariables = Exact<{
 }>;
 
 
-export type AcledSomaliaByAdmin1Query = { incidentStats: Array<{ key: string, admin1: string | null, count: number, fatalities: number }> | null };
+export type AcledSomaliaByAdmin1Query = { incidentStats: Array<{ key: string | null, admin1: string | null, count: number, fatalities: number }> | null };
 
 export type ClaimsViewQueryVariables = Exact<{
   actor?: string | number;
@@ -201,7 +201,7 @@ export type DashboardIncidentsByMonthQueryVariables = Exact<{
 }>;
 
 
-export type DashboardIncidentsByMonthQuery = { incidentStats: Array<{ key: string, count: number, fatalities: number }> | null };
+export type DashboardIncidentsByMonthQuery = { incidentStats: Array<{ key: string | null, count: number, fatalities: number }> | null };
 
 export type DashboardStatementsBySpeakerQueryVariables = Exact<{
   from?: string | null | undefined;

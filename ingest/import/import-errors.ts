@@ -1,16 +1,31 @@
-// The two kinds of bad input. A RowError is about one row: the import stops at it, or with
-// --skip-invalid rejects the row and goes on. An InputError is about the input as a whole
+// The two kinds of bad input. A RowError is about one row (all its bad fields): the import
+// checks every row and then stops, reporting them all, or with --skip-invalid rejects the row and goes on. An InputError is about the input as a whole
 // (a missing or empty file, a wrong encoding, an unterminated quote, a header without a
 // needed column): nothing after it can be read reliably, so it always stops the import.
 
-/** One row's problem, in the field it names (undefined when the row as a whole is wrong). */
+/** One problem of a row, in the field it names (undefined when the row as a whole is wrong). */
+export interface RowProblem {
+  field: string | undefined;
+  reason: string;
+}
+
+/** A row's problems: `field` and `reason` are the first one's, `problems` all of them. */
 export class RowError extends Error {
+  readonly problems: readonly RowProblem[];
+
   constructor(
     readonly field: string | undefined,
     readonly reason: string,
+    more: readonly RowProblem[] = [],
   ) {
     super(field ? `${field}: ${reason}` : reason);
     this.name = "RowError";
+    this.problems = [{ field, reason }, ...more];
+  }
+
+  static of(problems: readonly RowProblem[]): RowError {
+    const [first, ...more] = problems;
+    return new RowError(first!.field, first!.reason, more);
   }
 }
 
@@ -41,12 +56,29 @@ export class InputError extends Error {
   }
 }
 
-/** An invalid row stopped an import that was not told to skip invalid rows. */
+/** How many problems an import that stops lists; the others are counted. */
+export const LISTED_PROBLEMS = 100;
+
+/**
+ * Invalid rows stopped an import that was not told to skip them: the first problem (with what
+ * to do), then the others found in the whole input, at most LISTED_PROBLEMS in all.
+ */
 export class InvalidRowError extends InputError {
-  constructor(readonly row: RejectedRow) {
+  readonly row: RejectedRow;
+
+  constructor(
+    readonly problems: readonly RejectedRow[],
+    readonly unlisted = 0,
+  ) {
+    const [first, ...others] = problems;
     super(
-      `${describeRejectedRow(row)}\n  (nothing was written; fix the row, or run with --skip-invalid to import the valid rows and list the others in a reject file)`,
+      [
+        `${describeRejectedRow(first!)}\n  (nothing was written; fix the row, or run with --skip-invalid to import the valid rows and list the others in a reject file)`,
+        ...others.map(describeRejectedRow),
+        ...(unlisted > 0 ? [`… and ${unlisted} more problem${unlisted > 1 ? "s" : ""}`] : []),
+      ].join("\n"),
     );
     this.name = "InvalidRowError";
+    this.row = first!;
   }
 }

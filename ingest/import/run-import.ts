@@ -1,7 +1,8 @@
 // The import command's work, as the CLI (scripts/import.ts) and the tests call it: reads
 // each input as a stream, checks each row as it comes, and writes batches of rows, all in
-// one transaction per database. Any invalid row stops it and rolls everything back, unless
-// --skip-invalid sends such rows to a reject file; --dry-run rolls back at the end.
+// one transaction per database. Invalid rows stop it and roll everything back (every row is
+// still checked, so that all their problems are reported at once), unless --skip-invalid
+// sends such rows to a reject file; --dry-run rolls back at the end.
 import type { Readable } from "node:stream";
 import type { Database } from "../../db/client.js";
 import type { SubgraphName } from "../../services/registry.js";
@@ -14,7 +15,7 @@ import type { DatasetFormat, FileMapping, RecordEntity } from "./dataset-format.
 import type { DatasetRecord } from "./dataset-record.js";
 import { DatasetWriter } from "./dataset-writer.js";
 import { delimitedRows } from "./delimited-records.js";
-import { InputError, InvalidRowError, type RejectedRow, RowError } from "./import-errors.js";
+import { InputError, InvalidRowError, LISTED_PROBLEMS, type RejectedRow, RowError } from "./import-errors.js";
 import { NO_PROGRESS, type ProgressSink } from "./import-progress.js";
 import type { EntitySummary, ImportSummary } from "./import-summary.js";
 import { checkInputFile, openInput } from "./input-stream.js";
@@ -95,6 +96,9 @@ async function importDataset(
 ): Promise<void> {
   const writer = new DatasetWriter(databases, new ActorResolver(databases.actors, [format.actors]));
   const rejected: Record<RecordEntity, number> = { incidents: 0, statements: 0 };
+  // Without --skip-invalid, the problems found; once there is one, nothing more is written.
+  const invalid: RejectedRow[] = [];
+  let unlisted = 0;
   const progress = environment.progress ?? NO_PROGRESS;
   for (const file of options.files) {
     const input = await openInput(file, environment.stdin);
@@ -128,9 +132,15 @@ async function importDataset(
           record = mapping.mapRow(row);
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
-          const bad: RejectedRow = { file, line: row.line, field: error.field, reason: error.reason, text: row.text };
-          if (!options.skipInvalid) throw new InvalidRowError(bad);
-          await rejects.write(bad);
+          const problems: RejectedRow[] = error.problems.map(({ field, reason }) => ({ file, line: row.line, field, reason, text: row.text }));
+          if (!options.skipInvalid) {
+            const room = Math.max(0, LISTED_PROBLEMS - invalid.length);
+            invalid.push(...problems.slice(0, room));
+            unlisted += problems.length - Math.min(room, problems.length);
+            batch = [];
+            continue;
+          }
+          for (const problem of problems) await rejects.write(problem);
           summary.rows.rejected += 1;
           rejected[format.entityOf(row)] += 1;
           continue;
@@ -139,10 +149,14 @@ async function importDataset(
           summary.rows.skipped[record.reason] = (summary.rows.skipped[record.reason] ?? 0) + 1;
           continue;
         }
+        if (invalid.length > 0) {
+          if (environment.signal?.aborted) throw new ImportInterrupted();
+          continue;
+        }
         batch.push(record);
         if (batch.length >= BATCH_SIZE) await writeBatch();
       }
-      await writeBatch();
+      if (invalid.length === 0) await writeBatch();
     } finally {
       // Nothing may still be writing when the transaction ends, whether it commits or rolls back.
       await writing.catch(() => {});
@@ -150,6 +164,7 @@ async function importDataset(
     await writing;
     progress.endFile(rowsInFile);
   }
+  if (invalid.length > 0) throw new InvalidRowError(invalid, unlisted);
   const entity = (name: keyof typeof writer.counts): EntitySummary => ({ ...writer.counts[name], rejected: name === "sources" ? 0 : rejected[name] });
   summary.entities = Object.fromEntries([...format.entities, "sources" as const].map((name) => [name, entity(name)]));
   summary.rows.olderThanStored = writer.olderThanStored;

@@ -11,7 +11,7 @@ import { placeIdFor, recordId } from "../../import/dataset-ids.js";
 import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
 import type { DelimitedRow } from "../../import/delimited-records.js";
 import { InputError, RowError } from "../../import/import-errors.js";
-import { quote, RowFields } from "../../import/row-fields.js";
+import { mapFields, quote, type RowFields } from "../../import/row-fields.js";
 import { acledDate, acledFuzzyDate } from "./acled-dates.js";
 import { acledOutletSourceId, acledRecordSourceId } from "./acled-ids.js";
 import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, acledActorKind, incidentTypeOf, kindOfActorType } from "./acled-taxonomy.js";
@@ -60,7 +60,7 @@ export function beginAcledFile(file: string, header: DelimitedRow): FileMapping 
       if (row.fields.length !== header.fields.length) {
         throw new RowError(undefined, `has ${row.fields.length} fields where the header has ${header.fields.length}`);
       }
-      return mapAcledRow(new RowFields(row.fields, columns));
+      return mapFields(row.fields, columns, mapAcledRow);
     },
   };
 }

@@ -15,7 +15,7 @@ import { articleSourceId, hostOf, placeIdFor, recordId } from "../../import/data
 import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
 import type { DelimitedRow } from "../../import/delimited-records.js";
 import { RowError } from "../../import/import-errors.js";
-import { quote, RowFields } from "../../import/row-fields.js";
+import { mapFields, quote, type RowFields } from "../../import/row-fields.js";
 import { CAMEO_ROOT_NAMES, cameoActorKind, incidentTypeOfCameo, isStatement } from "./cameo.js";
 import { GDELT_COLUMN_INDEX, GDELT_COLUMNS } from "./gdelt-columns.js";
 
@@ -33,7 +33,10 @@ export function mapGdeltRow(values: string[]): DatasetRecord {
   if (values.length !== GDELT_COLUMNS.length) {
     throw new RowError(undefined, `has ${values.length} tab-separated fields; a GDELT 2.0 event has ${GDELT_COLUMNS.length}`);
   }
-  const fields = new RowFields(values, GDELT_COLUMN_INDEX);
+  return mapFields(values, GDELT_COLUMN_INDEX, mapGdeltFields);
+}
+
+function mapGdeltFields(fields: RowFields): DatasetRecord {
   const id = recordId("gdelt", "GLOBALEVENTID", String(fields.integer("GLOBALEVENTID", { min: 1 })));
   const date = compactDate("SQLDATE", fields.text("SQLDATE"));
   const eventCode = fields.text("EventCode");

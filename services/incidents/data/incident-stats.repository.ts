@@ -1,4 +1,4 @@
-import { type SQL, and, eq, isNotNull, sql } from "drizzle-orm";
+import { type SQL, and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.js";
 import { badUserInput } from "../../kit/schema/errors.js";
@@ -13,7 +13,8 @@ import { IncidentBucket } from "../schema/incident-stats.type.js";
 import { ActorReference } from "../schema/references.type.js";
 
 interface BucketRow {
-  key: string;
+  /** Null for the bucket of incidents with no value to be grouped by. */
+  key: string | null;
   country: string | null;
   admin1: string | null;
   count: number;
@@ -25,8 +26,6 @@ interface Grouping {
   country?: SQL;
   admin1?: SQL;
   groupBy: SQL[];
-  /** Leaves out incidents that have no value to be grouped by. */
-  known?: SQL;
 }
 
 // Constants are written into the SQL rather than sent as parameters: the same expression must
@@ -39,16 +38,16 @@ function groupingOf(groupBy: Exclude<IncidentGrouping, typeof IncidentGrouping.A
     }
     case IncidentGrouping.TYPE:
       return { key: sql`${incidents.type}`, groupBy: [sql`${incidents.type}`] };
+    // Incidents without a country (or area) are one bucket of their own, keyed null, so that
+    // the buckets add up to the incidents counted.
     case IncidentGrouping.COUNTRY:
-      return { key: sql`${incidents.country}`, country: sql`${incidents.country}`, groupBy: [sql`${incidents.country}`], known: isNotNull(incidents.country) };
-    case IncidentGrouping.ADMIN1:
-      return {
-        key: sql`${incidents.country} || '/' || ${incidents.admin1}`,
-        country: sql`${incidents.country}`,
-        admin1: sql`${incidents.admin1}`,
-        groupBy: [sql`${incidents.country}`, sql`${incidents.admin1}`],
-        known: and(isNotNull(incidents.country), isNotNull(incidents.admin1)),
-      };
+      return { key: sql`${incidents.country}`, country: sql`${incidents.country}`, groupBy: [sql`${incidents.country}`] };
+    case IncidentGrouping.ADMIN1: {
+      // One "no area" bucket whatever the countries of its incidents (at sea, say), as a key must be unique.
+      const key = sql`case when ${incidents.admin1} is null then null else coalesce(${incidents.country}, '') || '/' || ${incidents.admin1} end`;
+      const country = sql`case when ${incidents.admin1} is null then null else ${incidents.country} end`;
+      return { key, country, admin1: sql`${incidents.admin1}`, groupBy: [key, country, sql`${incidents.admin1}`] };
+    }
   }
 }
 
@@ -77,13 +76,13 @@ export function incidentStatsQuery(
   const grouping = groupingOf(groupBy, interval);
   const grouped = db
     .select({
-      key: sql<string>`${grouping.key}`.as("key"),
+      key: sql<string | null>`${grouping.key}`.as("key"),
       country: sql<string | null>`${grouping.country ?? sql`null`}`.as("country"),
       admin1: sql<string | null>`${grouping.admin1 ?? sql`null`}`.as("admin1"),
       ...countAndFatalities(incidents.fatalitiesBest),
     })
     .from(incidents)
-    .where(and(incidentFilterCondition(filter), grouping.known))
+    .where(incidentFilterCondition(filter))
     .groupBy(...grouping.groupBy);
   if (groupBy === IncidentGrouping.TIME) return grouped.orderBy(byKey(grouping.key));
   return grouped.orderBy(sql`count(*) desc`, byKey(grouping.key)).limit(first);
@@ -111,16 +110,17 @@ function talliedPeriodsQuery(db: Database, interval: TimeInterval, { tally, cond
 // The matching incidents are joined to their participants first, then each (actor, incident)
 // pair is kept once, as an actor may have several roles in one incident; the join goes
 // through the participants' primary key, so a selective filter reads only its incidents' rows.
+// Incidents without participants pair with no actor and make the bucket keyed null.
 function actorStatsQuery(db: Database, filter: IncidentFilter | null | undefined, first: number) {
   const pairs = db
     .selectDistinct({ actorId: participants.actorId, incidentId: incidents.id, fatalitiesBest: incidents.fatalitiesBest })
     .from(incidents)
-    .innerJoin(participants, eq(participants.incidentId, incidents.id))
+    .leftJoin(participants, eq(participants.incidentId, incidents.id))
     .where(incidentFilterCondition(filter))
     .as("incident_actor");
   return db
     .select({
-      key: sql<string>`${pairs.actorId}`.as("key"),
+      key: sql<string | null>`${pairs.actorId}`.as("key"),
       country: sql<string | null>`null`.as("country"),
       admin1: sql<string | null>`null`.as("admin1"),
       ...countAndFatalities(pairs.fatalitiesBest),
@@ -135,10 +135,10 @@ function toBucket(groupBy: IncidentGrouping, row: BucketRow): IncidentBucket {
   return Object.assign(new IncidentBucket(), {
     key: row.key,
     start: groupBy === IncidentGrouping.TIME ? row.key : null,
-    type: groupBy === IncidentGrouping.TYPE ? (row.key as IncidentType) : null,
+    type: groupBy === IncidentGrouping.TYPE ? (row.key as IncidentType | null) : null,
     country: row.country,
     admin1: row.admin1,
-    actor: groupBy === IncidentGrouping.ACTOR ? ActorReference.of(row.key) : null,
+    actor: groupBy === IncidentGrouping.ACTOR && row.key !== null ? ActorReference.of(row.key) : null,
     count: row.count,
     fatalities: row.fatalities,
   });
@@ -171,6 +171,6 @@ export class IncidentStatsRepository {
     if (!from || !to) return [];
     const series = bucketStarts(from, to, interval, "interval");
     const empty = (start: string) => toBucket(IncidentGrouping.TIME, { key: start, country: null, admin1: null, count: 0, fatalities: 0 });
-    return fillBuckets(series, new Map(buckets.map((bucket) => [bucket.key, bucket])), empty);
+    return fillBuckets(series, new Map(buckets.map((bucket) => [bucket.key!, bucket])), empty);
   }
 }

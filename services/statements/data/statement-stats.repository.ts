@@ -10,7 +10,8 @@ import type { StatementFilter } from "../schema/statement.input.js";
 import { StatementBucket } from "../schema/statement-stats.type.js";
 
 interface BucketRow {
-  key: string;
+  /** Null for the bucket of statements with no value to be grouped by. */
+  key: string | null;
   count: number;
 }
 
@@ -38,7 +39,7 @@ export function statementStatsQuery(db: Database, groupBy: StatementGrouping, fi
         .orderBy(byKey(monthOfSaying));
     case StatementGrouping.SPEAKER:
       return db
-        .select({ key: sql<string>`${statements.speakerId}`.as("key"), count: statementCount.as("count") })
+        .select({ key: sql<string | null>`${statements.speakerId}`.as("key"), count: statementCount.as("count") })
         .from(statements)
         .where(statementFilterCondition(filter))
         .groupBy(statements.speakerId)
@@ -47,11 +48,13 @@ export function statementStatsQuery(db: Database, groupBy: StatementGrouping, fi
     case StatementGrouping.STANCE: {
       // Grouped over the stances themselves, so the filter's claim and stance apply to the
       // stances counted: with a claim, the answer is how statements stand on that claim.
+      // Statements taking no stance join none and make the bucket keyed null (a filter naming
+      // a claim or stance leaves them out, as they do not meet it).
       const distinctStatements = sql<number>`cast(count(distinct ${statements.id}) as integer)`;
       return db
-        .select({ key: sql<string>`${stances.stance}`.as("key"), count: distinctStatements.as("count") })
+        .select({ key: sql<string | null>`${stances.stance}`.as("key"), count: distinctStatements.as("count") })
         .from(statements)
-        .innerJoin(stances, eq(stances.statementId, statements.id))
+        .leftJoin(stances, eq(stances.statementId, statements.id))
         .where(and(statementColumnsCondition(filter), stanceRowCondition(filter)))
         .groupBy(stances.stance)
         .orderBy(sql`${distinctStatements} desc`, byKey(sql`${stances.stance}`))
@@ -64,8 +67,8 @@ function toBucket(groupBy: StatementGrouping, row: BucketRow): StatementBucket {
   return Object.assign(new StatementBucket(), {
     key: row.key,
     start: groupBy === StatementGrouping.MONTH ? row.key : null,
-    speaker: groupBy === StatementGrouping.SPEAKER ? ActorReference.of(row.key) : null,
-    stance: groupBy === StatementGrouping.STANCE ? (row.key as StanceKind) : null,
+    speaker: groupBy === StatementGrouping.SPEAKER && row.key !== null ? ActorReference.of(row.key) : null,
+    stance: groupBy === StatementGrouping.STANCE ? (row.key as StanceKind | null) : null,
     count: row.count,
   });
 }
@@ -90,6 +93,6 @@ export class StatementStatsRepository {
     if (!from || !to) return [];
     const series = bucketStarts(from, to, TimeInterval.MONTH, "filter.said");
     const empty = (start: string) => toBucket(StatementGrouping.MONTH, { key: start, count: 0 });
-    return fillBuckets(series, new Map(buckets.map((bucket) => [bucket.key, bucket])), empty);
+    return fillBuckets(series, new Map(buckets.map((bucket) => [bucket.key!, bucket])), empty);
   }
 }

@@ -145,6 +145,35 @@ describe.each(BACKENDS)("bad input on $name", (backend) => {
     expect(await countRows(database.handles)).toEqual(NO_ROWS);
   });
 
+  it("reports every bad field of every bad row, the first as before, and writes nothing", async () => {
+    const severalFields = withFields(header, rows[1]!, { fatalities: "three", latitude: "north", timestamp: "yesterday" });
+    const badDate = withFields(header, rows[3]!, { event_date: "2025-02-30" });
+    const file = acledFile("many-bad.csv", [rows[0]!, severalFields, rows[2]!, badDate, withFields(header, rows[4]!, { longitude: "200" })]);
+    const error = await failureOf(importFiles(database.handles, "acled", [file]));
+    expect(error.message.split("\n")).toEqual([
+      // A row's problems come in the order the mapping reads its fields, the first one as an import stopping at it said.
+      `${file}:3: timestamp: must be a whole number (got "yesterday")`,
+      expect.stringMatching(/^ {2}\(nothing was written; fix the row/),
+      `${file}:3: fatalities: must be a whole number (got "three")`,
+      `${file}:3: latitude: must be a number (got "north")`,
+      `${file}:5: event_date: is not a real day (got "2025-02-30")`,
+      `${file}:6: longitude: must be between -180 and 180 (got "200")`,
+    ]);
+    expect(await countRows(database.handles)).toEqual(NO_ROWS);
+  });
+
+  it("lists at most 100 problems and counts the others", async () => {
+    const file = acledFile(
+      "all-bad.csv",
+      rows.slice(0, 120).map((row) => withFields(header, row, { fatalities: "x", latitude: "y" })),
+    );
+    const lines = (await failureOf(importFiles(database.handles, "acled", [file]))).message.split("\n");
+    expect(lines).toHaveLength(100 + 2);
+    expect(lines.at(-2)).toBe(`${file}:51: latitude: must be a number (got "y")`);
+    expect(lines.at(-1)).toBe("… and 140 more problems");
+    expect(await countRows(database.handles)).toEqual(NO_ROWS);
+  });
+
   it("with --dry-run reports what would change and writes nothing", async () => {
     const summary = await importFiles(database.handles, "acled", [acledFile("dry.csv", rows.slice(0, 10))], { dryRun: true });
     expect(summary.dryRun).toBe(true);
@@ -176,6 +205,18 @@ describe.each(BACKENDS)("--skip-invalid on $name", (backend) => {
       [file, "5", "event_type", expect.stringMatching(/^unknown event type "Skirmishes"/), badType],
     ]);
     expect((await countRows(database.handles)).incidents).toBe(3);
+  });
+
+  it("lists each bad field of a rejected row on a line of its own, and counts the row once", async () => {
+    const severalFields = withFields(header, rows[6]!, { fatalities: "three", latitude: "north" });
+    const file = acledFile("several-fields.csv", [rows[5]!, severalFields]);
+    const summary = await importFiles(database.handles, "acled", [file], { skipInvalid: true });
+    expect(summary.rows).toMatchObject({ read: 2, rejected: 1 });
+    expect(parse(readFileSync(`${file}.rejects.csv`))).toEqual([
+      ["file", "line", "field", "reason", "text"],
+      [file, "3", "fatalities", 'must be a whole number (got "three")', severalFields],
+      [file, "3", "latitude", 'must be a number (got "north")', severalFields],
+    ]);
   });
 });
 

@@ -29,6 +29,12 @@ const DATE_ADDED = 59;
 // The documented rule, applied to the raw columns: QuadClass 1 and 3 are statements, except protests (root 14).
 const isVerbal = (event: string[]) => ["1", "3"].includes(event[QUAD_CLASS]!) && event[ROOT_CODE] !== "14";
 
+function tally<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
 interface GdeltImport {
   database: DocumentTestDatabase;
   first: ImportSummary;
@@ -68,6 +74,30 @@ function describeGdeltImport(title: string, file: () => string, specific: (impor
       });
       expect(await database.handles.statements.db.$count(statements, sql`${statements.id} like 'gdelt:%'`)).toBe(expectedStatements.length);
       expect(await database.handles.incidents.db.$count(incidents, eq(incidents.dataset, "GDELT"))).toBe(expectedIncidents.length);
+    });
+
+    it("files each root code and QuadClass as docs/importing.md says: protests (root 14, QuadClass 3) are incidents of type PROTEST", async () => {
+      const { database, events } = imported;
+      const groupOf = (event: string[]) => `${event[ROOT_CODE]}/${event[QUAD_CLASS]}`;
+      const eventsById = new Map(events.map((event) => [`gdelt:${event[0]}`, event]));
+      // The table of docs/importing.md, written out: what each QuadClass becomes, and the protests' exception.
+      const documented = (event: string[]) =>
+        event[ROOT_CODE] === "14" ? "incident" : ({ "1": "statement", "2": "incident", "3": "statement", "4": "incident" } as const)[event[QUAD_CLASS]!];
+      const expected = (kind: string) =>
+        tally(
+          events.filter((event) => documented(event) === kind && (kind === "incident" || event[ACTOR1_CODE] !== "")),
+          groupOf,
+        );
+      const storedStatements = await database.handles.statements.db.select({ id: statements.id }).from(statements).where(sql`${statements.id} like 'gdelt:%'`);
+      const storedIncidents = await database.handles.incidents.db
+        .select({ id: incidents.id, type: incidents.type })
+        .from(incidents)
+        .where(eq(incidents.dataset, "GDELT"));
+      expect(tally(storedStatements, (row) => groupOf(eventsById.get(row.id)!))).toEqual(expected("statement"));
+      expect(tally(storedIncidents, (row) => groupOf(eventsById.get(row.id)!))).toEqual(expected("incident"));
+      const protests = storedIncidents.filter((row) => eventsById.get(row.id)![ROOT_CODE] === "14");
+      expect(protests.length).toBeGreaterThan(0);
+      expect(protests.every((row) => row.type === "PROTEST" && eventsById.get(row.id)![QUAD_CLASS] === "3")).toBe(true);
     });
 
     it("keeps CAMEO event codes as strings with their leading zeros", async () => {

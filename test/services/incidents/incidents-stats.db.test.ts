@@ -75,11 +75,12 @@ describe.each(BACKENDS)("incident statistics on $name", (backend) => {
     ]);
   });
 
-  it("counts by the primary place's country and area, leaving out incidents without one", async () => {
+  it("counts by the primary place's country and area, incidents without one in a bucket keyed null", async () => {
     expect(await stats("groupBy: COUNTRY", "key country count fatalities")).toEqual([
       { key: "UKR", country: "UKR", count: 4, fatalities: 15 },
       { key: "GEO", country: "GEO", count: 1, fatalities: 1 },
       { key: "RUS", country: "RUS", count: 1, fatalities: 5 },
+      { key: null, country: null, count: 1, fatalities: 0 },
     ]);
     expect(await stats("groupBy: ADMIN1", "key country admin1 count")).toEqual([
       { key: "UKR/Donetsk", country: "UKR", admin1: "Donetsk", count: 2 },
@@ -87,6 +88,7 @@ describe.each(BACKENDS)("incident statistics on $name", (backend) => {
       { key: "RUS/Belgorod", country: "RUS", admin1: "Belgorod", count: 1 },
       { key: "UKR/Kharkiv", country: "UKR", admin1: "Kharkiv", count: 1 },
       { key: "UKR/Kyiv City", country: "UKR", admin1: "Kyiv City", count: 1 },
+      { key: null, country: null, admin1: null, count: 1 },
     ]);
   });
 

@@ -63,8 +63,9 @@ describe.each(BACKENDS)("statement statistics on $name", (backend) => {
     expect(await stats(`groupBy: SPEAKER, first: 1, filter: { language: "en" }`)).toEqual([{ key: w.analyst, count: 2 }]);
   });
 
-  it("counts statements per stance, each statement once in each kind it takes", async () => {
+  it("counts statements per stance, each statement once in each kind it takes, those taking none keyed null", async () => {
     expect(await stats(`groupBy: STANCE`, "key stance count")).toEqual([
+      { key: null, stance: null, count: 3 },
       { key: "ASSERTS", stance: "ASSERTS", count: 2 },
       { key: "QUESTIONS", stance: "QUESTIONS", count: 2 },
       { key: "COMMENTS", stance: "COMMENTS", count: 1 },
