@@ -106,6 +106,12 @@ export class Participant {
   @Field(() => ParticipantRole)
   role!: ParticipantRole;
 
+  @Field(() => ParticipantRole, {
+    nullable: true,
+    description: "For an ASSOCIATE, the side it took part alongside (SIDE_A: ACLED's assoc_actor_1, SIDE_B: assoc_actor_2); null when not said.",
+  })
+  associatedWith!: ParticipantRole | null;
+
   @Field(() => Int, { nullable: true, description: "How many people, when the actor is a group (155, 6)." })
   count!: number | null;
 
