@@ -1,11 +1,12 @@
 // What issue 18 found the imports dropping or bending, kept as the datasets give it: the side
-// an ACLED associate was associated with (and a Meridian document's). Checked on the project's fixtures (with a made-up
+// an ACLED associate was associated with (and a Meridian document's); ACLED's week- and
+// month-precise dates, which are not days. Checked on the project's fixtures (with a made-up
 // row naming one actor in both associated lists) always, and on the real samples where found.
 import { readFileSync } from "node:fs";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
-import { participants } from "../../../services/incidents/data/tables.js";
+import { incidents, participants } from "../../../services/incidents/data/tables.js";
 import { forEverySubgraph, subgraphNamed } from "../../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../../../scripts/harness/backends.js";
 import { realSample } from "../../../scripts/harness/shared-data.js";
@@ -46,19 +47,19 @@ function listOf(text: string | undefined): string[] {
 }
 
 describe.each(BACKENDS)("faithful records of the fixtures on $name", (backend) => {
-  let incidents: SubgraphUnderTest;
+  let incidentsSubgraph: SubgraphUnderTest;
   beforeAll(async () => {
-    incidents = await subgraphUnderTest(backend, subgraphNamed("incidents"), async (handle) => {
+    incidentsSubgraph = await subgraphUnderTest(backend, subgraphNamed("incidents"), async (handle) => {
       await importFiles(oneDatabase(handle), "acled", [ACLED_FIXTURE, bothSidesFile()]);
       await importFiles(oneDatabase(handle), "gdelt", [GDELT_FIXTURE]);
     });
   });
   afterAll(async () => {
-    await incidents?.database.dispose();
+    await incidentsSubgraph?.database.dispose();
   });
 
   it("keeps an actor associated with both sides as two participants, each with its side", async () => {
-    const { data, errors } = await incidents.execute(`{ incident(id: "acled:FIX9001") { participants { role associatedWith actor { id } } } }`);
+    const { data, errors } = await incidentsSubgraph.execute(`{ incident(id: "acled:FIX9001") { participants { role associatedWith actor { id } } } }`);
     expect(errors).toBeUndefined();
     const rows = data.incident.participants.map((participant: { role: string; associatedWith: string | null; actor: { id: string } }) => ({
       actorId: participant.actor.id,
@@ -77,8 +78,16 @@ describe.each(BACKENDS)("faithful records of the fixtures on $name", (backend) =
     expect(rows).toHaveLength(5);
   });
 
+  it("answers a week-precise event (FIX1002) as WEEK on ACLED's day, a month-precise one (FIX1003) as MONTH", async () => {
+    const { data, errors } = await incidentsSubgraph.execute(
+      `{ a: incident(id: "acled:FIX1002") { startDate { date precision } } b: incident(id: "acled:FIX1003") { startDate { date precision } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ a: { startDate: { date: "2025-03-09", precision: "WEEK" } }, b: { startDate: { date: "2025-03-01", precision: "MONTH" } } });
+  });
+
   it("associates assoc_actor_2 with SIDE_B (FIX1003: Teachers (Norway))", async () => {
-    const rows = await incidents.database.handle.db
+    const rows = await incidentsSubgraph.database.handle.db
       .select({ actorId: participants.actorId, associatedWith: participants.associatedWith })
       .from(participants)
       .where(and(eq(participants.incidentId, "acled:FIX1003"), eq(participants.role, "ASSOCIATE")));
@@ -150,6 +159,21 @@ describeRealSamples("faithful records of the real samples", () => {
         .groupBy(participants.incidentId, participants.actorId)
         .having(sql`count(distinct ${participants.associatedWith}) = 2`);
       expect(new Set(bothStored.map((row) => row.incidentId))).toEqual(new Set(bothSides.map((row) => `acled:${row.event_id_cnty}`)));
+    });
+
+    it("shows no ACLED incident of time_precision 2 or 3 as DAY: 2 is WEEK on ACLED's date, 3 MONTH", async () => {
+      const stored = await database.handles.incidents.db
+        .select({ id: incidents.id, startOn: incidents.startOn, startPrecision: incidents.startPrecision, timePrecision: incidents.timePrecision })
+        .from(incidents)
+        .where(eq(incidents.dataset, "ACLED"));
+      const inexact = stored.filter((row) => row.timePrecision !== 1);
+      expect(inexact.length).toBe(acledRows.filter((row) => row.time_precision !== "1").length);
+      expect(inexact.filter((row) => row.startPrecision === "DAY")).toEqual([]);
+      const dates = new Map(acledRows.map((row) => [`acled:${row.event_id_cnty}`, row.event_date]));
+      for (const row of inexact.filter((candidate) => candidate.timePrecision === 2)) {
+        expect(row).toMatchObject({ startPrecision: "WEEK", startOn: dates.get(row.id) });
+      }
+      expect(inexact.filter((row) => row.timePrecision === 3).every((row) => row.startPrecision === "MONTH")).toBe(true);
     });
   });
 });
