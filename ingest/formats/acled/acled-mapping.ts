@@ -3,7 +3,7 @@
 // SIDE_B, the semicolon lists assoc_actor_1/2 ASSOCIATE associated with SIDE_A and SIDE_B) and its sources: the ACLED record
 // itself (a DATASET_RECORD source) and each outlet of the `source` list. ACLED's own fields
 // are kept beside ours: its record version (`timestamp`), time_precision, tags, interaction
-// and civilian_targeting (these three optional: older exports lack them). source_scale is not stored.
+// civilian_targeting and source_scale (these four optional: older exports lack them).
 import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
 import { alpha3FromIsoNumeric } from "../../import/country-codes.js";
 import type { FileMapping } from "../../import/dataset-format.js";
@@ -138,6 +138,7 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
         tags: fields.has("tags") ? listOf(fields, "tags") : null,
         acledInteraction: fields.has("interaction") ? fields.optionalText("interaction") : null,
         civilianTargeting: fields.has("civilian_targeting") ? fields.optionalText("civilian_targeting") !== null : null,
+        acledSourceScale: fields.has("source_scale") ? fields.optionalText("source_scale") : null,
       },
       place: {
         id: placeIdFor(id, location),

@@ -80,6 +80,8 @@ export const incidents = incidentsSchema.table(
     acledInteraction: text("acled_interaction"),
     /** ACLED's civilian_targeting: whether civilians were the target. */
     civilianTargeting: boolean("civilian_targeting"),
+    /** ACLED's source_scale: the reach of the sources that reported the event ("National", "Subnational-Regional"). */
+    acledSourceScale: text("acled_source_scale"),
     // GDELT's measures of the event and its coverage.
     ...gdeltMeasureColumns(),
     // The primary place, copied here by the writers so that filters by area and the keyset

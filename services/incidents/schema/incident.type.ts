@@ -54,6 +54,13 @@ export class SourceTaxonomy {
   @Field(() => Boolean, { nullable: true, description: "ACLED's civilian targeting: true when civilians were the target; null when the export does not say." })
   civilianTargeting!: boolean | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ACLED\'s source scale: the reach of the sources that reported the event ("National", "Subnational-Regional"); null when the export does not say.',
+  })
+  sourceScale!: string | null;
+
   @Field(() => GdeltEventMeasures, { nullable: true, description: "GDELT's measures, for incidents from GDELT." })
   gdelt!: GdeltEventMeasures | null;
 }

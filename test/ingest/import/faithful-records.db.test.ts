@@ -1,12 +1,15 @@
 // What issue 18 found the imports dropping or bending, kept as the datasets give it: the side
 // an ACLED associate was associated with (and a Meridian document's); ACLED's week- and
-// month-precise dates, which are not days. Checked on the project's fixtures (with a made-up
+// month-precise dates, which are not days; GDELT's action geography of verbal events
+// (statements); ACLED's source_scale. Checked on the project's fixtures (with a made-up
 // row naming one actor in both associated lists) always, and on the real samples where found.
 import { readFileSync } from "node:fs";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SubgraphHandles } from "../../../ingest/documents/subgraph-handles.js";
 import { incidents, participants } from "../../../services/incidents/data/tables.js";
+import { statements } from "../../../services/statements/data/tables.js";
+import { GDELT_COLUMNS } from "../../../ingest/formats/gdelt/gdelt-columns.js";
 import { forEverySubgraph, subgraphNamed } from "../../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../../../scripts/harness/backends.js";
 import { realSample } from "../../../scripts/harness/shared-data.js";
@@ -24,6 +27,7 @@ import {
   REAL_ACLED_SOMALIA,
   REAL_GDELT_EVENTS,
   readAcled,
+  readGdelt,
   temporaryFolder,
   withFields,
   writeInput,
@@ -48,7 +52,11 @@ function listOf(text: string | undefined): string[] {
 
 describe.each(BACKENDS)("faithful records of the fixtures on $name", (backend) => {
   let incidentsSubgraph: SubgraphUnderTest;
+  let statementsSubgraph: SubgraphUnderTest;
   beforeAll(async () => {
+    statementsSubgraph = await subgraphUnderTest(backend, subgraphNamed("statements"), async (handle) => {
+      await importFiles(oneDatabase(handle), "gdelt", [GDELT_FIXTURE]);
+    });
     incidentsSubgraph = await subgraphUnderTest(backend, subgraphNamed("incidents"), async (handle) => {
       await importFiles(oneDatabase(handle), "acled", [ACLED_FIXTURE, bothSidesFile()]);
       await importFiles(oneDatabase(handle), "gdelt", [GDELT_FIXTURE]);
@@ -56,6 +64,38 @@ describe.each(BACKENDS)("faithful records of the fixtures on $name", (backend) =
   });
   afterAll(async () => {
     await incidentsSubgraph?.database.dispose();
+    await statementsSubgraph?.database.dispose();
+  });
+
+  it("keeps a GDELT statement's action geography as its place (900000001: Iceland), and none where GDELT gives none (900000002)", async () => {
+    const place = "place { name fullName admin1 adm1Code country latitude longitude featureId geoType }";
+    const { data, errors } = await statementsSubgraph.execute(
+      `{ a: statement(id: "gdelt:900000001") { ${place} } b: statement(id: "gdelt:900000002") { ${place} } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.a.place).toEqual({
+      name: "Iceland",
+      fullName: "Iceland",
+      admin1: null,
+      adm1Code: "IC00",
+      country: "ISL",
+      latitude: 65,
+      longitude: -18,
+      featureId: "-1",
+      geoType: 1,
+    });
+    expect(data.b.place).toBeNull();
+  });
+
+  it("keeps ACLED's source_scale of every row and answers it (FIX1001: National)", async () => {
+    const stored = await incidentsSubgraph.database.handle.db
+      .select({ id: incidents.id, sourceScale: incidents.acledSourceScale })
+      .from(incidents)
+      .where(eq(incidents.dataset, "ACLED"));
+    const expected = readAcled(ACLED_FIXTURE).map((row): [string, string | null] => [`acled:${row.event_id_cnty}`, row.source_scale || null]);
+    expect(new Map(stored.filter((row) => row.id !== "acled:FIX9001").map((row) => [row.id, row.sourceScale]))).toEqual(new Map(expected));
+    const { data } = await incidentsSubgraph.execute(`{ incident(id: "acled:FIX1001") { taxonomy { sourceScale } } }`);
+    expect(data.incident.taxonomy.sourceScale).toBe("National");
   });
 
   it("keeps an actor associated with both sides as two participants, each with its side", async () => {
@@ -159,6 +199,58 @@ describeRealSamples("faithful records of the real samples", () => {
         .groupBy(participants.incidentId, participants.actorId)
         .having(sql`count(distinct ${participants.associatedWith}) = 2`);
       expect(new Set(bothStored.map((row) => row.incidentId))).toEqual(new Set(bothSides.map((row) => `acled:${row.event_id_cnty}`)));
+    });
+
+    it("keeps every real ACLED row's source_scale", async () => {
+      const stored = await database.handles.incidents.db
+        .select({ id: incidents.id, sourceScale: incidents.acledSourceScale })
+        .from(incidents)
+        .where(eq(incidents.dataset, "ACLED"));
+      expect(new Map(stored.map((row) => [row.id, row.sourceScale]))).toEqual(
+        new Map(acledRows.map((row) => [`acled:${row.event_id_cnty}`, row.source_scale || null])),
+      );
+    });
+
+    it("gives every GDELT statement with an ActionGeo its place, as the row gives it", async () => {
+      const column = (name: string) => GDELT_COLUMNS.indexOf(name as (typeof GDELT_COLUMNS)[number]);
+      const withGeography = new Map(
+        readGdelt(realSample(REAL_GDELT_EVENTS))
+          .filter((fields) => Number(fields[column("ActionGeo_Type")]) > 0 && fields[column("ActionGeo_FullName")] !== "")
+          .map((fields) => [`gdelt:${fields[column("GLOBALEVENTID")]}`, fields]),
+      );
+      const stored = await database.handles.statements.db
+        .select({
+          id: statements.id,
+          fullName: statements.placeFullName,
+          adm1Code: statements.placeAdm1Code,
+          latitude: statements.placeLatitude,
+          longitude: statements.placeLongitude,
+          featureId: statements.placeFeatureId,
+          geoType: statements.placeGeoType,
+          country: statements.placeCountry,
+        })
+        .from(statements)
+        .where(sql`${statements.id} like 'gdelt:%'`);
+      expect(stored.length).toBeGreaterThan(1000);
+      const placed = stored.filter((row) => withGeography.has(row.id));
+      expect(placed.length).toBeGreaterThan(0);
+      for (const row of stored) {
+        const fields = withGeography.get(row.id);
+        if (!fields) {
+          expect(row.fullName).toBeNull();
+          continue;
+        }
+        expect(row).toMatchObject({
+          fullName: fields[column("ActionGeo_FullName")],
+          adm1Code: fields[column("ActionGeo_ADM1Code")] || null,
+          latitude: fields[column("ActionGeo_Lat")] ? Number(fields[column("ActionGeo_Lat")]) : null,
+          longitude: fields[column("ActionGeo_Long")] ? Number(fields[column("ActionGeo_Long")]) : null,
+          featureId: fields[column("ActionGeo_FeatureID")] || null,
+          geoType: Number(fields[column("ActionGeo_Type")]),
+        });
+      }
+      // Every place has its country, but a sea: GDELT's "OS" (oceans) is no country.
+      expect(placed.filter((row) => row.country === null && withGeography.get(row.id)![column("ActionGeo_CountryCode")] !== "OS")).toEqual([]);
     });
 
     it("shows no ACLED incident of time_precision 2 or 3 as DAY: 2 is WEEK on ACLED's date, 3 MONTH", async () => {
