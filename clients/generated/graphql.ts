@@ -65,6 +65,8 @@ export type DatePrecision =
   | 'MONTH'
   /** The event happened on or before the date (e.g. a capture known only from its announcement). */
   | 'ON_OR_BEFORE'
+  /** Only the week is known; the date is a day within it (the day the source placed it on). */
+  | 'WEEK'
   /** Only the year is known; the date is the first of January. */
   | 'YEAR';
 

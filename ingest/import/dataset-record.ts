@@ -2,12 +2,13 @@
 // the sources it cites, naming its actors as the dataset does. Actors are resolved to stored
 // actors (or created) by the writer, a batch at a time.
 import type { ACTOR_KIND_VALUES, ALIAS_SCHEME_VALUES } from "../../services/actors/data/tables.js";
-import type { INCIDENT_TYPE_VALUES, PARTICIPANT_ROLE_VALUES } from "../../services/incidents/data/tables.js";
+import type { ASSOCIATED_SIDE_VALUES, INCIDENT_TYPE_VALUES, PARTICIPANT_ROLE_VALUES } from "../../services/incidents/data/tables.js";
 import type { IncidentRow, PlaceRow } from "../../services/incidents/writes/incident-rows.js";
 import type { SourceRow, StatementRow } from "../../services/statements/writes/statement-rows.js";
 
 export type ActorKind = (typeof ACTOR_KIND_VALUES)[number];
 export type ParticipantRole = (typeof PARTICIPANT_ROLE_VALUES)[number];
+export type AssociatedSide = (typeof ASSOCIATED_SIDE_VALUES)[number];
 export type IncidentType = (typeof INCIDENT_TYPE_VALUES)[number];
 /** The alias scheme a dataset names actors in (a format's ActorScheme says which); a new one needs a value in the actors' tables and a migration. */
 export type DatasetScheme = (typeof ALIAS_SCHEME_VALUES)[number];
@@ -25,11 +26,18 @@ export interface ActorMention {
   country: string | null;
 }
 
+export interface ParticipantDraft {
+  actor: ActorMention;
+  role: ParticipantRole;
+  /** For an ASSOCIATE, the side the dataset associates it with. */
+  associatedWith?: AssociatedSide;
+}
+
 export interface IncidentDraft {
   /** The incident row; the columns copied from the primary place are filled by the writer. */
   row: Omit<IncidentRow, "country" | "admin1" | "latitude" | "longitude">;
   place: PlaceRow | null;
-  participants: { actor: ActorMention; role: ParticipantRole }[];
+  participants: ParticipantDraft[];
   sourceIds: string[];
 }
 

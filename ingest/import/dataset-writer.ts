@@ -93,10 +93,11 @@ export class DatasetWriter {
 function incidentPart({ incident }: IncidentRecord, actorIds: ReadonlyMap<string, string>): IncidentsPart["incidents"][number] {
   const { row, place } = incident;
   const participants = new Map<string, ParticipantRow>();
-  for (const { actor, role } of incident.participants) {
+  for (const { actor, role, associatedWith = null } of incident.participants) {
     const actorId = actorIds.get(mentionKey(actor))!;
-    // An actor named twice in one role (in both associated lists) takes part once in it.
-    participants.set(`${actorId} ${role}`, { incidentId: row.id, actorId, role, count: null });
+    // An actor named twice in one role and side takes part once in it; associated with
+    // both sides (in both of ACLED's associated lists) it takes part once with each.
+    participants.set(`${actorId} ${role} ${associatedWith}`, { incidentId: row.id, actorId, role, associatedWith, count: null });
   }
   return {
     // Copied from the primary place, as every writer of incidents does (see incident-rows.ts).

@@ -1,14 +1,14 @@
 // ACLED's CSV export (the current 31 columns, with a header row) → incidents. Each event
 // becomes an incident with its place, its actors as participants (actor1 SIDE_A, actor2
-// SIDE_B, the semicolon lists assoc_actor_1/2 ASSOCIATE) and its sources: the ACLED record
+// SIDE_B, the semicolon lists assoc_actor_1/2 ASSOCIATE associated with SIDE_A and SIDE_B) and its sources: the ACLED record
 // itself (a DATASET_RECORD source) and each outlet of the `source` list. ACLED's own fields
 // are kept beside ours: its record version (`timestamp`), time_precision, tags, interaction
-// and civilian_targeting (these three optional: older exports lack them). source_scale is not stored.
+// civilian_targeting and source_scale (these four optional: older exports lack them).
 import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
 import { alpha3FromIsoNumeric } from "../../import/country-codes.js";
 import type { FileMapping } from "../../import/dataset-format.js";
 import { placeIdFor, recordId } from "../../import/dataset-ids.js";
-import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
+import type { DatasetRecord, ActorMention, ParticipantDraft } from "../../import/dataset-record.js";
 import type { DelimitedRow } from "../../import/delimited-records.js";
 import { InputError, RowError } from "../../import/import-errors.js";
 import { mapFields, quote, type RowFields } from "../../import/row-fields.js";
@@ -77,10 +77,11 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
   const actor1 = namedActor(fields.text("actor1"), fields, "inter1");
   const actor2Name = fields.optionalText("actor2");
   const actor2 = actor2Name === null ? null : namedActor(actor2Name, fields, "inter2");
-  const participants: { actor: ActorMention; role: ParticipantRole }[] = [
+  const participants: ParticipantDraft[] = [
     { actor: actor1, role: "SIDE_A" },
     ...(actor2 ? [{ actor: actor2, role: "SIDE_B" as const }] : []),
-    ...[...listOf(fields, "assoc_actor_1"), ...listOf(fields, "assoc_actor_2")].map((name) => ({ actor: associatedActor(name), role: "ASSOCIATE" as const })),
+    ...listOf(fields, "assoc_actor_1").map((name) => ({ actor: associatedActor(name), role: "ASSOCIATE" as const, associatedWith: "SIDE_A" as const })),
+    ...listOf(fields, "assoc_actor_2").map((name) => ({ actor: associatedActor(name), role: "ASSOCIATE" as const, associatedWith: "SIDE_B" as const })),
   ];
 
   const location = fields.text("location");
@@ -137,6 +138,7 @@ function mapAcledRow(fields: RowFields): DatasetRecord {
         tags: fields.has("tags") ? listOf(fields, "tags") : null,
         acledInteraction: fields.has("interaction") ? fields.optionalText("interaction") : null,
         civilianTargeting: fields.has("civilian_targeting") ? fields.optionalText("civilian_targeting") !== null : null,
+        acledSourceScale: fields.has("source_scale") ? fields.optionalText("source_scale") : null,
       },
       place: {
         id: placeIdFor(id, location),

@@ -1,7 +1,7 @@
 // GDELT 2.0 events (61 tab-separated columns, no header) → statements and incidents.
 // Verbal events become statements by Actor1 addressed to Actor2, material events incidents
 // with Actor1 and Actor2 as participants; SOURCEURL becomes an ARTICLE source and the action
-// geography the incident's place. GDELT's measures (Goldstein scale, average tone, mention,
+// geography the incident's place or the statement's place columns. GDELT's measures (Goldstein scale, average tone, mention,
 // source and article counts), its CAMEO event code and DATEADDED are kept in columns of the
 // statement or incident (DATEADDED is also the article source's retrievedAt); the event date
 // (SQLDATE) is the statement's or incident's date.
@@ -56,6 +56,7 @@ function mapGdeltFields(fields: RowFields): DatasetRecord {
   // The label keeps the text GDELT matched ("GERMAN"), as its events are read.
   const mentioned = [actor1 && textOf(fields, "Actor1"), actor2 && textOf(fields, "Actor2")].filter(Boolean);
   const label = `${mentioned.join(" → ")}${mentioned.length > 0 ? ": " : ""}CAMEO ${eventCode} (${rootName})`;
+  const geography = actionGeography(fields);
 
   if (isStatement(quadClass, rootCode)) {
     if (!actor1) return { kind: "skipped", reason: SKIPPED_WITHOUT_SPEAKER };
@@ -76,6 +77,7 @@ function mapGdeltFields(fields: RowFields): DatasetRecord {
           cameoCode: eventCode,
           ...figures,
           dateAdded,
+          ...statementPlaceColumns(geography),
         },
         speaker: actor1,
         addressee: actor2,
@@ -109,7 +111,7 @@ function mapGdeltFields(fields: RowFields): DatasetRecord {
         ...figures,
         dateAdded,
       },
-      place: actionPlace(fields, id, source.id),
+      place: geography && actionPlace(geography, id, source.id),
       participants: [...(actor1 ? [{ actor: actor1, role: role1! }] : []), ...(actor2 ? [{ actor: actor2, role: role2! }] : [])],
       sourceIds: [source.id],
     },
@@ -174,12 +176,26 @@ function articleSource(urlOrName: string, dateAdded: Date): SourceRow {
   };
 }
 
+/** Where GDELT placed an event (its ActionGeo columns), read once for an incident's place or a statement's. */
+interface ActionGeography {
+  name: string;
+  fullName: string;
+  admin1: string | null;
+  adm1Code: string | null;
+  /** ISO 3166-1 alpha-3, from GDELT's FIPS 10-4 code. */
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  featureId: string | null;
+  geoType: number;
+}
+
 /**
  * GDELT's full names run from the place to its country ("Berlin, Berlin, Germany"); the
  * first part names the place, the parts between are its first-level area, which may contain
  * a comma of its own ("Edinburgh, Edinburgh, City of, United Kingdom").
  */
-function actionPlace(fields: RowFields, incidentId: string, sourceId: string): PlaceRow | null {
+function actionGeography(fields: RowFields): ActionGeography | null {
   const geoType = fields.optionalInteger("ActionGeo_Type", { min: 0, max: 5 });
   const fullName = fields.optionalText("ActionGeo_FullName");
   if (!geoType || fullName === null) return null;
@@ -189,20 +205,49 @@ function actionPlace(fields: RowFields, incidentId: string, sourceId: string): P
   const admin1 = geoType === 1 ? null : geoType === 2 || geoType === 5 ? name : parts.slice(1, -1).join(", ") || null;
   const fips = fields.optionalText("ActionGeo_CountryCode");
   return {
-    id: placeIdFor(incidentId, name),
-    incidentId,
     name,
+    fullName,
     admin1,
-    admin2: null,
-    admin3: null,
+    adm1Code: fields.optionalText("ActionGeo_ADM1Code"),
     country: fips === null ? null : (alpha3FromFips(fips) ?? null),
     latitude: fields.optionalNumber("ActionGeo_Lat", { min: -90, max: 90 }),
     longitude: fields.optionalNumber("ActionGeo_Long", { min: -180, max: 180 }),
-    geoPrecision: geoType,
+    featureId: fields.optionalText("ActionGeo_FeatureID"),
+    geoType,
+  };
+}
+
+function actionPlace(geography: ActionGeography, incidentId: string, sourceId: string): PlaceRow {
+  const { name, fullName } = geography;
+  return {
+    id: placeIdFor(incidentId, name),
+    incidentId,
+    name,
+    admin1: geography.admin1,
+    admin2: null,
+    admin3: null,
+    country: geography.country,
+    latitude: geography.latitude,
+    longitude: geography.longitude,
+    geoPrecision: geography.geoType,
     isPrimary: true,
     isDisputed: false,
     sourceId,
     note: fullName === name ? null : fullName,
+  };
+}
+
+function statementPlaceColumns(geography: ActionGeography | null) {
+  return {
+    placeName: geography?.name ?? null,
+    placeFullName: geography?.fullName ?? null,
+    placeAdmin1: geography?.admin1 ?? null,
+    placeAdm1Code: geography?.adm1Code ?? null,
+    placeCountry: geography?.country ?? null,
+    placeLatitude: geography?.latitude ?? null,
+    placeLongitude: geography?.longitude ?? null,
+    placeFeatureId: geography?.featureId ?? null,
+    placeGeoType: geography?.geoType ?? null,
   };
 }
 

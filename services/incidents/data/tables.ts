@@ -1,7 +1,7 @@
 // The incidents subgraph's tables, in the Postgres schema "incidents". Participants' actors
 // and incidents' sources belong to other subgraphs and are held here as IDs only.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, customType, date, doublePrecision, index, integer, pgSchema, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, date, doublePrecision, index, integer, pgSchema, primaryKey, text, unique } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
@@ -37,6 +37,9 @@ export const PARTICIPANT_ROLE_VALUES = [
   "SIDE_A",
   "SIDE_B",
 ] as const;
+
+/** The sides an ASSOCIATE can be associated with (ACLED's assoc_actor_1 with actor1, assoc_actor_2 with actor2). */
+export const ASSOCIATED_SIDE_VALUES = ["SIDE_A", "SIDE_B"] as const;
 
 /** Postgres full-text search document; Drizzle has no column type for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -77,6 +80,8 @@ export const incidents = incidentsSchema.table(
     acledInteraction: text("acled_interaction"),
     /** ACLED's civilian_targeting: whether civilians were the target. */
     civilianTargeting: boolean("civilian_targeting"),
+    /** ACLED's source_scale: the reach of the sources that reported the event ("National", "Subnational-Regional"). */
+    acledSourceScale: text("acled_source_scale"),
     // GDELT's measures of the event and its coverage.
     ...gdeltMeasureColumns(),
     // The primary place, copied here by the writers so that filters by area and the keyset
@@ -151,11 +156,19 @@ export const participants = incidentsSchema.table(
     /** An Actor of the actors subgraph. */
     actorId: text("actor_id").notNull(),
     role: text("role", { enum: PARTICIPANT_ROLE_VALUES }).notNull(),
+    /** For an ASSOCIATE, the side it took part alongside; null when the source does not say (and for every other role). */
+    associatedWith: text("associated_with", { enum: ASSOCIATED_SIDE_VALUES }),
     count: integer("count"),
   },
   (table) => [
     check("participants_role_check", oneOf(table.role, PARTICIPANT_ROLE_VALUES)),
-    primaryKey({ columns: [table.incidentId, table.actorId, table.role] }),
+    check(
+      "participants_associated_with_check",
+      sql`${table.associatedWith} is null or (${table.role} = 'ASSOCIATE' and ${oneOf(table.associatedWith, ASSOCIATED_SIDE_VALUES)})`,
+    ),
+    // One row per actor, role and side: an actor ACLED associates with both sides takes part twice.
+    // The side is nullable, so this is a unique constraint whose nulls are equal rather than a primary key.
+    unique("participants_identity").on(table.incidentId, table.actorId, table.role, table.associatedWith).nullsNotDistinct(),
     // An actor's incidents, in any role or in one: the filter's EXISTS and Actor.incidents.
     index("participants_actor_role_incident_idx").on(table.actorId, table.role, table.incidentId),
   ],

@@ -68,6 +68,9 @@ export class ParticipantInput {
   @Field(() => ParticipantRole, { description: "Its role." })
   role!: ParticipantRole;
 
+  @Field(() => ParticipantRole, { nullable: true, description: "For an ASSOCIATE, the side it took part alongside: SIDE_A or SIDE_B." })
+  associatedWith?: ParticipantRole | null;
+
   @Field(() => Int, { nullable: true, description: "How many took part in that role, e.g. 155 recruits." })
   count?: number | null;
 }

@@ -35,6 +35,7 @@ export function toIncident(row: IncidentRow): Incident {
       tags: row.tags,
       interaction: row.acledInteraction,
       civilianTargeting: row.civilianTargeting,
+      sourceScale: row.acledSourceScale,
       gdelt: gdeltMeasuresOf(GdeltEventMeasures, row),
     },
   });

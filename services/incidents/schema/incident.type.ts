@@ -54,6 +54,13 @@ export class SourceTaxonomy {
   @Field(() => Boolean, { nullable: true, description: "ACLED's civilian targeting: true when civilians were the target; null when the export does not say." })
   civilianTargeting!: boolean | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ACLED\'s source scale: the reach of the sources that reported the event ("National", "Subnational-Regional"); null when the export does not say.',
+  })
+  sourceScale!: string | null;
+
   @Field(() => GdeltEventMeasures, { nullable: true, description: "GDELT's measures, for incidents from GDELT." })
   gdelt!: GdeltEventMeasures | null;
 }
@@ -105,6 +112,12 @@ export class Place {
 export class Participant {
   @Field(() => ParticipantRole)
   role!: ParticipantRole;
+
+  @Field(() => ParticipantRole, {
+    nullable: true,
+    description: "For an ASSOCIATE, the side it took part alongside (SIDE_A: ACLED's assoc_actor_1, SIDE_B: assoc_actor_2); null when not said.",
+  })
+  associatedWith!: ParticipantRole | null;
 
   @Field(() => Int, { nullable: true, description: "How many people, when the actor is a group (155, 6)." })
   count!: number | null;

@@ -56,10 +56,14 @@ function buildIncident(incident: IncidentInput, index: number, resolver: Referen
     incidentId: id,
     actorId: resolver.resolve("actor", participant.actor, [...path, "participants", participantIndex, "actor"]),
     role: participant.role,
+    associatedWith: participant.associatedWith ?? null,
     count: participant.count ?? null,
   }));
-  for (const duplicate of duplicatesIn(participantRows, (row) => (row.actorId ? `${row.actorId} ${row.role}` : undefined))) {
-    report([...path, "participants", duplicate.index], `repeats the actor and role of participants[${duplicate.firstIndex}]`);
+  for (const duplicate of duplicatesIn(participantRows, (row) => (row.actorId ? `${row.actorId} ${row.role} ${row.associatedWith}` : undefined))) {
+    report(
+      [...path, "participants", duplicate.index],
+      `repeats the actor and role of participants[${duplicate.firstIndex}]${participantRows[duplicate.index]!.associatedWith ? " with the same side" : ""}`,
+    );
   }
   const primaryPlace = placeRows.find((place) => place.isPrimary);
   const sourceIds = (incident.sources ?? []).map((source, sourceIndex) => resolver.resolve("source", source, [...path, "sources", sourceIndex]));

@@ -1,7 +1,7 @@
 // The incidents subgraph's part of the Meridian document format: incidents with their places,
 // participants and sources. ingest/documents/document.schema.ts composes the whole format.
 import { z } from "zod";
-import { INCIDENT_STATUS_VALUES, INCIDENT_TYPE_VALUES, PARTICIPANT_ROLE_VALUES } from "../data/tables.js";
+import { ASSOCIATED_SIDE_VALUES, INCIDENT_STATUS_VALUES, INCIDENT_TYPE_VALUES, PARTICIPANT_ROLE_VALUES } from "../data/tables.js";
 import { actorReference, count, country, fuzzyDate, key, optional, reference, shortText, text } from "../../kit/records/document-fields.js";
 
 const place = z
@@ -29,7 +29,13 @@ const participant = z
   .strictObject({
     actor: actorReference,
     role: z.enum(PARTICIPANT_ROLE_VALUES),
+    associatedWith: optional(z.enum(ASSOCIATED_SIDE_VALUES).meta({ description: "For an ASSOCIATE, the side it took part alongside." })),
     count: optional(count),
+  })
+  .superRefine((value, context) => {
+    if (value.associatedWith != null && value.role !== "ASSOCIATE") {
+      context.addIssue({ code: "custom", path: ["associatedWith"], input: value.associatedWith, message: "is only for participants in the role ASSOCIATE" });
+    }
   })
   .meta({ id: "Participant" });
 

@@ -77,7 +77,7 @@ export const fuzzyDate = z
   .meta({
     id: "FuzzyDate",
     description:
-      "A date with how precisely it is known: DAY; MONTH or YEAR (date is the first day of the period); ON_OR_BEFORE (known only to have happened by then).",
+      "A date with how precisely it is known: DAY; WEEK (date is a day within the week); MONTH or YEAR (date is the first day of the period); ON_OR_BEFORE (known only to have happened by then).",
   });
 
 export const country = z

@@ -1,7 +1,7 @@
 // The statements subgraph's tables, in the Postgres schema "statements". Speakers, claim
 // subjects and incidents belong to other subgraphs and are held here as IDs only.
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgSchema, primaryKey, text, timestamp, check, customType } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp, check, customType } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
@@ -59,6 +59,24 @@ export const statements = statementsSchema.table(
     // What the source dataset says beside our model (GDELT's event code and measures).
     cameoCode: text("cameo_code"),
     ...gdeltMeasureColumns(),
+    // Where GDELT placed the event (its ActionGeo), read as the incidents' places read it;
+    // null when the dataset gives no place (and for statements from elsewhere).
+    /** The place itself, the first part of the full name ("Berlin"). */
+    placeName: text("place_name"),
+    /** GDELT's full name, from the place to its country ("Berlin, Berlin, Germany"). */
+    placeFullName: text("place_full_name"),
+    /** The first-level area's name, from the full name. */
+    placeAdmin1: text("place_admin1"),
+    /** GDELT's ADM1 code: FIPS country and area ("GM16"). */
+    placeAdm1Code: text("place_adm1_code"),
+    /** ISO 3166-1 alpha-3, from GDELT's FIPS 10-4 country code. */
+    placeCountry: text("place_country"),
+    placeLatitude: doublePrecision("place_latitude"),
+    placeLongitude: doublePrecision("place_longitude"),
+    /** GDELT's feature ID: a GNS or GNIS feature, or an ADM1 code for areas. */
+    placeFeatureId: text("place_feature_id"),
+    /** GDELT's geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state. */
+    placeGeoType: integer("place_geo_type"),
     // The text as English words, kept by Postgres: ranking reads it instead of parsing every
     // matching text again (at a million statements that parsing took most of a search).
     searchDocument: tsvector("search_document").generatedAlwaysAs(sql`to_tsvector('english', "text")`),

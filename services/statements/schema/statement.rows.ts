@@ -3,7 +3,7 @@ import { FuzzyDate } from "../../kit/schema/dates.js";
 import { gdeltMeasuresOf } from "../../kit/schema/gdelt-measures.js";
 import { type claims, type sources, type stances, statements } from "../data/tables.js";
 import { Source } from "./source.type.js";
-import { Claim, GdeltStatementMeasures, Stance, Statement } from "./statement.type.js";
+import { Claim, GdeltStatementMeasures, Stance, Statement, StatementPlace } from "./statement.type.js";
 
 // Rows of the statements schema turned into the classes the schema exposes.
 
@@ -31,6 +31,22 @@ export function toStatement(row: StatementRow): Statement {
     addresseeId: row.addresseeId,
     cameoCode: row.cameoCode,
     gdelt: gdeltMeasuresOf(GdeltStatementMeasures, row),
+    place: placeOf(row),
+  });
+}
+
+function placeOf(row: StatementRow): StatementPlace | null {
+  if (row.placeName === null || row.placeFullName === null) return null;
+  return Object.assign(new StatementPlace(), {
+    name: row.placeName,
+    fullName: row.placeFullName,
+    admin1: row.placeAdmin1,
+    adm1Code: row.placeAdm1Code,
+    country: row.placeCountry,
+    latitude: row.placeLatitude,
+    longitude: row.placeLongitude,
+    featureId: row.placeFeatureId,
+    geoType: row.placeGeoType,
   });
 }
 

@@ -1,11 +1,41 @@
 import "reflect-metadata";
 import { GdeltMeasures } from "../../kit/schema/gdelt-measures.js";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { FuzzyDate } from "../../kit/schema/dates.js";
 import { Modality, StanceKind } from "./statement.enums.js";
 
 @ObjectType({ description: "GDELT's measures of a verbal event and of its coverage, as GDELT gives them." })
 export class GdeltStatementMeasures extends GdeltMeasures {}
+
+@ObjectType({ description: "Where a statement's event took place, as its dataset gives it (GDELT's ActionGeo)." })
+export class StatementPlace {
+  @Field(() => String, { description: 'The place itself ("Berlin").' })
+  name!: string;
+
+  @Field(() => String, { description: 'The dataset\'s full name, from the place to its country ("Berlin, Berlin, Germany").' })
+  fullName!: string;
+
+  @Field(() => String, { nullable: true, description: "First-level administrative area, from the full name." })
+  admin1!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GDELT\'s ADM1 code: FIPS 10-4 country and area ("GM16").' })
+  adm1Code!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-3 country code." })
+  country!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude!: number | null;
+
+  @Field(() => String, { nullable: true, description: "GDELT's feature ID: a GNS or GNIS feature, or an ADM1 code for areas." })
+  featureId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "GDELT's geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state." })
+  geoType!: number | null;
+}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Something an actor said or wrote, as a source reports it." })
@@ -33,6 +63,9 @@ export class Statement {
 
   @Field(() => GdeltStatementMeasures, { nullable: true, description: "GDELT's measures, for statements from GDELT." })
   gdelt!: GdeltStatementMeasures | null;
+
+  @Field(() => StatementPlace, { nullable: true, description: "Where the event took place, for statements from GDELT that give it (its ActionGeo)." })
+  place!: StatementPlace | null;
 
   speakerId!: string;
   onBehalfOfId!: string | null;

@@ -82,6 +82,12 @@ const BROKEN_DOCUMENTS: { name: string; breakIt: (document: Breakable) => void; 
     path: "incidents[0].participants[1]",
     message: /repeats the actor and role of participants\[0\]/,
   },
+  {
+    name: "a side for a participant that is no associate",
+    breakIt: (document) => (document.incidents![0]!.participants![0]!.associatedWith = "SIDE_A"),
+    path: "incidents[0].participants[0].associatedWith",
+    message: /is only for participants in the role ASSOCIATE/,
+  },
 ];
 
 describe.each(BACKENDS)("rejected documents on $name", (backend) => {

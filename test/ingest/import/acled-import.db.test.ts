@@ -227,7 +227,7 @@ describeAcledImport(
       });
     });
 
-    it("dates a week-precise event on ACLED's day and a month-precise one on the first of its month, and reads the export tool's dates", async () => {
+    it("dates a week-precise event WEEK on ACLED's day and a month-precise one on the first of its month, and reads the export tool's dates", async () => {
       const stored = await imported()
         .database.handles.incidents.db.select({
           id: incidents.id,
@@ -239,7 +239,7 @@ describeAcledImport(
         .where(inArray(incidents.id, ["acled:FIX1002", "acled:FIX1003", "acled:FIX2001", "acled:FIX2002", "acled:FIX2003"]))
         .orderBy(incidents.id);
       expect(stored).toEqual([
-        { id: "acled:FIX1002", startOn: "2025-03-09", startPrecision: "DAY", timePrecision: 2 },
+        { id: "acled:FIX1002", startOn: "2025-03-09", startPrecision: "WEEK", timePrecision: 2 },
         { id: "acled:FIX1003", startOn: "2025-03-01", startPrecision: "MONTH", timePrecision: 3 },
         { id: "acled:FIX2001", startOn: "2024-11-01", startPrecision: "DAY", timePrecision: 1 }, // "01 November 2024"
         { id: "acled:FIX2002", startOn: "2024-11-01", startPrecision: "DAY", timePrecision: 1 },

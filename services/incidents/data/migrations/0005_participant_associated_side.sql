@@ -1,0 +1,4 @@
+ALTER TABLE "incidents"."participants" DROP CONSTRAINT "participants_incident_id_actor_id_role_pk";--> statement-breakpoint
+ALTER TABLE "incidents"."participants" ADD COLUMN "associated_with" text;--> statement-breakpoint
+ALTER TABLE "incidents"."participants" ADD CONSTRAINT "participants_identity" UNIQUE NULLS NOT DISTINCT("incident_id","actor_id","role","associated_with");--> statement-breakpoint
+ALTER TABLE "incidents"."participants" ADD CONSTRAINT "participants_associated_with_check" CHECK ("incidents"."participants"."associated_with" is null or ("incidents"."participants"."role" = 'ASSOCIATE' and "incidents"."participants"."associated_with" in ('SIDE_A', 'SIDE_B')));

@@ -1,0 +1,4 @@
+ALTER TABLE "incidents"."incidents" DROP CONSTRAINT "incidents_start_precision_check";--> statement-breakpoint
+ALTER TABLE "incidents"."incidents" DROP CONSTRAINT "incidents_end_precision_check";--> statement-breakpoint
+ALTER TABLE "incidents"."incidents" ADD CONSTRAINT "incidents_start_precision_check" CHECK ("incidents"."incidents"."start_precision" in ('DAY', 'WEEK', 'MONTH', 'YEAR', 'ON_OR_BEFORE'));--> statement-breakpoint
+ALTER TABLE "incidents"."incidents" ADD CONSTRAINT "incidents_end_precision_check" CHECK ("incidents"."incidents"."end_precision" in ('DAY', 'WEEK', 'MONTH', 'YEAR', 'ON_OR_BEFORE'));

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents"."incidents" ADD COLUMN "acled_source_scale" text;

@@ -1,0 +1,4 @@
+ALTER TABLE "statements"."sources" DROP CONSTRAINT "sources_published_precision_check";--> statement-breakpoint
+ALTER TABLE "statements"."statements" DROP CONSTRAINT "statements_said_precision_check";--> statement-breakpoint
+ALTER TABLE "statements"."sources" ADD CONSTRAINT "sources_published_precision_check" CHECK ("statements"."sources"."published_precision" in ('DAY', 'WEEK', 'MONTH', 'YEAR', 'ON_OR_BEFORE'));--> statement-breakpoint
+ALTER TABLE "statements"."statements" ADD CONSTRAINT "statements_said_precision_check" CHECK ("statements"."statements"."said_precision" in ('DAY', 'WEEK', 'MONTH', 'YEAR', 'ON_OR_BEFORE'));
