@@ -37,13 +37,16 @@ export function statementStatsQuery(db: Database, groupBy: StatementGrouping, fi
         .groupBy(monthOfSaying)
         .orderBy(byKey(monthOfSaying));
     case StatementGrouping.SPEAKER:
-      return db
-        .select({ key: sql<string>`${statements.speakerId}`.as("key"), count: statementCount.as("count") })
-        .from(statements)
-        .where(statementFilterCondition(filter))
-        .groupBy(statements.speakerId)
-        .orderBy(sql`count(*) desc`, byKey(sql`${statements.speakerId}`))
-        .limit(first);
+      return (
+        db
+          // Statements whose speaker names no single entity (speaker_as_written) make the bucket "".
+          .select({ key: sql<string>`coalesce(${statements.speakerId}, '')`.as("key"), count: statementCount.as("count") })
+          .from(statements)
+          .where(statementFilterCondition(filter))
+          .groupBy(statements.speakerId)
+          .orderBy(sql`count(*) desc`, byKey(sql`${statements.speakerId}`))
+          .limit(first)
+      );
     case StatementGrouping.STANCE: {
       // Grouped over the stances themselves, so the filter's claim and stance apply to the
       // stances counted: with a claim, the answer is how statements stand on that claim.
@@ -64,7 +67,7 @@ function toBucket(groupBy: StatementGrouping, row: BucketRow): StatementBucket {
   return Object.assign(new StatementBucket(), {
     key: row.key,
     start: groupBy === StatementGrouping.MONTH ? row.key : null,
-    speaker: groupBy === StatementGrouping.SPEAKER ? ActorReference.of(row.key) : null,
+    speaker: groupBy === StatementGrouping.SPEAKER && row.key !== "" ? ActorReference.of(row.key) : null,
     stance: groupBy === StatementGrouping.STANCE ? (row.key as StanceKind) : null,
     count: row.count,
   });

@@ -34,7 +34,17 @@ export class Statement {
   @Field(() => GdeltStatementMeasures, { nullable: true, description: "GDELT's measures, for statements from GDELT." })
   gdelt!: GdeltStatementMeasures | null;
 
-  speakerId!: string;
+  /** Null when the record names no single entity (speakerAsWritten says how it wrote it). */
+  speakerId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A speaker that names no single entity (GDELT\'s bare CAMEO GOV, "PRESIDENT"), as the record wrote it: then speaker is null.',
+  })
+  speakerAsWritten!: string | null;
+
+  @Field(() => String, { nullable: true, description: "An addressee that names no single entity, as the record wrote it: then addressee is null." })
+  addresseeAsWritten!: string | null;
   onBehalfOfId!: string | null;
   sourceId!: string;
   respondsToId!: string | null;
