@@ -15,7 +15,10 @@
 // aliases of it, however it was matched, so the aliases are the same in every import order;
 // a kind the record states (ACLED's inter1/inter2) refines the kind of an actor this scheme
 // created, whenever a row gives one; a mention's partOf (an ACLED unit's force, a period's
-// force's country-wide CAMEO force by the crosswalk rule) is resolved too and linked PART_OF.
+// force's country-wide CAMEO force by the crosswalk rule) is resolved too and linked PART_OF;
+// a mention a crosswalk rule says is the same as another scheme's code (sameAs: ACLED's
+// "Military Forces of Somalia (2022-)" is CAMEO SOMMIL) resolves to that code's actor, found or
+// created as the code's own dataset would, so the actor is the same in every import order.
 import { and, eq, sql } from "drizzle-orm";
 import { actorRelations, actors, aliases } from "../../services/actors/data/tables.js";
 import { anyOfIds } from "../../db/any-of-ids.js";
@@ -74,23 +77,39 @@ export class ActorResolver {
   /** The actor ID of each mention, by mentionKey; writes created actors, added aliases, refined kinds and PART_OF relations. */
   async resolve(mentions: readonly ActorMention[]): Promise<Map<string, string>> {
     const all = withParents(mentions);
-    const crosswalked = new Set(all.flatMap((mention) => (mention.partOf && mention.partOfRule === "crosswalk" ? [mentionKey(mention.partOf)] : [])));
-    const pending = pendingMentions(all, this.resolved);
-    if (pending.length > 0) {
-      const byAlias = await this.matchAliases(pending);
-      for (const [key, resolution] of byAlias) if (crosswalked.has(key)) resolution.outcome = "crosswalk";
-      const rest = pending.filter((mention) => !byAlias.has(mentionKey(mention)));
-      const byName = await this.matchNames(rest.filter((mention) => !this.schemeOf(mention).valuesAreCodes));
-      const created = await this.create(rest.filter((mention) => !byName.has(mentionKey(mention))));
-      await this.addAliases([...byName.values()]);
-      for (const resolution of [...byAlias.values(), ...byName.values(), ...created]) {
-        this.resolved.set(mentionKey(resolution), resolution);
-      }
-    }
+    // The actors crosswalk rules point to first, so that the mentions they cover can take them.
+    await this.resolvePending(all.flatMap((mention) => (mention.sameAs ? [mention.sameAs] : [])));
+    await this.resolvePending(all);
     await this.refineKinds(all);
     await this.addWords(all);
     await this.addPartOf(all);
     return new Map(mentions.map((mention) => [mentionKey(mention), this.resolved.get(mentionKey(mention))!.actorId]));
+  }
+
+  private async resolvePending(mentions: readonly ActorMention[]): Promise<void> {
+    const pending = pendingMentions(mentions, this.resolved);
+    if (pending.length === 0) return;
+    const byAlias = await this.matchAliases(pending);
+    const rest = pending.filter((mention) => !byAlias.has(mentionKey(mention)));
+    const byCrosswalk = this.matchCrosswalks(rest);
+    const unmatched = rest.filter((mention) => !byCrosswalk.has(mentionKey(mention)));
+    const byName = await this.matchNames(unmatched.filter((mention) => !this.schemeOf(mention).valuesAreCodes));
+    const created = await this.create(unmatched.filter((mention) => !byName.has(mentionKey(mention))));
+    await this.addAliases([...byCrosswalk.values(), ...byName.values()], pending);
+    for (const resolution of [...byAlias.values(), ...byCrosswalk.values(), ...byName.values(), ...created]) {
+      this.resolved.set(mentionKey(resolution), resolution);
+    }
+  }
+
+  /** A mention a crosswalk rule gives another scheme's code for (sameAs) is that code's actor, resolved before. */
+  private matchCrosswalks(mentions: readonly ActorMention[]): Map<string, ActorResolution> {
+    const found = new Map<string, ActorResolution>();
+    for (const mention of mentions) {
+      const target = mention.sameAs && this.resolved.get(mentionKey(mention.sameAs));
+      if (!target) continue;
+      found.set(mentionKey(mention), { ...target, scheme: mention.scheme, value: mention.value, outcome: "crosswalk" });
+    }
+    return found;
   }
 
   /** A kind the record states replaces the kind of an actor this scheme created (not a curated one's). */
@@ -126,7 +145,8 @@ export class ActorResolver {
       const id = partOfRelationId(subjectId, objectId);
       if (subjectId === objectId || this.relationsAdded.has(id)) continue;
       this.relationsAdded.add(id);
-      rows.set(id, { id, subjectId, predicate: "PART_OF", objectId, validFrom: null, validTo: null, sourceId: null });
+      // A unit or a past period's force is part of its whole for the years its name gives.
+      rows.set(id, { id, subjectId, predicate: "PART_OF", objectId, validFrom: mention.validFrom ?? null, validTo: mention.validTo ?? null, sourceId: null });
     }
     for (const batch of chunks([...rows.values()])) await this.db.insert(actorRelations).values(batch).onConflictDoNothing();
   }
@@ -218,9 +238,9 @@ export class ActorResolver {
       );
     }
     // The name is a FREE alias too, as the document loader stores it, so lookups by name need only the aliases.
-    const aliasRows = created.flatMap((actor) => [
+    const aliasRows = created.flatMap((actor, index) => [
       { actorId: actor.actorId, scheme: "FREE" as const, value: actor.actorName, normalizedValue: normalizeName(actor.actorName) },
-      { actorId: actor.actorId, scheme: actor.scheme, value: actor.value, normalizedValue: normalizeName(actor.value) },
+      aliasRow(actor.actorId, mentions[index]!),
     ]);
     for (const batch of chunks(aliasRows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
     return created;
@@ -232,15 +252,23 @@ export class ActorResolver {
     return scheme;
   }
 
-  private async addAliases(matchedByName: readonly ActorResolution[]): Promise<void> {
-    const rows = matchedByName.map((match) => ({
-      actorId: match.actorId,
-      scheme: match.scheme,
-      value: match.value,
-      normalizedValue: normalizeName(match.value),
-    }));
+  /** The matched mentions' values become aliases of their actors, with the periods they name. */
+  private async addAliases(matched: readonly ActorResolution[], mentions: readonly ActorMention[]): Promise<void> {
+    const mentionOf = new Map(mentions.map((mention) => [mentionKey(mention), mention]));
+    const rows = matched.map((match) => aliasRow(match.actorId, mentionOf.get(mentionKey(match))!));
     for (const batch of chunks(rows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
   }
+}
+
+function aliasRow(actorId: string, mention: ActorMention): typeof aliases.$inferInsert {
+  return {
+    actorId,
+    scheme: mention.scheme,
+    value: mention.value,
+    normalizedValue: normalizeName(mention.value),
+    validFrom: mention.validFrom ?? null,
+    validTo: mention.validTo ?? null,
+  };
 }
 
 /** The mentions with the actors they are part of, parents after their parts. */

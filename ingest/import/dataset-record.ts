@@ -29,6 +29,14 @@ export interface ActorMention {
   partOf?: ActorMention;
   /** How the link to partOf was made: ACLED's naming convention or a crosswalk rule to a CAMEO code. */
   partOfRule?: "unit" | "crosswalk";
+  /**
+   * The same entity in another scheme, by a crosswalk rule (ACLED's "Military Forces of Somalia
+   * (2022-)" is CAMEO SOMMIL): the mention resolves to that one's actor, taking its value as an alias.
+   */
+  sameAs?: ActorMention;
+  /** The period the value names the actor for (ACLED's "(2022-)": 2022-01-01 on): kept on its alias and its PART_OF relation. */
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 export interface IncidentDraft {
