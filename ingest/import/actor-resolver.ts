@@ -7,19 +7,30 @@
 // resolves a name the same way. Codes may be compositional (CAMEO's "SYR" is Syria, "SYRREL"
 // its religious groups) while the names beside them are the words of an article (GDELT's
 // "SYRIA" for both), so in a scheme of codes (ActorScheme.valuesAreCodes) a code is never
-// matched by name to an actor that has another code of the scheme. Each name is resolved once
-// per import and remembered.
+// matched by name at all: the code says which entity it is (cameo-actors.ts), and a match by
+// name would depend on what an earlier import stored. A name match needs the country to agree
+// where both have one. Each name is resolved once per import and remembered.
+//
+// Besides: the words a record used for an actor ("ANGELA MERKEL" for DEUGOV) become FREE
+// aliases of it, however it was matched, so the aliases are the same in every import order;
+// a kind the record states (ACLED's inter1/inter2) refines the kind of an actor this scheme
+// created, whenever a row gives one; a mention's partOf (an ACLED unit's force, a period's
+// force's country-wide CAMEO force by the crosswalk rule) is resolved too and linked PART_OF;
+// a mention a crosswalk rule says is the same as another scheme's code (sameAs: ACLED's
+// "Military Forces of Somalia (2022-)" is CAMEO SOMMIL) resolves to that code's actor, found or
+// created as the code's own dataset would, so the actor is the same in every import order.
 import { and, eq, sql } from "drizzle-orm";
-import { actors, aliases } from "../../services/actors/data/tables.js";
+import { actorRelations, actors, aliases } from "../../services/actors/data/tables.js";
 import { anyOfIds } from "../../db/any-of-ids.js";
 import type { Database } from "../../db/client.js";
 import { chunks } from "../../db/bulk/chunks.js";
 import { normalizeName } from "../../services/kit/records/normalize-name.js";
 import type { ActorScheme } from "./dataset-format.js";
-import { actorIdFor, disambiguatedActorId } from "./dataset-ids.js";
+import { actorIdFor, disambiguatedActorId, slugOrHash } from "./dataset-ids.js";
 import type { ActorKind, ActorMention, DatasetScheme } from "./dataset-record.js";
 
-export type ResolutionOutcome = "alias" | "name" | "created";
+/** How a mention found its actor: the same code or name in the scheme, a crosswalk rule (ACLED state forces → CAMEO <country>MIL), the name and country, or none (created). */
+export type ResolutionOutcome = "alias" | "crosswalk" | "name" | "created";
 
 export interface ActorResolution {
   scheme: DatasetScheme;
@@ -33,6 +44,7 @@ export interface ActorResolution {
 interface NamedActor {
   name: string;
   kind: ActorKind;
+  country: string | null;
   /** The schemes of codes (ActorScheme.valuesAreCodes) the actor has a code in. */
   codeSchemes: DatasetScheme[];
 }
@@ -43,6 +55,8 @@ export function mentionKey(mention: Pick<ActorMention, "scheme" | "value">): str
 
 export class ActorResolver {
   private readonly resolved = new Map<string, ActorResolution>();
+  private readonly wordsAdded = new Set<string>();
+  private readonly relationsAdded = new Set<string>();
   private readonly schemes: ReadonlyMap<DatasetScheme, ActorScheme>;
   private readonly codeSchemes: DatasetScheme[];
 
@@ -60,20 +74,81 @@ export class ActorResolver {
     return [...this.resolved.values()];
   }
 
-  /** The actor ID of each mention, by mentionKey; writes created actors and added aliases. */
+  /** The actor ID of each mention, by mentionKey; writes created actors, added aliases, refined kinds and PART_OF relations. */
   async resolve(mentions: readonly ActorMention[]): Promise<Map<string, string>> {
-    const pending = pendingMentions(mentions, this.resolved);
-    if (pending.length > 0) {
-      const byAlias = await this.matchAliases(pending);
-      const rest = pending.filter((mention) => !byAlias.has(mentionKey(mention)));
-      const byName = await this.matchNames(rest);
-      const created = await this.create(rest.filter((mention) => !byName.has(mentionKey(mention))));
-      await this.addAliases([...byName.values()]);
-      for (const resolution of [...byAlias.values(), ...byName.values(), ...created]) {
-        this.resolved.set(mentionKey(resolution), resolution);
-      }
-    }
+    const all = withParents(mentions);
+    // The actors crosswalk rules point to first, so that the mentions they cover can take them.
+    await this.resolvePending(all.flatMap((mention) => (mention.sameAs ? [mention.sameAs] : [])));
+    await this.resolvePending(all);
+    await this.refineKinds(all);
+    await this.addWords(all);
+    await this.addPartOf(all);
     return new Map(mentions.map((mention) => [mentionKey(mention), this.resolved.get(mentionKey(mention))!.actorId]));
+  }
+
+  private async resolvePending(mentions: readonly ActorMention[]): Promise<void> {
+    const pending = pendingMentions(mentions, this.resolved);
+    if (pending.length === 0) return;
+    const byAlias = await this.matchAliases(pending);
+    const rest = pending.filter((mention) => !byAlias.has(mentionKey(mention)));
+    const byCrosswalk = this.matchCrosswalks(rest);
+    const unmatched = rest.filter((mention) => !byCrosswalk.has(mentionKey(mention)));
+    const byName = await this.matchNames(unmatched.filter((mention) => !this.schemeOf(mention).valuesAreCodes));
+    const created = await this.create(unmatched.filter((mention) => !byName.has(mentionKey(mention))));
+    await this.addAliases([...byCrosswalk.values(), ...byName.values()], pending);
+    for (const resolution of [...byAlias.values(), ...byCrosswalk.values(), ...byName.values(), ...created]) {
+      this.resolved.set(mentionKey(resolution), resolution);
+    }
+  }
+
+  /** A mention a crosswalk rule gives another scheme's code for (sameAs) is that code's actor, resolved before. */
+  private matchCrosswalks(mentions: readonly ActorMention[]): Map<string, ActorResolution> {
+    const found = new Map<string, ActorResolution>();
+    for (const mention of mentions) {
+      const target = mention.sameAs && this.resolved.get(mentionKey(mention.sameAs));
+      if (!target) continue;
+      found.set(mentionKey(mention), { ...target, scheme: mention.scheme, value: mention.value, outcome: "crosswalk" });
+    }
+    return found;
+  }
+
+  /** A kind the record states replaces the kind of an actor this scheme created (not a curated one's). */
+  private async refineKinds(mentions: readonly ActorMention[]): Promise<void> {
+    for (const mention of mentions) {
+      const resolution = this.resolved.get(mentionKey(mention))!;
+      if (!mention.kindIsStated || resolution.kind === mention.kind) continue;
+      if (!resolution.actorId.startsWith(`${this.schemeOf(mention).idNamespace}:`)) continue;
+      await this.db.update(actors).set({ kind: mention.kind, updatedAt: sql`now()` }).where(eq(actors.id, resolution.actorId));
+      for (const other of this.resolved.values()) if (other.actorId === resolution.actorId) other.kind = mention.kind;
+    }
+  }
+
+  private async addWords(mentions: readonly ActorMention[]): Promise<void> {
+    const rows = new Map<string, typeof aliases.$inferInsert>();
+    for (const mention of mentions) {
+      if (!mention.words) continue;
+      const actorId = this.resolved.get(mentionKey(mention))!.actorId;
+      const key = `${actorId}\u0000${mention.words}`;
+      if (this.wordsAdded.has(key)) continue;
+      this.wordsAdded.add(key);
+      rows.set(key, { actorId, scheme: "FREE", value: mention.words, normalizedValue: normalizeName(mention.words) });
+    }
+    for (const batch of chunks([...rows.values()])) await this.db.insert(aliases).values(batch).onConflictDoNothing();
+  }
+
+  private async addPartOf(mentions: readonly ActorMention[]): Promise<void> {
+    const rows = new Map<string, typeof actorRelations.$inferInsert>();
+    for (const mention of mentions) {
+      if (!mention.partOf) continue;
+      const subjectId = this.resolved.get(mentionKey(mention))!.actorId;
+      const objectId = this.resolved.get(mentionKey(mention.partOf))!.actorId;
+      const id = partOfRelationId(subjectId, objectId);
+      if (subjectId === objectId || this.relationsAdded.has(id)) continue;
+      this.relationsAdded.add(id);
+      // A unit or a past period's force is part of its whole for the years its name gives.
+      rows.set(id, { id, subjectId, predicate: "PART_OF", objectId, validFrom: mention.validFrom ?? null, validTo: mention.validTo ?? null, sourceId: null });
+    }
+    for (const batch of chunks([...rows.values()])) await this.db.insert(actorRelations).values(batch).onConflictDoNothing();
   }
 
   private async matchAliases(mentions: readonly ActorMention[]): Promise<Map<string, ActorResolution>> {
@@ -105,6 +180,7 @@ export class ActorResolver {
           actorId: actors.id,
           name: actors.name,
           kind: actors.kind,
+          country: actors.country,
           codeSchemes:
             this.codeSchemes.length > 0
               ? sql<
@@ -117,7 +193,7 @@ export class ActorResolver {
         .where(anyOfIds(aliases.normalizedValue, values));
       for (const row of rows) {
         const actorsNamed = candidates.get(row.normalized) ?? new Map();
-        candidates.set(row.normalized, actorsNamed.set(row.actorId, { name: row.name, kind: row.kind, codeSchemes: row.codeSchemes }));
+        candidates.set(row.normalized, actorsNamed.set(row.actorId, { name: row.name, kind: row.kind, country: row.country, codeSchemes: row.codeSchemes }));
       }
     }
     const found = new Map<string, ActorResolution>();
@@ -125,7 +201,9 @@ export class ActorResolver {
       const named = [...(candidates.get(normalized.get(mentionKey(mention))!) ?? new Map<string, NamedActor>())];
       const fitting = named.filter(
         ([, actor]) =>
-          (!mention.kindIsStated || actor.kind === mention.kind) && !(this.schemeOf(mention).valuesAreCodes && actor.codeSchemes.includes(mention.scheme)),
+          (!mention.kindIsStated || actor.kind === mention.kind) &&
+          (mention.country === null || actor.country === null || actor.country === mention.country) &&
+          !(this.schemeOf(mention).valuesAreCodes && actor.codeSchemes.includes(mention.scheme)),
       );
       if (fitting.length !== 1) continue;
       const [actorId, actor] = fitting[0]!;
@@ -160,9 +238,9 @@ export class ActorResolver {
       );
     }
     // The name is a FREE alias too, as the document loader stores it, so lookups by name need only the aliases.
-    const aliasRows = created.flatMap((actor) => [
+    const aliasRows = created.flatMap((actor, index) => [
       { actorId: actor.actorId, scheme: "FREE" as const, value: actor.actorName, normalizedValue: normalizeName(actor.actorName) },
-      { actorId: actor.actorId, scheme: actor.scheme, value: actor.value, normalizedValue: normalizeName(actor.value) },
+      aliasRow(actor.actorId, mentions[index]!),
     ]);
     for (const batch of chunks(aliasRows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
     return created;
@@ -174,15 +252,37 @@ export class ActorResolver {
     return scheme;
   }
 
-  private async addAliases(matchedByName: readonly ActorResolution[]): Promise<void> {
-    const rows = matchedByName.map((match) => ({
-      actorId: match.actorId,
-      scheme: match.scheme,
-      value: match.value,
-      normalizedValue: normalizeName(match.value),
-    }));
+  /** The matched mentions' values become aliases of their actors, with the periods they name. */
+  private async addAliases(matched: readonly ActorResolution[], mentions: readonly ActorMention[]): Promise<void> {
+    const mentionOf = new Map(mentions.map((mention) => [mentionKey(mention), mention]));
+    const rows = matched.map((match) => aliasRow(match.actorId, mentionOf.get(mentionKey(match))!));
     for (const batch of chunks(rows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
   }
+}
+
+function aliasRow(actorId: string, mention: ActorMention): typeof aliases.$inferInsert {
+  return {
+    actorId,
+    scheme: mention.scheme,
+    value: mention.value,
+    normalizedValue: normalizeName(mention.value),
+    validFrom: mention.validFrom ?? null,
+    validTo: mention.validTo ?? null,
+  };
+}
+
+/** The mentions with the actors they are part of, parents after their parts. */
+function withParents(mentions: readonly ActorMention[]): ActorMention[] {
+  const all: ActorMention[] = [];
+  for (const mention of mentions) {
+    for (let current: ActorMention | undefined = mention; current; current = current.partOf) all.push(current);
+  }
+  return all;
+}
+
+/** A PART_OF relation's ID from its two ends, the same whichever import makes it. */
+export function partOfRelationId(subjectId: string, objectId: string): string {
+  return `rel:${slugOrHash(`${subjectId} part of ${objectId}`)}`;
 }
 
 /**

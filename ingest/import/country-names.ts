@@ -3,6 +3,8 @@
 // ("ADEN", "YEMENI"). Generated from Debian's iso-codes (iso_3166-1.json; the common name
 // where it has one: "Bolivia", not "Bolivia, Plurinational State of"; a few names turned to how
 // they are said, not filed: "Russia", "Palestine", "Democratic Republic of the Congo").
+// Names resolve to codes too (countryCodeNamed), with the other names a country goes by.
+import { normalizeName } from "../../services/kit/records/normalize-name.js";
 
 /** alpha-3 → name, one "CODE:Name" per entry, entries separated by "|". */
 const NAMES = new Map(
@@ -64,4 +66,64 @@ const NAMES = new Map(
 /** The country's English name, or undefined for a code that is not ISO 3166-1 alpha-3. */
 export function countryName(alpha3: string): string | undefined {
   return NAMES.get(alpha3);
+}
+
+// Other names the datasets and editors use for a country: former or English names beside the
+// official short ones ("Turkey" for Türkiye), ISO's formal names, ACLED's own spellings.
+const OTHER_NAMES: readonly (readonly [string, string])[] = [
+  ["TUR", "Turkey"],
+  ["TUR", "Turkiye"],
+  ["RUS", "Russian Federation"],
+  ["USA", "United States of America"],
+  ["GBR", "United Kingdom of Great Britain and Northern Ireland"],
+  ["GBR", "Great Britain"],
+  ["IRN", "Islamic Republic of Iran"],
+  ["SYR", "Syrian Arab Republic"],
+  ["COD", "Democratic Republic of Congo"],
+  ["COD", "DR Congo"],
+  ["COG", "Republic of Congo"],
+  ["COG", "Republic of the Congo"],
+  ["CIV", "Ivory Coast"],
+  ["CZE", "Czech Republic"],
+  ["SWZ", "eSwatini"],
+  ["SWZ", "Swaziland"],
+  ["MMR", "Burma"],
+  ["CPV", "Cape Verde"],
+  ["TLS", "East Timor"],
+  ["MKD", "Macedonia"],
+  ["KOR", "Republic of Korea"],
+  ["PRK", "Democratic People's Republic of Korea"],
+  ["LAO", "Lao People's Democratic Republic"],
+  ["TZA", "United Republic of Tanzania"],
+  ["VNM", "Viet Nam"],
+  ["BOL", "Plurinational State of Bolivia"],
+  ["VEN", "Bolivarian Republic of Venezuela"],
+  ["MDA", "Republic of Moldova"],
+  ["PSE", "Palestinian Territories"],
+  ["VAT", "Vatican City"],
+  ["VAT", "Vatican"],
+  ["BRN", "Brunei"],
+  ["FLK", "Falkland Islands"],
+];
+
+/** Every name of a country, the main one first ("Türkiye", "Turkey", "Turkiye"). */
+export function countryNames(alpha3: string): string[] {
+  const main = NAMES.get(alpha3);
+  if (main === undefined) return [];
+  return [main, ...OTHER_NAMES.filter(([code]) => code === alpha3).map(([, name]) => name)];
+}
+
+/** Compared without case, accents, punctuation or a leading "the": "the United States", "Türkiye" and "Turkey" all resolve. */
+function nameKey(name: string): string {
+  return normalizeName(name).replace(/^the /, "");
+}
+
+const CODE_OF_NAME = new Map<string, string>([
+  ...[...NAMES].map(([code, name]) => [nameKey(name), code] as const),
+  ...OTHER_NAMES.map(([code, name]) => [nameKey(name), code] as const),
+]);
+
+/** The ISO 3166-1 alpha-3 code of a country's name ("Turkey" or "Türkiye" → TUR), undefined for a name of no country. */
+export function countryCodeNamed(name: string): string | undefined {
+  return CODE_OF_NAME.get(nameKey(name));
 }

@@ -24,6 +24,20 @@ export interface ActorMention {
   /** The dataset states the kind (ACLED's inter1/inter2, a CAMEO type code, an ACLED naming convention) rather than it being a default. */
   kindIsStated: boolean;
   country: string | null;
+  /** The words the record used for it ("ANGELA MERKEL" for DEUGOV), kept as a FREE alias of the actor. */
+  words?: string;
+  /** The actor it is a part of (an ACLED unit's force; a force of a period of the country's forces): a PART_OF relation. */
+  partOf?: ActorMention;
+  /** How the link to partOf was made: ACLED's naming convention or a crosswalk rule to a CAMEO code. */
+  partOfRule?: "unit" | "crosswalk";
+  /**
+   * The same entity in another scheme, by a crosswalk rule (ACLED's "Military Forces of Somalia
+   * (2022-)" is CAMEO SOMMIL): the mention resolves to that one's actor, taking its value as an alias.
+   */
+  sameAs?: ActorMention;
+  /** The period the value names the actor for (ACLED's "(2022-)": 2022-01-01 on): kept on its alias and its PART_OF relation. */
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 export interface ParticipantDraft {
@@ -43,9 +57,13 @@ export interface IncidentDraft {
 
 export interface StatementDraft {
   row: Omit<StatementRow, "speakerId" | "addresseeId">;
-  speaker: ActorMention;
+  /** Null when the speaker names no single entity (GDELT's bare GOV, "PRESIDENT"): speakerAsWritten keeps it. */
+  speaker: ActorMention | null;
   /** Whom it is about (GDELT's Actor2): its actor is the statement's addressee. */
   addressee: ActorMention | null;
+  /** A speaker or addressee that names no single entity, as the record wrote it ("FINANCIAL SECRETARY (CAMEO GOV)"). */
+  speakerAsWritten: string | null;
+  addresseeAsWritten: string | null;
 }
 
 /** The record's version in its dataset, which a newer import may replace and an older one may not. */

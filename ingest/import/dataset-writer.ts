@@ -42,7 +42,7 @@ export class DatasetWriter {
       current.flatMap((record) =>
         record.kind === "incident"
           ? record.incident.participants.map((participant) => participant.actor)
-          : [record.statement.speaker, ...(record.statement.addressee ? [record.statement.addressee] : [])],
+          : [record.statement.speaker, record.statement.addressee].filter((actor) => actor !== null),
       ),
     );
     const incidents = current.filter((record): record is IncidentRecord => record.kind === "incident");
@@ -53,8 +53,10 @@ export class DatasetWriter {
       statements: statements.map(({ statement }): StatementsPart["statements"][number] => ({
         row: {
           ...statement.row,
-          speakerId: actorIds.get(mentionKey(statement.speaker))!,
+          speakerId: statement.speaker ? actorIds.get(mentionKey(statement.speaker))! : null,
           addresseeId: statement.addressee ? actorIds.get(mentionKey(statement.addressee))! : null,
+          speakerAsWritten: statement.speakerAsWritten,
+          addresseeAsWritten: statement.addresseeAsWritten,
         },
         stances: [],
         incidents: [],

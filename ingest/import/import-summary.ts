@@ -1,5 +1,5 @@
 // What an import did, per entity (inserted, updated, unchanged, rejected) and for actors
-// (matched by alias, matched by name, created), and its rendering for the terminal.
+// (matched by the same code, by a crosswalk rule, by name and country, created), and its rendering for the terminal.
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 import type { ActorResolution, ResolutionOutcome } from "./actor-resolver.js";
 
@@ -31,7 +31,7 @@ export interface ImportSummary {
 }
 
 export function countOutcomes(resolutions: readonly ActorResolution[]): Record<ResolutionOutcome, number> {
-  const counts: Record<ResolutionOutcome, number> = { alias: 0, name: 0, created: 0 };
+  const counts: Record<ResolutionOutcome, number> = { alias: 0, crosswalk: 0, name: 0, created: 0 };
   for (const resolution of resolutions) counts[resolution.outcome] += 1;
   return counts;
 }
@@ -47,7 +47,8 @@ export function formatSummary(summary: ImportSummary, options: { listActors: boo
   if (summary.actors) {
     const counts = countOutcomes(summary.actors.resolutions);
     lines.push(
-      `actors: ${number(counts.alias + counts.name)} matched (${number(counts.alias)} by alias, ${number(counts.name)} by name), ${number(counts.created)} created`,
+      `actors: ${number(counts.alias + counts.crosswalk + counts.name)} matched (${number(counts.alias)} by the same code or name in its scheme, ` +
+        `${number(counts.crosswalk)} by a crosswalk rule, ${number(counts.name)} by name and country), ${number(counts.created)} created`,
     );
     if (options.listActors) lines.push(...actorList(summary.actors.resolutions));
   }
@@ -69,12 +70,13 @@ function table(entities: Record<string, EntitySummary>): string {
 
 const OUTCOME_TITLES: Record<ResolutionOutcome, string> = {
   created: "actors created",
-  name: "actors matched by name (the alias is added to the actor)",
+  crosswalk: "actors matched by a crosswalk rule (ACLED state forces → CAMEO <country>MIL, GOV, COP)",
+  name: "actors matched by name and country (the alias is added to the actor)",
   alias: "actors matched by alias",
 };
 
 function actorList(resolutions: readonly ActorResolution[]): string[] {
-  return (["created", "name", "alias"] as const).flatMap((outcome) => {
+  return (["created", "crosswalk", "name", "alias"] as const).flatMap((outcome) => {
     const listed = resolutions.filter((resolution) => resolution.outcome === outcome);
     if (listed.length === 0) return [];
     return [

@@ -8,7 +8,7 @@ import type { Database } from "../../db/client.js";
 import type { SubgraphName } from "../../services/registry.js";
 import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
-import { datasetFormatNamed } from "../formats/registry.js";
+import { DATASET_FORMATS, datasetFormatNamed } from "../formats/registry.js";
 import { ActorResolver } from "./actor-resolver.js";
 import { DOCUMENT_FORMAT, type ImportOptions } from "./cli-args.js";
 import type { DatasetFormat, FileMapping, RecordEntity } from "./dataset-format.js";
@@ -94,7 +94,14 @@ async function importDataset(
   rejects: RejectFiles,
   summary: ImportSummary,
 ): Promise<void> {
-  const writer = new DatasetWriter(databases, new ActorResolver(databases.actors, [format.actors]));
+  // Every format's scheme: a crosswalk rule may name an actor in another's (ACLED's state forces as CAMEO codes).
+  const writer = new DatasetWriter(
+    databases,
+    new ActorResolver(
+      databases.actors,
+      DATASET_FORMATS.map((known) => known.actors),
+    ),
+  );
   const rejected: Record<RecordEntity, number> = { incidents: 0, statements: 0 };
   // Without --skip-invalid, the problems found; once there is one, nothing more is written.
   const invalid: RejectedRow[] = [];

@@ -14,7 +14,8 @@ import { InputError, RowError } from "../../import/import-errors.js";
 import { mapFields, quote, type RowFields } from "../../import/row-fields.js";
 import { acledDate, acledFuzzyDate } from "./acled-dates.js";
 import { acledOutletSourceId, acledRecordSourceId } from "./acled-ids.js";
-import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, acledActorKind, incidentTypeOf, kindOfActorType } from "./acled-taxonomy.js";
+import { acledActorMention } from "./acled-actor-mention.js";
+import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, incidentTypeOf, kindOfActorType } from "./acled-taxonomy.js";
 
 /** The columns the import reads; the export's others (year, region, country, interaction, …) may be missing. */
 const NEEDED_COLUMNS = [
@@ -171,13 +172,11 @@ function namedActor(name: string, fields: RowFields, typeColumn: string): ActorM
   if (label !== null && actorType === undefined) {
     throw new RowError(typeColumn, `unknown actor type ${quote(label)}; ACLED's are ${ACLED_ACTOR_TYPES.join(", ")}`);
   }
-  const { kind, isStated } = acledActorKind(name, actorType);
-  return { scheme: "ACLED", value: name, name, kind, kindIsStated: isStated, country: null };
+  return acledActorMention(name, actorType);
 }
 
 function associatedActor(name: string): ActorMention {
-  const { kind, isStated } = acledActorKind(name, undefined);
-  return { scheme: "ACLED", value: name, name, kind, kindIsStated: isStated, country: null };
+  return acledActorMention(name, undefined);
 }
 
 /** ACLED's semicolon lists ("AFRICOM; Caasimada; Hiiraan (Somalia)"). */

@@ -8,14 +8,14 @@
 import { isIsoDate } from "../../../services/kit/schema/iso-date.js";
 import type { PlaceRow } from "../../../services/incidents/writes/incident-rows.js";
 import type { SourceRow } from "../../../services/statements/writes/statement-rows.js";
-import { alpha3FromFips, isAlpha3Country } from "../../import/country-codes.js";
-import { countryName } from "../../import/country-names.js";
+import { alpha3FromFips } from "../../import/country-codes.js";
 import type { RecordEntity } from "../../import/dataset-format.js";
 import { articleSourceId, hostOf, placeIdFor, recordId } from "../../import/dataset-ids.js";
 import type { ActorMention, DatasetRecord, ParticipantRole } from "../../import/dataset-record.js";
 import type { DelimitedRow } from "../../import/delimited-records.js";
 import { RowError } from "../../import/import-errors.js";
 import { mapFields, quote, type RowFields } from "../../import/row-fields.js";
+import { asWritten, cameoEntity } from "./cameo-actors.js";
 import { CAMEO_ROOT_NAMES, cameoActorKind, incidentTypeOfCameo, isStatement } from "./cameo.js";
 import { GDELT_COLUMN_INDEX, GDELT_COLUMNS } from "./gdelt-columns.js";
 
@@ -79,8 +79,10 @@ function mapGdeltFields(fields: RowFields): DatasetRecord {
           dateAdded,
           ...statementPlaceColumns(geography),
         },
-        speaker: actor1,
-        addressee: actor2,
+        speaker: actor1.mention,
+        addressee: actor2?.mention ?? null,
+        speakerAsWritten: actor1.asWritten,
+        addresseeAsWritten: actor2?.asWritten ?? null,
       },
       sharedSources: [source],
     };
@@ -112,7 +114,11 @@ function mapGdeltFields(fields: RowFields): DatasetRecord {
         dateAdded,
       },
       place: geography && actionPlace(geography, id, source.id),
-      participants: [...(actor1 ? [{ actor: actor1, role: role1! }] : []), ...(actor2 ? [{ actor: actor2, role: role2! }] : [])],
+      // An actor that names no single entity takes part as the title writes it, not as a participant.
+      participants: [
+        ...(actor1?.mention ? [{ actor: actor1.mention, role: role1! }] : []),
+        ...(actor2?.mention ? [{ actor: actor2.mention, role: role2! }] : []),
+      ],
       sourceIds: [source.id],
     },
     sharedSources: [source],
@@ -144,22 +150,44 @@ function textOf(fields: RowFields, prefix: "Actor1" | "Actor2"): string {
   return fields.optionalText(`${prefix}Name`) ?? fields.text(`${prefix}Code`);
 }
 
-function actorOf(fields: RowFields, prefix: "Actor1" | "Actor2"): ActorMention | null {
+/** An actor of the row: the entity its CAMEO codes denote, or, for codes that name no single entity, how the row wrote it. */
+type RowActor = { mention: ActorMention; asWritten: null } | { mention: null; asWritten: string };
+
+function actorOf(fields: RowFields, prefix: "Actor1" | "Actor2"): RowActor | null {
   const code = fields.optionalText(`${prefix}Code`);
   if (code === null) return null;
-  const countryCode = fields.optionalText(`${prefix}CountryCode`);
-  const isCountry = countryCode !== null && isAlpha3Country(countryCode);
+  const parts = {
+    code,
+    words: fields.optionalText(`${prefix}Name`),
+    countryCode: fields.optionalText(`${prefix}CountryCode`),
+    knownGroupCode: fields.optionalText(`${prefix}KnownGroupCode`),
+    ethnicCode: fields.optionalText(`${prefix}EthnicCode`),
+    religionCodes: [fields.optionalText(`${prefix}Religion1Code`), fields.optionalText(`${prefix}Religion2Code`)].filter((value) => value !== null),
+    typeCodes: [fields.optionalText(`${prefix}Type1Code`), fields.optionalText(`${prefix}Type2Code`), fields.optionalText(`${prefix}Type3Code`)].filter(
+      (value) => value !== null,
+    ),
+  };
+  const entity = cameoEntity(parts);
+  if (entity === null) return { mention: null, asWritten: asWritten(parts) };
   const { kind, isStated } = cameoActorKind({
     code,
-    countryCode,
-    knownGroupCode: fields.optionalText(`${prefix}KnownGroupCode`),
-    typeCode: fields.optionalText(`${prefix}Type1Code`),
-    isCountry,
+    countryCode: parts.countryCode,
+    knownGroupCode: parts.knownGroupCode,
+    typeCode: parts.typeCodes[0] ?? null,
+    isCountry: entity.country !== null,
   });
-  // A bare country ("YEM") is named as the country, not by the text GDELT matched ("ADEN").
-  const isBareCountry = isCountry && code === countryCode;
-  const name = (isBareCountry ? countryName(code) : undefined) ?? textOf(fields, prefix);
-  return { scheme: "CAMEO", value: code, name, kind, kindIsStated: isStated, country: isCountry ? countryCode : null };
+  return {
+    mention: {
+      scheme: "CAMEO",
+      value: code,
+      name: entity.name,
+      kind,
+      kindIsStated: isStated,
+      country: entity.country,
+      ...(parts.words ? { words: parts.words } : {}),
+    },
+    asWritten: null,
+  };
 }
 
 function articleSource(urlOrName: string, dateAdded: Date): SourceRow {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { actorRelations, actors, aliases } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { ActorsPart } from "./actor-rows.js";
+import { absorbDatasetActors } from "./merge-actors.js";
 import type { EntityKindTables } from "../../kit/records/stored-references.js";
 import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 
@@ -25,6 +26,10 @@ export async function writeActors(db: Database, part: ActorsPart): Promise<{ act
     db,
     ACTOR_TABLES,
     part.actors.map((actor) => ({ id: actor.row.id, row: actor.row, children: [actor.aliases] })),
+  );
+  await absorbDatasetActors(
+    db,
+    part.actors.map((actor) => actor.row.id),
   );
   const relationCounts = await syncEntities(
     db,

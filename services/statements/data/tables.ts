@@ -40,8 +40,10 @@ export const statements = statementsSchema.table(
   "statements",
   {
     id: text("id").primaryKey(),
-    /** An Actor of the actors subgraph. */
-    speakerId: text("speaker_id").notNull(),
+    /** An Actor of the actors subgraph; null when the record names no single entity (GDELT's bare GOV): speakerAsWritten keeps it. */
+    speakerId: text("speaker_id"),
+    /** A speaker that names no single entity, as the record wrote it ("FINANCIAL SECRETARY (CAMEO GOV)"). */
+    speakerAsWritten: text("speaker_as_written"),
     onBehalfOfId: text("on_behalf_of_id"),
     saidOn: date("said_on").notNull(),
     saidPrecision: text("said_precision", { enum: DATE_PRECISION_VALUES }).notNull(),
@@ -56,6 +58,8 @@ export const statements = statementsSchema.table(
     respondsToId: text("responds_to_id"),
     /** An Actor of the actors subgraph the statement is addressed to or about (GDELT's Actor2). */
     addresseeId: text("addressee_id"),
+    /** An addressee that names no single entity, as the record wrote it. */
+    addresseeAsWritten: text("addressee_as_written"),
     // What the source dataset says beside our model (GDELT's event code and measures).
     cameoCode: text("cameo_code"),
     ...gdeltMeasureColumns(),

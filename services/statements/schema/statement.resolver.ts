@@ -40,8 +40,8 @@ export class StatementResolver {
 
   // Nullable so that, with the actors subgraph down, the statement still comes back.
   @FieldResolver(() => ActorReference, { nullable: true, description: "Who said it." })
-  speaker(@Root() statement: Statement): ActorReference {
-    return ActorReference.of(statement.speakerId);
+  speaker(@Root() statement: Statement): ActorReference | null {
+    return statement.speakerId ? ActorReference.of(statement.speakerId) : null;
   }
 
   @FieldResolver(() => ActorReference, { nullable: true, description: "Whom the speaker spoke for (a spokesperson's ministry)." })

@@ -25,6 +25,8 @@ export function toStatement(row: StatementRow): Statement {
     text: row.text,
     language: row.language,
     speakerId: row.speakerId,
+    speakerAsWritten: row.speakerAsWritten ?? null,
+    addresseeAsWritten: row.addresseeAsWritten ?? null,
     onBehalfOfId: row.onBehalfOfId,
     sourceId: row.sourceId,
     respondsToId: row.respondsToId,

@@ -67,7 +67,17 @@ export class Statement {
   @Field(() => StatementPlace, { nullable: true, description: "Where the event took place, for statements from GDELT that give it (its ActionGeo)." })
   place!: StatementPlace | null;
 
-  speakerId!: string;
+  /** Null when the record names no single entity (speakerAsWritten says how it wrote it). */
+  speakerId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A speaker that names no single entity (GDELT\'s bare CAMEO GOV, "PRESIDENT"), as the record wrote it: then speaker is null.',
+  })
+  speakerAsWritten!: string | null;
+
+  @Field(() => String, { nullable: true, description: "An addressee that names no single entity, as the record wrote it: then addressee is null." })
+  addresseeAsWritten!: string | null;
   onBehalfOfId!: string | null;
   sourceId!: string;
   respondsToId!: string | null;

@@ -3,6 +3,7 @@
 // that changes nothing. Counts are computed from the CSV independently of the import. The
 // checks run on the project's made-up fixtures always (with single rows checked for every
 // mapping rule), and on the real ACLED samples where they are found (see shared-data.ts).
+import { parseAcledActorName } from "../../../ingest/formats/acled/acled-actor-names.js";
 import { and, count, eq, inArray, sql, sum } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actors, aliases } from "../../../services/actors/data/tables.js";
@@ -119,11 +120,15 @@ function describeAcledImport(title: string, files: () => string[], specific: (im
 
     it("creates one actor with an ACLED alias per name the files give", async () => {
       const { database, first, rows } = imported;
-      const names = new Set(
-        rows.flatMap((row) => [row.actor1!, row.actor2!, ...`${row.assoc_actor_1};${row.assoc_actor_2}`.split(";").map((name) => name.trim())]).filter(Boolean),
-      );
+      const given = rows
+        .flatMap((row) => [row.actor1!, row.actor2!, ...`${row.assoc_actor_1};${row.assoc_actor_2}`.split(";").map((name) => name.trim())])
+        .filter(Boolean);
+      // Issue 18: a unit's name names its force too ("Government of Yemen (2017-) Houthi"), which gets an alias of its own.
+      const names = new Set([...given, ...given.flatMap((name) => parseAcledActorName(name).parent ?? [])]);
       expect(await database.handles.actors.db.$count(aliases, eq(aliases.scheme, "ACLED"))).toBe(names.size);
-      expect(first.actors!.resolutions.filter((resolution) => resolution.outcome === "created")).toHaveLength(names.size);
+      // Issue 18: a state force of the period in force is the actor of its CAMEO code (a crosswalk), not one of its own.
+      const acledResolutions = first.actors!.resolutions.filter((resolution) => resolution.scheme === "ACLED");
+      expect(acledResolutions.filter((resolution) => resolution.outcome === "created" || resolution.outcome === "crosswalk")).toHaveLength(names.size);
     });
 
     specific(() => imported);
@@ -273,6 +278,7 @@ describeAcledImport(
         "Civilians (Iceland)": "POPULATION_GROUP",
         "Protesters (Iceland)": "POPULATION_GROUP",
         "Government of Iceland (2024-) Harbour Council": "GOVERNMENT_BODY", // associated: a government by its name
+        "Government of Iceland": "GOVERNMENT_BODY", // issue 18: CAMEO ISLGOV, which the council's "Government of Iceland (2024-)" is by the crosswalk
         "Rioters (Iceland)": "POPULATION_GROUP",
       });
       expect(stored.find((actor) => actor.name === "Red Fjord Rebels")!.id).toBe("acled:red-fjord-rebels");
@@ -390,8 +396,9 @@ describeRealSamples("the real ACLED samples", () => {
           .where(eq(participants.incidentId, "acled:SOM49639"))
           .orderBy(participants.role, participants.actorId);
         expect(roles).toEqual([
-          { actorId: "acled:military-forces-of-somalia-2022", role: "ASSOCIATE" },
-          { actorId: "acled:military-forces-of-the-united-states-2025", role: "SIDE_A" },
+          // Issue 18: the state forces of the period in force are the actors of their CAMEO codes.
+          { actorId: "gdelt:sommil", role: "ASSOCIATE" },
+          { actorId: "gdelt:usamil", role: "SIDE_A" },
           { actorId: "acled:islamic-state-somalia-province", role: "SIDE_B" },
         ]);
         const cited = await db.select({ sourceId: incidentSources.sourceId }).from(incidentSources).where(eq(incidentSources.incidentId, "acled:SOM49639"));
@@ -426,7 +433,7 @@ describeRealSamples("the real ACLED samples", () => {
           .select({ id: actors.id, kind: actors.kind, name: actors.name })
           .from(actors)
           .where(
-            sql`${actors.id} in ('acled:military-forces-of-the-united-states-2025', 'acled:islamic-state-somalia-province', 'acled:civilians-somalia', 'acled:government-of-yemen-2017-houthi', 'acled:taxi-drivers-somalia', 'acled:hawiye-abgal-sub-clan-militia-somalia')`,
+            sql`${actors.id} in ('gdelt:usamil', 'acled:islamic-state-somalia-province', 'acled:civilians-somalia', 'acled:government-of-yemen-2017-houthi', 'acled:taxi-drivers-somalia', 'acled:hawiye-abgal-sub-clan-militia-somalia')`,
           )
           .orderBy(actors.id);
         expect(kinds).toEqual([
@@ -434,8 +441,9 @@ describeRealSamples("the real ACLED samples", () => {
           { id: "acled:government-of-yemen-2017-houthi", kind: "GOVERNMENT_BODY", name: "Government of Yemen (2017-) Houthi" },
           { id: "acled:hawiye-abgal-sub-clan-militia-somalia", kind: "ARMED_GROUP", name: "Hawiye-Abgal Sub-Clan Militia (Somalia)" },
           { id: "acled:islamic-state-somalia-province", kind: "ARMED_GROUP", name: "Islamic State Somalia Province" },
-          { id: "acled:military-forces-of-the-united-states-2025", kind: "ARMED_FORCE", name: "Military Forces of the United States (2025-)" },
           { id: "acled:taxi-drivers-somalia", kind: "POPULATION_GROUP", name: "Taxi Drivers (Somalia)" },
+          // Issue 18: "Military Forces of the United States (2025-)" is CAMEO USAMIL, named from the codebook.
+          { id: "gdelt:usamil", kind: "ARMED_FORCE", name: "Military of the United States" },
         ]);
         const alShabaab = await db
           .select({ scheme: aliases.scheme, value: aliases.value })

@@ -84,10 +84,11 @@ describe.each(BACKENDS)("the import command on $name", (backend) => {
       expect(first).toMatchObject({ code: 0 });
       expect(first.stdout).toMatch(/^import --format acled: 3 rows from .*export-tool-dates\.csv in [\d.]+ s/);
       expect(first.stdout).toMatch(/\nincidents +3 +0 +0 +0\n/);
-      expect(first.stdout).toContain("actors: 0 matched (0 by alias, 0 by name), 5 created");
+      // Issue 18: "Government of Iceland (2024-) Harbour Council" names its government, which is CAMEO ISLGOV by the crosswalk (created with it).
+      expect(first.stdout).toContain("actors: 1 matched (0 by the same code or name in its scheme, 1 by a crosswalk rule, 0 by name and country), 6 created");
       const second = await runCommand(["--format", "acled", ACLED_EXPORT_TOOL_FIXTURE], target.env);
       expect(second.stdout).toMatch(/\nincidents +0 +0 +3 +0\n/);
-      expect(second.stdout).toContain("actors: 5 matched (5 by alias, 0 by name), 0 created");
+      expect(second.stdout).toContain("actors: 7 matched (7 by the same code or name in its scheme, 0 by a crosswalk rule, 0 by name and country), 0 created");
     },
     COMMAND_TIMEOUT,
   );

@@ -16,6 +16,7 @@ import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../../../scripts/harness/backen
 import { describeRealSamples } from "../../support/real-samples.js";
 import { realSample } from "../../../scripts/harness/shared-data.js";
 import { importFiles } from "./support/import-runs.js";
+import { isAlpha3Country } from "../../../ingest/import/country-codes.js";
 import { GDELT_FIXTURE, REAL_GDELT_EVENTS, readGdelt } from "./support/sample-files.js";
 
 const QUAD_CLASS = 29;
@@ -27,6 +28,8 @@ const EVENT_CODE = 26;
 const GOLDSTEIN = 30;
 const DATE_ADDED = 59;
 // The documented rule, applied to the raw columns: QuadClass 1 and 3 are statements, except protests (root 14).
+// Issue 18: a code denotes an entity only with an ISO country (Actor1CountryCode, column 7) or a known group (column 8).
+const denotesEntity = (event: string[], codeColumn: number) => isAlpha3Country(event[codeColumn + 2]!) || event[codeColumn + 3] !== "";
 const isVerbal = (event: string[]) => ["1", "3"].includes(event[QUAD_CLASS]!) && event[ROOT_CODE] !== "14";
 
 function tally<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -159,11 +162,15 @@ function describeGdeltImport(title: string, file: () => string, specific: (impor
       expect(resolved.get("USA")).toMatchObject({ actorId: "meridian:united-states", outcome: "alias" });
       expect(resolved.get("RUS")).toMatchObject({ actorId: "meridian:russia", outcome: "alias" });
       expect(resolved.get("USAGOV")).toMatchObject({ actorId: "gdelt:usagov", outcome: "created", kind: "GOVERNMENT_BODY" });
-      // Every code of an imported event is resolved once; codes only skipped events name are not.
+      // Every code of an imported event that denotes an entity is resolved once; codes only skipped events name are not.
       expect(first.actors!.resolutions.map((resolution) => resolution.value).sort()).toEqual(
         [
           ...new Set(
-            events.flatMap((event) => (isVerbal(event) && event[ACTOR1_CODE] === "" ? [] : [event[ACTOR1_CODE]!, event[ACTOR2_CODE]!])).filter(Boolean),
+            events.flatMap((event) =>
+              isVerbal(event) && event[ACTOR1_CODE] === ""
+                ? []
+                : [ACTOR1_CODE, ACTOR2_CODE].filter((column) => event[column] !== "" && denotesEntity(event, column)).map((column) => event[column]!),
+            ),
           ),
         ].sort(),
       );
@@ -368,21 +375,21 @@ describeGdeltImport(
         .orderBy(actors.id);
       expect(stored.map((actor) => `${actor.id} ${actor.kind} ${actor.name} ${actor.country ?? "-"}`)).toEqual(
         [
-          "gdelt:afr ORGANIZATION AFRICA -", // a region: no type, no group, not a country
-          "gdelt:eureec ORGANIZATION THE EU -", // a known group
+          // Issue 18: named from the CAMEO codebook (the article's words are FREE aliases); a region (AFR) names no single entity.
+          "gdelt:eureec ORGANIZATION European Union -", // a known group
           "gdelt:gbr STATE United Kingdom GBR",
-          "gdelt:gbrmil ARMED_FORCE BRITISH GBR", // a country's force is named by GDELT's text
+          "gdelt:gbrmil ARMED_FORCE Military of the United Kingdom GBR",
           "gdelt:isl STATE Iceland ISL",
-          "gdelt:islgov GOVERNMENT_BODY REYKJAVIK ISL",
+          "gdelt:islgov GOVERNMENT_BODY Government of Iceland ISL",
           "gdelt:nor STATE Norway NOR",
-          "gdelt:norcop ARMED_FORCE POLICE NOR",
-          "gdelt:norcvl POPULATION_GROUP VILLAGER NOR",
-          "gdelt:norgov GOVERNMENT_BODY NORWAY NOR",
-          "gdelt:normed ORGANIZATION JOURNALIST NOR",
-          "gdelt:norreb ARMED_GROUP REBEL NOR",
-          "gdelt:usacop ARMED_FORCE POLICE USA",
-          "gdelt:usagov GOVERNMENT_BODY UNITED STATES USA",
-          "gdelt:ukrgov GOVERNMENT_BODY UKRAINE UKR", // the seed story's Ukraine is a state, not this government
+          "gdelt:norcop ARMED_FORCE Police of Norway NOR",
+          "gdelt:norcvl POPULATION_GROUP Civilians of Norway NOR",
+          "gdelt:norgov GOVERNMENT_BODY Government of Norway NOR",
+          "gdelt:normed ORGANIZATION Media of Norway NOR",
+          "gdelt:norreb ARMED_GROUP Rebels of Norway NOR",
+          "gdelt:usacop ARMED_FORCE Police of the United States USA",
+          "gdelt:usagov GOVERNMENT_BODY Government of the United States USA",
+          "gdelt:ukrgov GOVERNMENT_BODY Government of Ukraine UKR", // the seed story's Ukraine is a state, not this government
         ].sort(),
       );
       // RUSMIL is an alias of the seed story's Russian forces.
@@ -436,10 +443,8 @@ describeRealSamples("the real GDELT sample", () => {
           .from(participants)
           .where(eq(participants.incidentId, "gdelt:881990839"))
           .orderBy(participants.role);
-        expect(roles).toEqual([
-          { actorId: "gdelt:cop", role: "PERPETRATOR" },
-          { actorId: "gdelt:deu", role: "TARGET" },
-        ]);
+        // Issue 18: bare COP ("POLICE", no country) names no single entity: the title keeps it, no participant does.
+        expect(roles).toEqual([{ actorId: "gdelt:deu", role: "TARGET" }]);
         const url =
           "https://www.bgdailynews.com/news/international/germany-arrests-people-suspected-of-trafficking-syrians/article_824a692c-a4e9-577a-bdfa-bd01d220bb84.html";
         const [source] = await database.handles.statements.db.select().from(sources).where(eq(sources.url, url));

@@ -1,0 +1,68 @@
+// Merging one actor into another: the survivor takes the merged actor's aliases and relations,
+// the fields it lacks (country, description), and the merged ID redirects to it, so that the
+// IDs other subgraphs hold (speakers, participants) keep resolving without a rewrite.
+import { and, eq, inArray, notInArray, or, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
+import { MERIDIAN_NAMESPACE } from "../../kit/records/entity-ids.js";
+
+export async function mergeActorInto(db: Database, survivorId: string, mergedId: string): Promise<void> {
+  const [survivor] = await db.select().from(actors).where(eq(actors.id, survivorId));
+  const [merged] = await db.select().from(actors).where(eq(actors.id, mergedId));
+  if (!survivor || !merged) return;
+  await db.execute(sql`
+    insert into ${aliases} (actor_id, scheme, value, normalized_value, valid_from, valid_to)
+    select ${survivor.id}, scheme, value, normalized_value, valid_from, valid_to from ${aliases} where actor_id = ${merged.id}
+    on conflict do nothing`);
+  // A relation between the two would become the survivor's relation to itself.
+  await db
+    .delete(actorRelations)
+    .where(
+      or(
+        and(eq(actorRelations.subjectId, merged.id), eq(actorRelations.objectId, survivor.id)),
+        and(eq(actorRelations.subjectId, survivor.id), eq(actorRelations.objectId, merged.id)),
+      ),
+    );
+  await db.update(actorRelations).set({ subjectId: survivor.id }).where(eq(actorRelations.subjectId, merged.id));
+  await db.update(actorRelations).set({ objectId: survivor.id }).where(eq(actorRelations.objectId, merged.id));
+  await db.update(actorRedirects).set({ toId: survivor.id }).where(eq(actorRedirects.toId, merged.id));
+  await db
+    .update(actors)
+    .set({ country: survivor.country ?? merged.country, description: survivor.description ?? merged.description, updatedAt: sql`now()` })
+    .where(eq(actors.id, survivor.id));
+  await db.delete(actors).where(eq(actors.id, merged.id));
+  await db.insert(actorRedirects).values({ fromId: merged.id, toId: survivor.id });
+}
+
+/** Schemes whose values identify one actor: a curated actor holding one absorbs a dataset's actor holding the same. */
+const IDENTIFYING_SCHEMES = ["ACLED", "CAMEO", "WIKIDATA"] as const;
+
+/**
+ * Makes the actors a document describes absorb the actors datasets created for the same codes
+ * before (GDELT's gdelt:rus when the seed's Russia holds CAMEO RUS): the curated actor wins
+ * whatever the order of the imports, as it would have been matched had it come first. Returns
+ * how many were absorbed.
+ */
+export async function absorbDatasetActors(db: Database, documentActorIds: readonly string[]): Promise<number> {
+  if (documentActorIds.length === 0) return 0;
+  const clashes = await db
+    .selectDistinct({ survivorId: aliases.actorId, mergedId: sql<string>`others.actor_id` })
+    .from(aliases)
+    .innerJoin(sql`${aliases} as others`, sql`others.scheme = ${aliases.scheme} and others.value = ${aliases.value} and others.actor_id <> ${aliases.actorId}`)
+    .where(
+      and(
+        inArray(aliases.actorId, [...documentActorIds]),
+        inArray(aliases.scheme, [...IDENTIFYING_SCHEMES]),
+        notInArray(sql`others.actor_id`, [...documentActorIds]),
+        sql`others.actor_id not like ${`${MERIDIAN_NAMESPACE}:%`}`,
+      ),
+    )
+    .orderBy(sql`others.actor_id`);
+  const absorbed = new Set<string>();
+  for (const { survivorId, mergedId } of clashes) {
+    if (absorbed.has(mergedId)) continue;
+    absorbed.add(mergedId);
+    await mergeActorInto(db, survivorId, mergedId);
+  }
+  return absorbed.size;
+}
