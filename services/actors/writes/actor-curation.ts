@@ -1,6 +1,6 @@
 // Edits of the actors schema made through the API: each checks its input with the document
 // checks and writes in one transaction, so a failing edit writes nothing.
-import { and, eq, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { buildActorsPart } from "./actor-rows.js";
 import { type ActorInput, actorsDocumentLists } from "./actor.document.js";
@@ -9,6 +9,7 @@ import { InputProblems, rejectArgument } from "../../../platform/graphql/input-p
 import { formatPath } from "../../../platform/graphql/problem-path.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
 import { writeActors } from "./write-actors.js";
+import { moveActorInto } from "./merge-actors.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
@@ -18,7 +19,7 @@ import { assertWellFormedId } from "../../kit/schema/ids.js";
 import type { AddAliasesInput, CreateActorInput, UpdateActorInput } from "../schema/actor-curation.input.js";
 import { toActor } from "../data/actor.repository.js";
 import type { Actor } from "../schema/actor.type.js";
-import { actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
+import { actorRedirects, actors, aliases } from "../data/tables.js";
 
 type ActorRow = typeof actors.$inferSelect;
 
@@ -92,28 +93,7 @@ export class ActorCuration {
       const survivor = await existingActor(db, survivorId, ["survivorId"]);
       const merged = await existingActor(db, mergedId, ["mergedId"]);
       if (survivor.id === merged.id) rejectArgument(["mergedId"], `is the survivor ${survivor.id} itself (or was merged into it already)`);
-      await db.execute(sql`
-        insert into ${aliases} (actor_id, scheme, value, normalized_value, valid_from, valid_to)
-        select ${survivor.id}, scheme, value, normalized_value, valid_from, valid_to from ${aliases} where actor_id = ${merged.id}
-        on conflict do nothing`);
-      // A relation between the two would become the survivor's relation to itself.
-      await db
-        .delete(actorRelations)
-        .where(
-          or(
-            and(eq(actorRelations.subjectId, merged.id), eq(actorRelations.objectId, survivor.id)),
-            and(eq(actorRelations.subjectId, survivor.id), eq(actorRelations.objectId, merged.id)),
-          ),
-        );
-      await db.update(actorRelations).set({ subjectId: survivor.id }).where(eq(actorRelations.subjectId, merged.id));
-      await db.update(actorRelations).set({ objectId: survivor.id }).where(eq(actorRelations.objectId, merged.id));
-      await db.update(actorRedirects).set({ toId: survivor.id }).where(eq(actorRedirects.toId, merged.id));
-      await db
-        .update(actors)
-        .set({ country: survivor.country ?? merged.country, description: survivor.description ?? merged.description, updatedAt: sql`now()` })
-        .where(eq(actors.id, survivor.id));
-      await db.delete(actors).where(eq(actors.id, merged.id));
-      await db.insert(actorRedirects).values({ fromId: merged.id, toId: survivor.id });
+      await moveActorInto(db, survivor, merged);
       return toActor((await storedActor(db, survivor.id))!);
     });
   }

@@ -10,6 +10,13 @@ export async function mergeActorInto(db: Database, survivorId: string, mergedId:
   const [survivor] = await db.select().from(actors).where(eq(actors.id, survivorId));
   const [merged] = await db.select().from(actors).where(eq(actors.id, mergedId));
   if (!survivor || !merged) return;
+  await moveActorInto(db, survivor, merged);
+}
+
+type ActorRow = typeof actors.$inferSelect;
+
+/** The merge itself, on two stored actors: the editors' merge (actor-curation.ts) checks its arguments and calls it too. */
+export async function moveActorInto(db: Database, survivor: ActorRow, merged: ActorRow): Promise<void> {
   await db.execute(sql`
     insert into ${aliases} (actor_id, scheme, value, normalized_value, valid_from, valid_to)
     select ${survivor.id}, scheme, value, normalized_value, valid_from, valid_to from ${aliases} where actor_id = ${merged.id}
