@@ -1,7 +1,8 @@
 // Merging one actor into another: the survivor takes the merged actor's aliases and relations,
 // the fields it lacks (country, description), and the merged ID redirects to it, so that the
 // IDs other subgraphs hold (speakers, participants) keep resolving without a rewrite.
-import { and, eq, inArray, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, not, or, sql } from "drizzle-orm";
+import { anyOfIds } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
 import { actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
 import { MERIDIAN_NAMESPACE } from "../../kit/records/entity-ids.js";
@@ -58,9 +59,10 @@ export async function absorbDatasetActors(db: Database, documentActorIds: readon
     .innerJoin(sql`${aliases} as others`, sql`others.scheme = ${aliases.scheme} and others.value = ${aliases.value} and others.actor_id <> ${aliases.actorId}`)
     .where(
       and(
-        inArray(aliases.actorId, [...documentActorIds]),
+        // One array parameter, whatever the document's size (anyOfIds).
+        anyOfIds(aliases.actorId, documentActorIds),
         inArray(aliases.scheme, [...IDENTIFYING_SCHEMES]),
-        notInArray(sql`others.actor_id`, [...documentActorIds]),
+        not(anyOfIds(sql`others.actor_id`, documentActorIds)),
         sql`others.actor_id not like ${`${MERIDIAN_NAMESPACE}:%`}`,
       ),
     )
