@@ -26,6 +26,14 @@ import type { Database } from "../../db/client.js";
 import { chunks } from "../../db/bulk/chunks.js";
 import { normalizeName } from "../../services/kit/records/normalize-name.js";
 import type { ActorScheme } from "./dataset-format.js";
+import {
+  type LinkMethod,
+  type NewActorLink,
+  actorsDecidedAgainst,
+  identifierActorKey,
+  recordLinks,
+  sameCodeRule,
+} from "../../services/actors/writes/actor-links.js";
 import { actorIdFor, disambiguatedActorId, slugOrHash } from "./dataset-ids.js";
 import type { ActorKind, ActorMention, DatasetScheme } from "./dataset-record.js";
 
@@ -91,22 +99,28 @@ export class ActorResolver {
     if (pending.length === 0) return;
     const byAlias = await this.matchAliases(pending);
     const rest = pending.filter((mention) => !byAlias.has(mentionKey(mention)));
-    const byCrosswalk = this.matchCrosswalks(rest);
+    // Editors' rejections and splits: an identifier is never joined again to an actor decided against.
+    const decidedAgainst = await actorsDecidedAgainst(this.db, rest);
+    const byCrosswalk = this.matchCrosswalks(rest, decidedAgainst);
     const unmatched = rest.filter((mention) => !byCrosswalk.has(mentionKey(mention)));
-    const byName = await this.matchNames(unmatched.filter((mention) => !this.schemeOf(mention).valuesAreCodes));
+    const byName = await this.matchNames(
+      unmatched.filter((mention) => !this.schemeOf(mention).valuesAreCodes),
+      decidedAgainst,
+    );
     const created = await this.create(unmatched.filter((mention) => !byName.has(mentionKey(mention))));
     await this.addAliases([...byCrosswalk.values(), ...byName.values()], pending);
+    await this.recordLinks([...byAlias.values(), ...byCrosswalk.values(), ...byName.values()], pending);
     for (const resolution of [...byAlias.values(), ...byCrosswalk.values(), ...byName.values(), ...created]) {
       this.resolved.set(mentionKey(resolution), resolution);
     }
   }
 
   /** A mention a crosswalk rule gives another scheme's code for (sameAs) is that code's actor, resolved before. */
-  private matchCrosswalks(mentions: readonly ActorMention[]): Map<string, ActorResolution> {
+  private matchCrosswalks(mentions: readonly ActorMention[], decidedAgainst: ReadonlySet<string>): Map<string, ActorResolution> {
     const found = new Map<string, ActorResolution>();
     for (const mention of mentions) {
       const target = mention.sameAs && this.resolved.get(mentionKey(mention.sameAs));
-      if (!target) continue;
+      if (!target || decidedAgainst.has(identifierActorKey(mention.scheme, mention.value, target.actorId))) continue;
       found.set(mentionKey(mention), { ...target, scheme: mention.scheme, value: mention.value, outcome: "crosswalk" });
     }
     return found;
@@ -170,7 +184,7 @@ export class ActorResolver {
     return found;
   }
 
-  private async matchNames(mentions: readonly ActorMention[]): Promise<Map<string, ActorResolution>> {
+  private async matchNames(mentions: readonly ActorMention[], decidedAgainst: ReadonlySet<string>): Promise<Map<string, ActorResolution>> {
     const normalized = new Map(mentions.map((mention) => [mentionKey(mention), normalizeName(mention.name)]));
     const candidates = new Map<string, Map<string, NamedActor>>();
     for (const values of chunks([...new Set(normalized.values())].filter(Boolean))) {
@@ -200,7 +214,8 @@ export class ActorResolver {
     for (const mention of mentions) {
       const named = [...(candidates.get(normalized.get(mentionKey(mention))!) ?? new Map<string, NamedActor>())];
       const fitting = named.filter(
-        ([, actor]) =>
+        ([actorId, actor]) =>
+          !decidedAgainst.has(identifierActorKey(mention.scheme, mention.value, actorId)) &&
           (!mention.kindIsStated || actor.kind === mention.kind) &&
           (mention.country === null || actor.country === null || actor.country === mention.country) &&
           !(this.schemeOf(mention).valuesAreCodes && actor.codeSchemes.includes(mention.scheme)),
@@ -252,6 +267,34 @@ export class ActorResolver {
     return scheme;
   }
 
+  /**
+   * A mention matched to an actor its dataset did not create (a curated actor, another
+   * dataset's) is a link: recorded with how it was made and what the mention is on its own.
+   * A link made before is left as it is: matched again by its alias, it is already recorded.
+   */
+  private async recordLinks(matched: readonly ActorResolution[], mentions: readonly ActorMention[]): Promise<void> {
+    const mentionOf = new Map(mentions.map((mention) => [mentionKey(mention), mention]));
+    const links: NewActorLink[] = [];
+    for (const match of matched) {
+      const mention = mentionOf.get(mentionKey(match))!;
+      const namespace = this.schemeOf(mention).idNamespace;
+      if (match.actorId.startsWith(`${namespace}:`)) continue;
+      const { method, rule } = LINK_OF_OUTCOME[match.outcome](mention);
+      links.push({
+        scheme: match.scheme,
+        value: match.value,
+        actorId: match.actorId,
+        method,
+        rule,
+        ownActorId: actorIdFor(namespace, match.value),
+        ownName: mention.name,
+        ownKind: mention.kind,
+        ownCountry: mention.country,
+      });
+    }
+    await recordLinks(this.db, links);
+  }
+
   /** The matched mentions' values become aliases of their actors, with the periods they name. */
   private async addAliases(matched: readonly ActorResolution[], mentions: readonly ActorMention[]): Promise<void> {
     const mentionOf = new Map(mentions.map((mention) => [mentionKey(mention), mention]));
@@ -259,6 +302,25 @@ export class ActorResolver {
     for (const batch of chunks(rows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
   }
 }
+
+/** The link each way of matching makes (created actors make none). */
+const LINK_OF_OUTCOME: Record<ResolutionOutcome, (mention: ActorMention) => { method: LinkMethod; rule: string }> = {
+  alias: (mention) => ({ method: "SAME_CODE", rule: sameCodeRule(mention.scheme) }),
+  crosswalk: (mention) => ({
+    method: "CROSSWALK",
+    rule: `${mention.sameAsRule ?? "a crosswalk rule"} (here ${mention.sameAs?.scheme} ${mention.sameAs?.value})`,
+  }),
+  name: (mention) => ({
+    method: "NAME_AND_COUNTRY",
+    rule:
+      mention.country === null
+        ? `the same name ("${mention.name}"), of an actor with no other of that name`
+        : `the same name ("${mention.name}") and country (${mention.country})`,
+  }),
+  created: () => {
+    throw new Error("a created actor is its mention's own: no link");
+  },
+};
 
 function aliasRow(actorId: string, mention: ActorMention): typeof aliases.$inferInsert {
   return {

@@ -35,6 +35,8 @@ export interface ActorMention {
    * (2022-)" is CAMEO SOMMIL): the mention resolves to that one's actor, taking its value as an alias.
    */
   sameAs?: ActorMention;
+  /** The crosswalk rule that says so, in words: recorded on the link it makes. */
+  sameAsRule?: string;
   /** The period the value names the actor for (ACLED's "(2022-)": 2022-01-01 on): kept on its alias and its PART_OF relation. */
   validFrom?: string | null;
   validTo?: string | null;

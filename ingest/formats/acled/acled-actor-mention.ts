@@ -10,6 +10,8 @@ import { cameoActorKind } from "../gdelt/cameo.js";
 import { type AcledStateRole, parseAcledActorName } from "./acled-actor-names.js";
 import { acledActorKind } from "./acled-taxonomy.js";
 
+const CROSSWALK_RULE = "ACLED's state forces, police or government of the period in force are CAMEO <country>MIL, COP or GOV";
+
 /** The mention of an ACLED actor; `actorType` is the kind its row's inter1/inter2 gives, if any. */
 export function acledActorMention(name: string, actorType: ActorKind | undefined): ActorMention {
   const parsed = parseAcledActorName(name);
@@ -27,7 +29,7 @@ export function acledActorMention(name: string, actorType: ActorKind | undefined
   if (parsed.parent !== null) return { ...mention, partOf: acledActorMention(parsed.parent, undefined), partOfRule: "unit" };
   if (parsed.state === null) return mention;
   const cameo = cameoMention(parsed.state.country, parsed.state.role);
-  return parsed.period?.to === null ? { ...mention, sameAs: cameo } : { ...mention, partOf: cameo, partOfRule: "crosswalk" };
+  return parsed.period?.to === null ? { ...mention, sameAs: cameo, sameAsRule: CROSSWALK_RULE } : { ...mention, partOf: cameo, partOfRule: "crosswalk" };
 }
 
 /** The CAMEO mention of a country's role (SOMMIL), as GDELT's import would make it. */

@@ -1,7 +1,7 @@
 // The actors subgraph's tables. They live in the Postgres schema "actors" and nothing
 // outside this subgraph reads them: other subgraphs hold actor IDs, never foreign keys.
 import { sql } from "drizzle-orm";
-import { date, index, pgSchema, text, timestamp, uniqueIndex, check } from "drizzle-orm/pg-core";
+import { check, date, doublePrecision, index, pgSchema, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 
 export const actorsSchema = pgSchema("actors");
@@ -10,7 +10,16 @@ export const ACTOR_KIND_VALUES = ["PERSON", "STATE", "GOVERNMENT_BODY", "ARMED_F
 
 export const ALIAS_SCHEME_VALUES = ["FREE", "TITLE", "ACLED", "CAMEO", "WIKIDATA"] as const;
 
+/** The schemes whose values identify one actor in a dataset (not names): what links are made of, and what a curated actor absorbs a dataset's actor by. */
+export const IDENTIFIER_SCHEME_VALUES = ["ACLED", "CAMEO", "WIKIDATA"] as const satisfies readonly (typeof ALIAS_SCHEME_VALUES)[number][];
+
 export const RELATION_PREDICATE_VALUES = ["LEADER_OF", "SPOKESPERSON_FOR", "MEMBER_OF", "CITIZEN_OF", "SERVES_IN", "PART_OF", "FIGHTS_FOR"] as const;
+
+/** How a dataset's identifier came to be joined to an actor of another origin (see actorLinks). */
+export const LINK_METHOD_VALUES = ["SAME_CODE", "CROSSWALK", "NAME_AND_COUNTRY", "EDITOR"] as const;
+
+/** What editors decided of a link: none yet, it stands, the two are not the same, or they are related but distinct. */
+export const LINK_STATUS_VALUES = ["PROPOSED", "CONFIRMED", "REJECTED", "SPLIT"] as const;
 
 export const actors = actorsSchema.table(
   "actors",
@@ -99,4 +108,47 @@ export const actorRedirects = actorsSchema.table(
     mergedAt: timestamp("merged_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("actor_redirects_to_id_idx").on(table.toId)],
+);
+
+/**
+ * A dataset's identifier (an ACLED actor name, a CAMEO code) joined to an actor that dataset
+ * did not create: a curated actor holding the same code, the CAMEO force an ACLED force is by
+ * the crosswalk rule, an actor of the same name and country, or an editor's merge. The alias
+ * does the joining; the link says how it was made and how sure it is, and keeps the actor the
+ * identifier would be on its own, so that an editor who rejects or splits it gets that actor
+ * back. Rejected and split links stay, so that no later import joins the two again.
+ */
+export const actorLinks = actorsSchema.table(
+  "actor_links",
+  {
+    scheme: text("scheme", { enum: ALIAS_SCHEME_VALUES }).notNull(),
+    value: text("value").notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    method: text("method", { enum: LINK_METHOD_VALUES }).notNull(),
+    /** 0 to 1: how likely the identifier denotes the actor, by the method (1 once an editor confirms). */
+    confidence: doublePrecision("confidence").notNull(),
+    /** The rule or evidence in words ("ACLED state forces of a period in force ↔ CAMEO <country>MIL"). */
+    rule: text("rule").notNull(),
+    status: text("status", { enum: LINK_STATUS_VALUES }).notNull().default("PROPOSED"),
+    /** The actor the identifier is on its own: the dataset actor merged into actorId, or the one its dataset would have created. */
+    ownActorId: text("own_actor_id").notNull(),
+    ownName: text("own_name").notNull(),
+    ownKind: text("own_kind", { enum: ACTOR_KIND_VALUES }).notNull(),
+    ownCountry: text("own_country"),
+    madeAt: timestamp("made_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ name: "actor_links_pkey", columns: [table.scheme, table.value, table.actorId] }),
+    check("actor_links_method_check", oneOf(table.method, LINK_METHOD_VALUES)),
+    check("actor_links_status_check", oneOf(table.status, LINK_STATUS_VALUES)),
+    check("actor_links_confidence_check", sql`${table.confidence} between 0 and 1`),
+    // An identifier stands for one actor at a time; the links decided against stay beside it.
+    uniqueIndex("actor_links_in_force_key").on(table.scheme, table.value).where(sql`${table.status} in ('PROPOSED', 'CONFIRMED')`),
+    index("actor_links_actor_idx").on(table.actorId),
+    // Editors review the links to decide, least sure first.
+    index("actor_links_status_confidence_idx").on(table.status, table.confidence, table.scheme, table.value),
+  ],
 );

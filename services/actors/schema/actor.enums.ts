@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { type EnumValue, registerDescribedEnum } from "../../kit/schema/described-enum.js";
-import { ACTOR_KIND_VALUES, ALIAS_SCHEME_VALUES, RELATION_PREDICATE_VALUES } from "../data/tables.js";
+import { ACTOR_KIND_VALUES, ALIAS_SCHEME_VALUES, IDENTIFIER_SCHEME_VALUES, RELATION_PREDICATE_VALUES } from "../data/tables.js";
 
 export const ActorKind = registerDescribedEnum(ACTOR_KIND_VALUES, {
   name: "ActorKind",
@@ -31,7 +31,7 @@ export const AliasScheme = registerDescribedEnum(ALIAS_SCHEME_VALUES, {
 export type AliasScheme = EnumValue<typeof AliasScheme>;
 
 /** Schemes whose values identify an actor in another dataset, as opposed to names. */
-export const IDENTIFIER_SCHEMES: readonly AliasScheme[] = [AliasScheme.ACLED, AliasScheme.CAMEO, AliasScheme.WIKIDATA];
+export const IDENTIFIER_SCHEMES: readonly AliasScheme[] = IDENTIFIER_SCHEME_VALUES;
 
 export const RelationPredicate = registerDescribedEnum(RELATION_PREDICATE_VALUES, {
   name: "RelationPredicate",

@@ -93,7 +93,7 @@ export class ActorCuration {
       const survivor = await existingActor(db, survivorId, ["survivorId"]);
       const merged = await existingActor(db, mergedId, ["mergedId"]);
       if (survivor.id === merged.id) rejectArgument(["mergedId"], `is the survivor ${survivor.id} itself (or was merged into it already)`);
-      await moveActorInto(db, survivor, merged);
+      await moveActorInto(db, survivor, merged, { method: "EDITOR", rule: `an editor merged ${merged.id} into ${survivor.id}` });
       return toActor((await storedActor(db, survivor.id))!);
     });
   }

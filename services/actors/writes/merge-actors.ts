@@ -4,20 +4,25 @@
 import { and, eq, inArray, not, or, sql } from "drizzle-orm";
 import { anyOfIds } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
-import { actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
+import { IDENTIFIER_SCHEME_VALUES, actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
+import { type LinkMethod, actorsDecidedAgainst, identifierActorKey, moveLinksInto, sameCodeRule } from "./actor-links.js";
 import { MERIDIAN_NAMESPACE } from "../../kit/records/entity-ids.js";
-
-export async function mergeActorInto(db: Database, survivorId: string, mergedId: string): Promise<void> {
-  const [survivor] = await db.select().from(actors).where(eq(actors.id, survivorId));
-  const [merged] = await db.select().from(actors).where(eq(actors.id, mergedId));
-  if (!survivor || !merged) return;
-  await moveActorInto(db, survivor, merged);
-}
 
 type ActorRow = typeof actors.$inferSelect;
 
-/** The merge itself, on two stored actors: the editors' merge (actor-curation.ts) checks its arguments and calls it too. */
-export async function moveActorInto(db: Database, survivor: ActorRow, merged: ActorRow): Promise<void> {
+/** How the merged actor's identifiers come to be the survivor's: recorded on their links (actor-links.ts). */
+export interface MergeReason {
+  method: LinkMethod;
+  rule: string;
+}
+
+/**
+ * The merge itself, on two stored actors: the editors' merge (actor-curation.ts) checks its
+ * arguments and calls it too. The merged actor's identifiers are linked to the survivor for
+ * `reason`, keeping what the merged actor was, so that rejecting a link can bring it back.
+ */
+export async function moveActorInto(db: Database, survivor: ActorRow, merged: ActorRow, reason: MergeReason): Promise<void> {
+  await moveLinksInto(db, survivor, merged, reason.method, reason.rule);
   await db.execute(sql`
     insert into ${aliases} (actor_id, scheme, value, normalized_value, valid_from, valid_to)
     select ${survivor.id}, scheme, value, normalized_value, valid_from, valid_to from ${aliases} where actor_id = ${merged.id}
@@ -42,9 +47,6 @@ export async function moveActorInto(db: Database, survivor: ActorRow, merged: Ac
   await db.insert(actorRedirects).values({ fromId: merged.id, toId: survivor.id });
 }
 
-/** Schemes whose values identify one actor: a curated actor holding one absorbs a dataset's actor holding the same. */
-const IDENTIFYING_SCHEMES = ["ACLED", "CAMEO", "WIKIDATA"] as const;
-
 /**
  * Makes the actors a document describes absorb the actors datasets created for the same codes
  * before (GDELT's gdelt:rus when the seed's Russia holds CAMEO RUS): the curated actor wins
@@ -54,24 +56,28 @@ const IDENTIFYING_SCHEMES = ["ACLED", "CAMEO", "WIKIDATA"] as const;
 export async function absorbDatasetActors(db: Database, documentActorIds: readonly string[]): Promise<number> {
   if (documentActorIds.length === 0) return 0;
   const clashes = await db
-    .selectDistinct({ survivorId: aliases.actorId, mergedId: sql<string>`others.actor_id` })
+    .selectDistinct({ survivorId: aliases.actorId, mergedId: sql<string>`others.actor_id`, scheme: aliases.scheme, value: aliases.value })
     .from(aliases)
     .innerJoin(sql`${aliases} as others`, sql`others.scheme = ${aliases.scheme} and others.value = ${aliases.value} and others.actor_id <> ${aliases.actorId}`)
     .where(
       and(
         // One array parameter, whatever the document's size (anyOfIds).
         anyOfIds(aliases.actorId, documentActorIds),
-        inArray(aliases.scheme, [...IDENTIFYING_SCHEMES]),
+        inArray(aliases.scheme, [...IDENTIFIER_SCHEME_VALUES]),
         not(anyOfIds(sql`others.actor_id`, documentActorIds)),
         sql`others.actor_id not like ${`${MERIDIAN_NAMESPACE}:%`}`,
       ),
     )
     .orderBy(sql`others.actor_id`);
+  // An editor who rejected or split the link of a code to the curated actor keeps them apart.
+  const decidedAgainst = await actorsDecidedAgainst(db, clashes);
   const absorbed = new Set<string>();
-  for (const { survivorId, mergedId } of clashes) {
-    if (absorbed.has(mergedId)) continue;
+  for (const { survivorId, mergedId, scheme, value } of clashes) {
+    if (absorbed.has(mergedId) || decidedAgainst.has(identifierActorKey(scheme, value, survivorId))) continue;
     absorbed.add(mergedId);
-    await mergeActorInto(db, survivorId, mergedId);
+    const [survivor] = await db.select().from(actors).where(eq(actors.id, survivorId));
+    const [merged] = await db.select().from(actors).where(eq(actors.id, mergedId));
+    if (survivor && merged) await moveActorInto(db, survivor, merged, { method: "SAME_CODE", rule: sameCodeRule(scheme) });
   }
   return absorbed.size;
 }

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loadSeed } from "../../../ingest/seed/load-seed.js";
-import { actorRelations, actors, aliases } from "../../../services/actors/data/tables.js";
+import { actorLinks, actorRelations, actors, aliases } from "../../../services/actors/data/tables.js";
 import { statements } from "../../../services/statements/data/tables.js";
 import { sharedDatabase } from "../documents/support/databases.js";
 import { BACKENDS } from "../../../scripts/harness/backends.js";
@@ -29,7 +29,7 @@ const STEPS: Record<Step, (handles: SubgraphHandles) => Promise<unknown>> = {
   gdelt: (handles) => importFiles(handles, "gdelt", [realSample(REAL_GDELT_EVENTS)]),
 };
 
-/** Actors, aliases and relations as sorted lines: what must not depend on the import order. */
+/** Actors, aliases, relations and links as sorted lines: what must not depend on the import order. */
 async function canonicalDump(handles: SubgraphHandles): Promise<string[]> {
   const db = handles.actors.db;
   const actorLines = (await db.select().from(actors)).map((actor) => `actor ${actor.id} ${actor.kind} ${actor.name} ${actor.country ?? "-"}`);
@@ -39,7 +39,12 @@ async function canonicalDump(handles: SubgraphHandles): Promise<string[]> {
   const relationLines = (await db.select().from(actorRelations)).map(
     (relation) => `relation ${relation.subjectId} ${relation.predicate} ${relation.objectId} ${relation.validFrom ?? "-"} ${relation.validTo ?? "-"}`,
   );
-  return [...actorLines, ...aliasLines, ...relationLines].sort();
+  // How each link was made must not depend on the order either (its ownActorId may: the ID an absorbed actor had, or would have had).
+  const linkLines = (await db.select().from(actorLinks)).map(
+    (link) =>
+      `link ${link.scheme} ${link.value} -> ${link.actorId} ${link.method} ${link.confidence} ${link.status} ${link.rule} ${link.ownName} ${link.ownKind} ${link.ownCountry ?? "-"}`,
+  );
+  return [...actorLines, ...aliasLines, ...relationLines, ...linkLines].sort();
 }
 
 describeRealSamples("actor identity on the shared files", () => {
