@@ -1,6 +1,9 @@
 import type { Database } from "../../../db/client.js";
 import { loaderOfMap } from "../../kit/loaders/batch-loaders.js";
 import { ActorCuration } from "../writes/actor-curation.js";
+import { LinkDecisions } from "../writes/link-decisions.js";
+import type { ActorLink } from "../schema/actor-link.type.js";
+import { ActorLinkRepository } from "./actor-link.repository.js";
 import { ActorSearchRepository } from "./actor-search.repository.js";
 import { ActorRepository } from "./actor.repository.js";
 import type { Actor, Alias } from "../schema/actor.type.js";
@@ -11,14 +14,16 @@ export interface ActorsContext {
   actors: ActorRepository;
   search: ActorSearchRepository;
   loaders: ActorLoaders;
+  links: ActorLinkRepository;
   /** The mutations' writes. */
   curation: ActorCuration;
+  linkDecisions: LinkDecisions;
 }
 
 export type ActorLoaders = ReturnType<typeof createActorLoaders>;
 
 /** Per-request batching: every actor, alias list or relation page asked for in one tick is one query. */
-export function createActorLoaders(repository: ActorRepository, db: Database) {
+export function createActorLoaders(repository: ActorRepository, links: ActorLinkRepository, db: Database) {
   return {
     // By the ID asked for, not the actor's own: an ID merged into another actor loads the survivor.
     actorById: loaderOfMap<Actor | null>(
@@ -27,6 +32,10 @@ export function createActorLoaders(repository: ActorRepository, db: Database) {
     ),
     aliasesByActor: loaderOfMap<Alias[]>(
       (actorIds) => repository.aliasesOf(actorIds),
+      () => [],
+    ),
+    linksByActor: loaderOfMap<ActorLink[]>(
+      (actorIds) => links.linksOf(actorIds),
       () => [],
     ),
     mergedIdsOfActor: loaderOfMap<string[]>(
@@ -39,5 +48,13 @@ export function createActorLoaders(repository: ActorRepository, db: Database) {
 
 export function createActorsContext(db: Database): ActorsContext {
   const actors = new ActorRepository(db);
-  return { actors, search: new ActorSearchRepository(db), loaders: createActorLoaders(actors, db), curation: new ActorCuration(db) };
+  const links = new ActorLinkRepository(db);
+  return {
+    actors,
+    search: new ActorSearchRepository(db),
+    links,
+    loaders: createActorLoaders(actors, links, db),
+    curation: new ActorCuration(db),
+    linkDecisions: new LinkDecisions(db),
+  };
 }

@@ -24,7 +24,9 @@ export function sameCodeRule(scheme: string): string {
 
 /** Records links not recorded yet; a link already made (in force or decided against) is left as it is. */
 export async function recordLinks(db: Database, links: readonly NewActorLink[]): Promise<void> {
-  for (const batch of chunks(links.map((link) => ({ ...link, confidence: LINK_CONFIDENCE[link.method] })))) {
+  // An editor's link is decided as it is made.
+  const decided = (link: NewActorLink) => (link.method === "EDITOR" ? { status: "CONFIRMED" as const, decidedAt: sql`now()` } : {});
+  for (const batch of chunks(links.map((link) => ({ ...link, confidence: LINK_CONFIDENCE[link.method], ...decided(link) })))) {
     await db.insert(actorLinks).values(batch).onConflictDoNothing();
   }
 }
@@ -44,20 +46,34 @@ export async function moveLinksInto(db: Database, survivor: ActorRow, merged: Ac
     .select({ scheme: aliases.scheme, value: aliases.value })
     .from(aliases)
     .where(and(eq(aliases.actorId, merged.id), inArray(aliases.scheme, [...IDENTIFIER_SCHEME_VALUES])));
-  await recordLinks(
-    db,
-    ownIdentifiers.map(({ scheme, value }) => ({
-      scheme,
-      value,
-      actorId: survivor.id,
-      method,
-      rule,
-      ownActorId: merged.id,
-      ownName: merged.name,
-      ownKind: merged.kind,
-      ownCountry: merged.country,
-    })),
-  );
+  const links = ownIdentifiers.map(({ scheme, value }) => ({
+    scheme,
+    value,
+    actorId: survivor.id,
+    method,
+    rule,
+    ownActorId: merged.id,
+    ownName: merged.name,
+    ownKind: merged.kind,
+    ownCountry: merged.country,
+  }));
+  await recordLinks(db, links);
+  // An editor's merge is the latest decision: a link of the two decided against before stands again, as the editor's.
+  if (method === "EDITOR") {
+    for (const link of links) {
+      await db
+        .update(actorLinks)
+        .set({ method, rule, confidence: LINK_CONFIDENCE.EDITOR, status: "CONFIRMED", decidedAt: sql`now()` })
+        .where(
+          and(
+            eq(actorLinks.scheme, link.scheme),
+            eq(actorLinks.value, link.value),
+            eq(actorLinks.actorId, survivor.id),
+            inArray(actorLinks.status, ["REJECTED", "SPLIT"]),
+          ),
+        );
+    }
+  }
 }
 
 /** For each identifier (scheme, value), the actors editors decided it is not (REJECTED or SPLIT): no import joins them again. */
