@@ -46,6 +46,7 @@ describe("the example operations", () => {
         "AcledAlShabaabAroundMogadishu",
         "GdeltActorsWithCameoCodes",
         "GdeltEvents",
+        "ActorAcrossDatasets",
       ]),
     );
   });
@@ -152,6 +153,32 @@ const EXPECTATIONS: Record<string, (data: any, ask: Ask) => void | Promise<void>
     const events = data.incidents.edges.map((edge: any) => edge.node);
     expect(events.length).toBe(20);
     for (const event of events) expect(event.taxonomy.dataset).toBe("GDELT");
+  },
+  ActorAcrossDatasets(data) {
+    const acledName = "Military Forces of the United States (2025-)";
+    // Counted from the raw files: the ACLED rows naming the force (as an actor or an associate), the GDELT verbal rows whose Actor1 is USAMIL.
+    const acledRows = readAcled(realSample(REAL_ACLED_SOMALIA)).filter((row) =>
+      [row.actor1, row.actor2, ...`${row.assoc_actor_1};${row.assoc_actor_2}`.split(";")].some((name) => name?.trim() === acledName),
+    ).length;
+    const gdeltStatements = readGdelt(realSample(REAL_GDELT_EVENTS)).filter(
+      (event) => event[5] === "USAMIL" && ["1", "3"].includes(event[29]!) && event[28] !== "14",
+    ).length;
+    expect(acledRows).toBeGreaterThan(0);
+    expect(gdeltStatements).toBeGreaterThan(0);
+    expect(data.actor).toMatchObject({ id: "gdelt:usamil", kind: "ARMED_FORCE", country: "USA" });
+    expect(data.actor.identifiers).toEqual(
+      expect.arrayContaining([
+        { scheme: "CAMEO", value: "USAMIL" },
+        { scheme: "ACLED", value: acledName },
+      ]),
+    );
+    expect(data.actor.links).toContainEqual(
+      expect.objectContaining({ scheme: "ACLED", value: acledName, method: "CROSSWALK", confidence: 0.9, status: "PROPOSED" }),
+    );
+    expect(data.acledIncidents.totalCount).toBe(acledRows);
+    for (const edge of data.acledIncidents.edges) expect(edge.node.id).toMatch(/^acled:/);
+    expect(data.actor.statements.totalCount).toBe(gdeltStatements);
+    for (const edge of data.actor.statements.edges) expect(edge.node.id).toMatch(/^gdelt:/);
   },
   GdeltActorsWithCameoCodes(data) {
     const found = data.actors.edges.map((edge: any) => edge.node);
