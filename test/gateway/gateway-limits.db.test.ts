@@ -35,11 +35,16 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
   it.each(readExamples().map((example) => [example.file, example.source]))("lets the example operation %s through and runs it", async (_file, source) => {
     const { body } = await send(source);
     expect(body.errors).toBeUndefined();
-    // It ran: every root field it selects is answered (what each answers is checked in test/system/examples.db.test.ts).
+    // It ran: every root field it selects is answered (what each answers is checked in test/system/examples.db.test.ts,
+    // with the datasets imported). A lookup by ID of an imported actor (ActorAcrossDatasets) is null on the seed alone.
     const rootFields = (parse(source).definitions[0] as OperationDefinitionNode).selectionSet.selections.map(
       (selection) => ((selection as FieldNode).alias ?? (selection as FieldNode).name).value,
     );
-    for (const field of rootFields) expect((body.data as Record<string, unknown>)[field], field).not.toBeNull();
+    for (const field of rootFields) {
+      const answer = (body.data as Record<string, unknown>)[field];
+      if (field === "actor" && answer === null) expect(source, "a lookup of imported data").toContain("gdelt:");
+      else expect(answer, field).not.toBeNull();
+    }
     expect(Object.keys(body.data as object).sort()).toEqual(rootFields.sort());
   });
 
@@ -113,6 +118,7 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
       "Query.claims": (first) => `claims(first: ${first}) { totalCount }`,
       "Query.statements": (first) => `statements(first: ${first}) { totalCount }`,
       "Query.sources": (first) => `sources(first: ${first}) { totalCount }`,
+      "Query.actorLinks": (first) => `actorLinks(first: ${first}) { totalCount }`,
       "Query.searchActors": (first) => `searchActors(query: "zelensky", first: ${first}) { __typename }`,
       "Query.searchIncidents": (first) => `searchIncidents(query: "capture", first: ${first}) { __typename }`,
       "Query.searchStatements": (first) => `searchStatements(query: "chinese", first: ${first}) { __typename }`,
