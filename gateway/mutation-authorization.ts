@@ -2,17 +2,16 @@
 // is called, so that a refused mutation of several fields costs no subgraph a request.
 // It does not replace the subgraphs' checks (services/kit/schema/authorization.ts): they are
 // what protects the data when a subgraph is reached some other way.
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import type { ApiKeyEntry } from "../platform/config/api-keys.js";
-import { identifyCaller, requireRole } from "../platform/http/caller.js";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { type CallerContext, requireRole } from "../platform/http/caller.js";
 
-export function mutationAuthorizationPlugin(apiKeys: readonly ApiKeyEntry[]): ApolloServerPlugin<BaseContext> {
+export function mutationAuthorizationPlugin(): ApolloServerPlugin<CallerContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, request }) {
+        async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation !== "mutation") return;
-          requireRole(identifyCaller(request.http?.headers.get("authorization"), apiKeys), ["editor"]);
+          requireRole(contextValue.caller, ["editor"]);
         },
       };
     },

@@ -16,6 +16,7 @@ import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persi
 import type { ApiKeyEntry } from "../platform/config/api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins } from "../platform/config/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
+import { type GatewayContext, createGatewayContext } from "./request-context.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
@@ -67,7 +68,7 @@ type QueryPlanCacheValue = Parameters<NonNullable<QueryPlanCache>["set"]>[1];
  * An Apollo gateway on a static supergraph: it never introspects the subgraphs, so it
  * starts without them and composition problems are caught at build time (`npm run compose`).
  */
-export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<Record<string, never>> {
+export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<GatewayContext> {
   // Otherwise the gateway exports usage telemetry to Apollo: Meridian sends nothing anywhere.
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const examples = readExamples();
@@ -129,7 +130,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     introspection: options.introspection ?? !options.isProduction,
     plugins: [
       operationCostPlugin(limits),
-      mutationAuthorizationPlugin(options.apiKeys ?? []),
+      mutationAuthorizationPlugin(),
       options.isProduction
         ? ApolloServerPluginLandingPageDisabled()
         : // Sandbox takes one document when run locally: every example in it, the seed story first.
@@ -139,7 +140,8 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     persistedQueries: safelist?.persistedQueries,
     // The offline explorer, like Sandbox, in development only.
     routes: options.isProduction ? undefined : graphiqlRoutes(examples),
-    createContext: () => ({}),
+    apiKeys: options.apiKeys,
+    createContext: createGatewayContext,
     readinessChecks: gatewayReadinessChecks(options.subgraphUrls),
     logger: options.logger,
     shutdownTimeoutMs: options.shutdownTimeoutMs,

@@ -1,9 +1,12 @@
 // How the gateway calls a subgraph. One data source class, so that everything every
 // subgraph request carries is added in one place: the headers of subgraph-request-headers.ts
 // (shared secret, request ID) and the caller's own Authorization header, which each subgraph
-// verifies itself before it runs a mutation.
+// verifies itself before it runs a mutation. The IDs a subgraph's answer says its writes
+// changed go to the gateway's log line, not to the client.
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
+import { CHANGED_IDS_EXTENSION } from "../platform/logging/changed-ids.js";
+import type { GatewayContext } from "./request-context.js";
 import { addSubgraphRequestHeaders } from "./subgraph-request-headers.js";
 
 export interface SubgraphDataSourceOptions {
@@ -24,6 +27,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     addSubgraphRequestHeaders(options, this.subgraphSecret);
     forwardAuthorization(options);
+  }
+
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource["didReceiveResponse"]>>[0]) {
+    const extensions = response.extensions;
+    if (extensions && CHANGED_IDS_EXTENSION in extensions) {
+      (context as Partial<GatewayContext>).changedIds?.noteReported(extensions[CHANGED_IDS_EXTENSION]);
+      delete extensions[CHANGED_IDS_EXTENSION];
+    }
+    return response;
   }
 }
 

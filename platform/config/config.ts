@@ -91,8 +91,9 @@ const trailingVariables = {
   // Production lock-down: the gateway runs only the operations in its persisted operation manifest.
   PERSISTED_OPERATIONS_SAFELIST: flag.default(false),
   PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
-  // API keys as "role:sha256hex" entries (roles reader, editor), comma-separated: only hashes
-  // are configured; `npm run api-key -- --role editor` makes a key and its entry.
+  // API keys as "name:role:sha256hex" entries (roles reader, editor), comma-separated: only
+  // hashes are configured; `npm run api-key -- --name alice --role editor` makes a key and its
+  // entry. An entry without a name (made before keys had one) is named by its hash's start.
   MERIDIAN_API_KEYS: z
     .string()
     .default("")

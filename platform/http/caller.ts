@@ -1,14 +1,17 @@
 // Who is calling: identified from the `Authorization: Bearer <key>` header, at the gateway and
 // again in every subgraph (the gateway forwards the header), so that a subgraph reached
 // around the gateway still knows nobody is an editor without a key.
+import type { Request, RequestHandler } from "express";
 import { GraphQLError } from "graphql";
-import { type ApiKeyEntry, type ApiRole, roleOfApiKey } from "../config/api-keys.js";
+import { type ApiKeyEntry, type ApiRole, findApiKey } from "../config/api-keys.js";
+import { addToRequestLog } from "../logging/request-log.js";
 
 export type Caller =
   | { kind: "anonymous" }
   /** A key or Authorization header was sent but it is not one of ours. */
   | { kind: "unrecognised" }
-  | { kind: "key"; role: ApiRole };
+  /** One of our keys: its entry's name (never the key) and role. */
+  | { kind: "key"; keyName: string; role: ApiRole };
 
 export const ANONYMOUS: Caller = { kind: "anonymous" };
 
@@ -21,8 +24,33 @@ export function identifyCaller(authorization: string | undefined | null, keys: r
   if (!authorization) return ANONYMOUS;
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!bearer) return { kind: "unrecognised" };
-  const role = roleOfApiKey(bearer[1]!, keys);
-  return role ? { kind: "key", role } : { kind: "unrecognised" };
+  const entry = findApiKey(bearer[1]!, keys);
+  return entry ? { kind: "key", keyName: entry.name, role: entry.role } : { kind: "unrecognised" };
+}
+
+/**
+ * Identifies the caller of a request once, for its GraphQL context (callerOf) and its log
+ * line: the key's name and role, or that a key was sent that is not one of ours; nothing for
+ * an anonymous caller. The key itself is never logged.
+ */
+export function identifyCallers(keys: readonly ApiKeyEntry[]): RequestHandler {
+  return (request, response, next) => {
+    const caller = identifyCaller(request.get("authorization"), keys);
+    response.locals.caller = caller;
+    addToRequestLog(request, () => callerLogFields(caller));
+    next();
+  };
+}
+
+/** The caller identifyCallers found for the request; anonymous when it did not run. */
+export function callerOf(request: Request): Caller {
+  return (request.res?.locals.caller as Caller | undefined) ?? ANONYMOUS;
+}
+
+function callerLogFields(caller: Caller): Record<string, unknown> {
+  if (caller.kind === "key") return { keyName: caller.keyName, role: caller.role };
+  if (caller.kind === "unrecognised") return { unrecognisedKey: true };
+  return {};
 }
 
 // An editor may do whatever a reader may.

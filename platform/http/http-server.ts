@@ -18,7 +18,9 @@ import { refuseMismatchedPersistedQueryHash } from "../graphql/persisted-query-h
 import { inputStringsPlugin } from "../graphql/input-strings.js";
 import { internalErrorLogPlugin } from "../logging/internal-error-log.js";
 import { type ReadinessCheck, readinessRoute } from "./readiness.js";
-import { assignRequestId, graphqlErrorCodesPlugin, logRequests, rememberRequest } from "../logging/request-log.js";
+import { assignRequestId, logRequests, rememberRequest, requestLogPlugin } from "../logging/request-log.js";
+import type { ApiKeyEntry } from "../config/api-keys.js";
+import { identifyCallers } from "./caller.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
@@ -29,7 +31,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   paths: string[];
   introspection: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Reads the caller identified from the request's API key with callerOf (caller.ts). */
   createContext: (request: express.Request) => Promise<TContext> | TContext;
+  /** The API keys (MERIDIAN_API_KEYS) a caller is identified by, for the context and the log line; none when undefined. */
+  apiKeys?: readonly ApiKeyEntry[];
   /** What `/ready` checks; without checks it answers ready whenever the process is alive. */
   readinessChecks?: Record<string, ReadinessCheck>;
   /** Runs first on the GraphQL paths, answering preflights itself: the gateway's CORS; subgraphs have none. */
@@ -115,7 +120,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       persistedQueries,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
-        ...(options.logger ? [graphqlErrorCodesPlugin<TContext>(), internalErrorLogPlugin<TContext>(options.logger, options.subgraphName)] : []),
+        ...(options.logger ? [requestLogPlugin<TContext>(), internalErrorLogPlugin<TContext>(options.logger, options.subgraphName)] : []),
         ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
         operationResolutionPlugin<TContext>(),
         ...(options.plugins ?? []),
@@ -144,6 +149,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       this.options.paths,
       ...(this.options.cors ?? []),
       ...(this.options.guard ? [this.options.guard] : []),
+      identifyCallers(this.options.apiKeys ?? []),
       ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
       ...(this.options.requestChecks ?? []),
       refuseMismatchedPersistedQueryHash(),

@@ -31,10 +31,23 @@ export function assignRequestId(): RequestHandler {
   };
 }
 
+/** Fields a part of the server adds to a request's line, read when the line is written. */
+export type RequestLogFields = () => Record<string, unknown> | undefined;
+
 /**
- * Logs method, path, status, duration and the GraphQL operation name when the response is
- * sent, under the ID assignRequestId gave the request. Never headers (they carry API keys and
- * the subgraph secret), never variables.
+ * Adds fields to the request's log line: who called (caller.ts), the IDs a mutation changed.
+ * They are read when the line is written, after the answer, so they may say what happened.
+ */
+export function addToRequestLog(request: Request, fields: RequestLogFields): void {
+  const locals = request.res?.locals;
+  if (!locals) return;
+  locals.requestLogFields = [...((locals.requestLogFields ?? []) as RequestLogFields[]), fields];
+}
+
+/**
+ * Logs method, path, the operation's name and type, who called, status, duration and what a
+ * mutation changed when the response is sent, under the ID assignRequestId gave the request.
+ * Never headers (they carry API keys and the subgraph secret), never variables.
  * Probes (/health, /ready) log at debug level so that they do not drown the rest.
  */
 export function logRequests(logger: Logger): RequestHandler {
@@ -46,12 +59,17 @@ export function logRequests(logger: Logger): RequestHandler {
     response.once("finish", () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       const isProbe = path === "/health" || path === "/ready" || path === "/metrics";
+      const operation = response.locals.operation as ResolvedOperation | undefined;
+      const added = ((response.locals.requestLogFields ?? []) as RequestLogFields[]).map((fields) => fields());
       logger[isProbe ? "debug" : "info"](
         {
           requestId,
           method: request.method,
           path,
-          operationName: operationNameOf(request),
+          // The name Apollo resolved; the body's when the operation never got that far (it did not parse or validate).
+          operationName: operation?.name ?? operationNameOf(request),
+          ...(operation ? { operationType: operation.type } : {}),
+          ...Object.assign({}, ...added),
           status: response.statusCode,
           // A GraphQL answer is HTTP 200 even with errors (partial data): their codes, never messages.
           ...(response.locals.graphqlErrorCodes ? { errorCodes: response.locals.graphqlErrorCodes } : {}),
@@ -64,6 +82,11 @@ export function logRequests(logger: Logger): RequestHandler {
   };
 }
 
+interface ResolvedOperation {
+  name: string | undefined;
+  type: string;
+}
+
 // The Express request each Apollo context was made for, so that the plugin below can reach
 // the response whose log line it adds to. A symbol-keyed property rather than a WeakMap:
 // Apollo executes on a shallow copy of the context, which keeps the property.
@@ -73,14 +96,24 @@ export function rememberRequest<TContext extends BaseContext>(context: TContext,
   return Object.assign(context, { [EXPRESS_REQUEST]: request });
 }
 
-/** Notes the codes of the GraphQL errors in an answer for the request's log line. */
-export function graphqlErrorCodesPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+/**
+ * Notes for the request's log line what only Apollo knows: the operation it resolved (its
+ * name and whether it is a query or a mutation) and the codes of the GraphQL errors in the answer.
+ */
+export function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  const expressResponseOf = (context: TContext) => (context as { [EXPRESS_REQUEST]?: Request })[EXPRESS_REQUEST]?.res;
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ contextValue, operation, operationName }) {
+          const expressResponse = expressResponseOf(contextValue);
+          if (operation && expressResponse) {
+            expressResponse.locals.operation = { name: operationName ?? undefined, type: operation.operation } satisfies ResolvedOperation;
+          }
+        },
         async willSendResponse({ contextValue, response }) {
           const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-          const expressResponse = (contextValue as { [EXPRESS_REQUEST]?: Request })[EXPRESS_REQUEST]?.res;
+          const expressResponse = expressResponseOf(contextValue);
           if (errors?.length && expressResponse) {
             expressResponse.locals.graphqlErrorCodes = errors.map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           }

@@ -16,7 +16,7 @@ import { type GraphQLResponse, type RunningGraph, startGraph } from "../support/
 import { forEverySubgraph } from "../../services/registry.js";
 
 const EDITOR_KEY = newApiKey();
-const { entries: API_KEYS } = parseApiKeyEntries(apiKeyEntry("editor", EDITOR_KEY));
+const { entries: API_KEYS } = parseApiKeyEntries(apiKeyEntry("test-editor", "editor", EDITOR_KEY));
 const API_SCHEMA = buildApiSchema(readSupergraph());
 
 /** Letters no compression shrinks much, so that Postgres cannot squeeze them into an index row. */

@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/client.js";
+import { type RequestScope, scopeWithoutRequest } from "../../kit/curation/request-scope.js";
 import { loaderOfMap } from "../../kit/loaders/batch-loaders.js";
 import { ActorCuration } from "../writes/actor-curation.js";
 import { LinkDecisions } from "../writes/link-decisions.js";
@@ -46,7 +47,7 @@ export function createActorLoaders(repository: ActorRepository, links: ActorLink
   };
 }
 
-export function createActorsContext(db: Database): ActorsContext {
+export function createActorsContext(db: Database, request: RequestScope = scopeWithoutRequest()): ActorsContext {
   const actors = new ActorRepository(db);
   const links = new ActorLinkRepository(db);
   return {
@@ -54,7 +55,7 @@ export function createActorsContext(db: Database): ActorsContext {
     search: new ActorSearchRepository(db),
     links,
     loaders: createActorLoaders(actors, links, db),
-    curation: new ActorCuration(db),
-    linkDecisions: new LinkDecisions(db),
+    curation: new ActorCuration(db, request),
+    linkDecisions: new LinkDecisions(db, request),
   };
 }

@@ -20,15 +20,20 @@ import type { AddAliasesInput, CreateActorInput, UpdateActorInput } from "../sch
 import { toActor } from "../data/actor.repository.js";
 import type { Actor } from "../schema/actor.type.js";
 import { actorRedirects, actors, aliases } from "../data/tables.js";
+import { curationTransaction } from "../../kit/curation/curation-transaction.js";
+import type { RequestScope } from "../../kit/curation/request-scope.js";
 
 type ActorRow = typeof actors.$inferSelect;
 
 export class ActorCuration {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly request: RequestScope,
+  ) {}
 
   async create(input: CreateActorInput): Promise<Actor> {
     const key = keyFor(input.key, input.name);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const problems = new InputProblems();
       const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...input, key }, problems);
       problems.throwIfAny();
@@ -37,12 +42,13 @@ export class ActorCuration {
       const part = buildActorsPart(document!, new ReferenceResolver(document!, documentReporter(problems, "input")), documentReporter(problems, "input"));
       problems.throwIfAny();
       await writeActors(db, part);
+      note("created", id);
       return toActor((await storedActor(db, id))!);
     });
   }
 
   async update(id: string, input: UpdateActorInput): Promise<Actor> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const stored = await existingActor(db, id);
       const problems = new InputProblems();
       const merged = { ...asDocumentActor(stored), ...definedFields(input) };
@@ -55,12 +61,13 @@ export class ActorCuration {
         .where(eq(actors.id, stored.id));
       // The old name stays an alias (it already is one); the new one becomes one, as on creation.
       if (input.name != null) await insertAliases(db, stored.id, [{ scheme: "FREE", value: input.name }]);
+      note("updated", stored.id);
       return toActor((await storedActor(db, stored.id))!);
     });
   }
 
   async addAliases(input: AddAliasesInput): Promise<Actor> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const stored = await existingActor(db, input.actor, ["input", "actor"]);
       const problems = new InputProblems();
       const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...asDocumentActor(stored), aliases: input.aliases }, problems);
@@ -70,6 +77,7 @@ export class ActorCuration {
       problems.throwIfAny();
       await insertAliases(db, stored.id, document!.actors![0]!.aliases ?? []);
       await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, stored.id));
+      note("updated", stored.id);
       return toActor((await storedActor(db, stored.id))!);
     });
   }
@@ -78,6 +86,7 @@ export class ActorCuration {
   async delete(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
     const deleted = await this.db.delete(actors).where(eq(actors.id, id)).returning({ id: actors.id });
+    this.request.changedIds.note("deleted", ...deleted.map((row) => row.id));
     return deleted.length > 0;
   }
 
@@ -89,11 +98,13 @@ export class ActorCuration {
   async merge(survivorId: string, mergedId: string): Promise<Actor> {
     assertWellFormedId("survivorId", survivorId);
     assertWellFormedId("mergedId", mergedId);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const survivor = await existingActor(db, survivorId, ["survivorId"]);
       const merged = await existingActor(db, mergedId, ["mergedId"]);
       if (survivor.id === merged.id) rejectArgument(["mergedId"], `is the survivor ${survivor.id} itself (or was merged into it already)`);
       await moveActorInto(db, survivor, merged, { method: "EDITOR", rule: `an editor merged ${merged.id} into ${survivor.id}` });
+      note("merged", merged.id);
+      note("updated", survivor.id);
       return toActor((await storedActor(db, survivor.id))!);
     });
   }

@@ -11,41 +11,49 @@ import { characterProblem } from "../../../platform/graphql/text-limits.js";
 import { toActorLink } from "../data/actor-link.repository.js";
 import { type RELATION_PREDICATE_VALUES, actorLinks, actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
 import type { ActorLink } from "../schema/actor-link.type.js";
+import { curationTransaction, type NoteChange } from "../../kit/curation/curation-transaction.js";
+import type { RequestScope } from "../../kit/curation/request-scope.js";
 
 type LinkRow = typeof actorLinks.$inferSelect;
 type RelationPredicate = (typeof RELATION_PREDICATE_VALUES)[number];
 
 export class LinkDecisions {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly request: RequestScope,
+  ) {}
 
   /** The link stands: confidence 1. Confirming a confirmed link changes nothing. */
   async confirm(scheme: string, value: string): Promise<ActorLink> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const link = await linkInForce(db, scheme, value);
       if (link.status === "CONFIRMED") return toActorLink(link);
+      note("updated", link.actorId);
       return toActorLink(await decide(db, link, { status: "CONFIRMED", confidence: 1 }));
     });
   }
 
   /** The identifier is not the actor: it becomes its own actor again, and no import joins the two again. */
   async reject(scheme: string, value: string): Promise<ActorLink> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const link = await linkInForce(db, scheme, value);
-      await separate(db, link);
+      await separate(db, link, note);
       return toActorLink(await decide(db, link, { status: "REJECTED" }));
     });
   }
 
   /** The identifier is a distinct actor related to this one (PART_OF it, by default): both stay, joined by the relation. */
   async split(scheme: string, value: string, predicate: RelationPredicate): Promise<ActorLink> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const link = await linkInForce(db, scheme, value);
-      await separate(db, link);
+      await separate(db, link, note);
       const id = `rel:split-${createHash("sha256").update(`${link.ownActorId} ${predicate} ${link.actorId}`).digest("hex").slice(0, 16)}`;
-      await db
+      const made = await db
         .insert(actorRelations)
         .values({ id, subjectId: link.ownActorId, predicate, objectId: link.actorId, validFrom: null, validTo: null, sourceId: null })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: actorRelations.id });
+      note("created", ...made.map((row) => row.id));
       return toActorLink(await decide(db, link, { status: "SPLIT" }));
     });
   }
@@ -73,7 +81,7 @@ async function linkInForce(db: Database, scheme: string, value: string): Promise
  * back (its redirect removed, so the statements and incidents that hold it name it again), or
  * the one its dataset would have given it is made; the identifier's alias moves with it.
  */
-async function separate(db: Database, link: LinkRow): Promise<void> {
+async function separate(db: Database, link: LinkRow, note: NoteChange): Promise<void> {
   const [redirect] = await db.select().from(actorRedirects).where(eq(actorRedirects.fromId, link.ownActorId));
   if (redirect && redirect.toId !== link.actorId) {
     rejectArgument(["value"], `its own actor's ID ${link.ownActorId} was merged into ${redirect.toId} since; reject or split that merge first`);
@@ -91,6 +99,8 @@ async function separate(db: Database, link: LinkRow): Promise<void> {
     .values({ actorId: link.ownActorId, scheme: "FREE", value: link.ownName, normalizedValue: normalizeName(link.ownName) })
     .onConflictDoNothing();
   await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, link.actorId));
+  note("created", link.ownActorId);
+  note("updated", link.actorId);
 }
 
 async function decide(db: Database, link: LinkRow, change: Partial<Pick<LinkRow, "status" | "confidence">>): Promise<LinkRow> {

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { eq, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.js";
+import { type RequestScope, scopeWithoutRequest } from "../../kit/curation/request-scope.js";
 import { createChildConnectionLoader } from "../../kit/pages/child-connections.js";
 import { loaderById, loaderOfChildren } from "../../kit/loaders/batch-loaders.js";
 import { incidents, participants } from "./tables.js";
@@ -71,13 +72,13 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
   };
 }
 
-export function createIncidentsContext(db: Database): IncidentsContext {
+export function createIncidentsContext(db: Database, request: RequestScope = scopeWithoutRequest()): IncidentsContext {
   const repository = new IncidentRepository(db);
   return {
     incidents: repository,
     search: new IncidentSearchRepository(db),
     stats: new IncidentStatsRepository(db),
     loaders: createIncidentLoaders(repository, db),
-    curation: new IncidentCuration(db),
+    curation: new IncidentCuration(db, request),
   };
 }

@@ -17,25 +17,31 @@ import { incidentSources, incidents, participants, places } from "../data/tables
 import type { CreateIncidentInput, UpdateIncidentInput } from "../schema/incident-curation.input.js";
 import { type IncidentRow, incidentColumns, toIncident } from "../schema/incident.rows.js";
 import type { Incident } from "../schema/incident.type.js";
+import { curationTransaction } from "../../kit/curation/curation-transaction.js";
+import type { RequestScope } from "../../kit/curation/request-scope.js";
 
 // The lists an update replaces when given, by input field.
 const CHILD_LISTS = ["places", "participants", "sources"] as const;
 
 export class IncidentCuration {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly request: RequestScope,
+  ) {}
 
   async create(input: CreateIncidentInput): Promise<Incident> {
     const key = keyFor(input.key, input.title);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const built = checkedIncident({ ...input, key }, meridianId(key));
       await rejectTakenId(db, incidents, incidents.id, built.row.id!, ["input", input.key == null ? "title" : "key"], "incident");
       await writeIncidents(db, { incidents: [built] });
+      note("created", built.row.id!);
       return this.stored(db, built.row.id!);
     });
   }
 
   async update(id: string, input: UpdateIncidentInput): Promise<Incident> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const stored = await existingRow<IncidentRow>(db, incidents, incidents.id, assertWellFormedId("id", id), ["id"], "incident");
       const patch = definedFields(input);
       const built = checkedIncident({ ...asDocumentIncident(stored), ...patch }, id);
@@ -71,6 +77,7 @@ export class IncidentCuration {
         const rows = built[list];
         if (rows.length > 0) await db.insert(table).values(rows as never);
       }
+      note("updated", id);
       return this.stored(db, id);
     });
   }
@@ -79,6 +86,7 @@ export class IncidentCuration {
   async delete(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
     const deleted = await this.db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id });
+    this.request.changedIds.note("deleted", ...deleted.map((row) => row.id));
     return deleted.length > 0;
   }
 

@@ -5,6 +5,7 @@
 import type { BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import type { Database } from "../../../db/client.js";
+import type { RequestScope } from "../curation/request-scope.js";
 
 export interface SubgraphDefinition<TName extends string = string> {
   /** Its name in the supergraph; it also names its variables (ACTORS_PORT) and its migrations table. */
@@ -19,8 +20,12 @@ export interface SubgraphDefinition<TName extends string = string> {
 
 export interface SubgraphCode {
   buildSchema(): Promise<GraphQLSchema>;
-  /** A fresh context per request: fresh loaders, so nothing is cached across requests. */
-  createContext(db: Database): BaseContext;
+  /**
+   * A fresh context per request: fresh loaders, so nothing is cached across requests. Its
+   * writes are given the request's scope: who is asking, and where to note the IDs they change.
+   * Without one (a test, a benchmark) nobody is the author and nothing is logged.
+   */
+  createContext(db: Database, request?: RequestScope): BaseContext;
 }
 
 /** Keeps the subgraph's name as a literal type, from which the registry derives SubgraphName. */

@@ -5,7 +5,10 @@ import type { Database, PoolUsage } from "../../../db/client.js";
 import type { SubgraphDefinition } from "./subgraph-definition.js";
 import type { Logger } from "pino";
 import type { ApiKeyEntry } from "../../../platform/config/api-keys.js";
-import { identifyCaller } from "../../../platform/http/caller.js";
+import { callerOf } from "../../../platform/http/caller.js";
+import { logChangedIds } from "../../../platform/logging/changed-ids.js";
+import { requestScope } from "../curation/request-scope.js";
+import { reportChangedIdsPlugin } from "./report-changed-ids.js";
 import { GraphQLHttpServer } from "../../../platform/http/http-server.js";
 import { registerDatabasePoolMetrics } from "../../../platform/metrics/database-pool-metrics.js";
 import { servesMetrics } from "../../../platform/metrics/metrics-access.js";
@@ -54,9 +57,21 @@ export async function createSubgraphServer(
     // Apollo's cache-control plugin (on unless disabled) computes a cache policy from @cacheControl
     // hints, which no type here gives, and to do so wraps every field's resolver: without it the
     // incidents subgraph spent 20–25% less CPU a request (docs/performance.md, "Levers").
-    plugins: [options.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-    // The caller is identified here again, not taken from the gateway's word: see caller.ts.
-    createContext: (request) => ({ ...code.createContext(db), caller: identifyCaller(request.get("authorization"), options.apiKeys ?? []) }),
+    plugins: [
+      options.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      reportChangedIdsPlugin(),
+    ],
+    // The caller is identified here again, from the forwarded key, not taken from the gateway's
+    // word (caller.ts); the writes learn who the author is and note the IDs they change, which
+    // the request's log line lists.
+    apiKeys: options.apiKeys,
+    createContext: (request) => {
+      const caller = callerOf(request);
+      const scope = requestScope(caller);
+      logChangedIds(request, scope.changedIds);
+      return { ...code.createContext(db, scope), caller, ...scope };
+    },
     readinessChecks: subgraphReadinessChecks(db, subgraph),
     guard: options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret),
     logger: options.logger,

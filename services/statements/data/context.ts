@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Database } from "../../../db/client.js";
+import { type RequestScope, scopeWithoutRequest } from "../../kit/curation/request-scope.js";
 import { loaderById, loaderOfChildren } from "../../kit/loaders/batch-loaders.js";
 import { createChildListLoaders } from "./child-lists.js";
 import { ClaimRepository } from "./claim.repository.js";
@@ -44,7 +45,7 @@ export function createStatementLoaders(repository: StatementRepository, db: Data
   };
 }
 
-export function createStatementsContext(db: Database): StatementsContext {
+export function createStatementsContext(db: Database, request: RequestScope = scopeWithoutRequest()): StatementsContext {
   const statements = new StatementRepository(db);
   return {
     statements,
@@ -52,6 +53,6 @@ export function createStatementsContext(db: Database): StatementsContext {
     search: new StatementSearchRepository(db),
     stats: new StatementStatsRepository(db),
     loaders: createStatementLoaders(statements, db),
-    curation: new StatementCuration(db),
+    curation: new StatementCuration(db, request),
   };
 }

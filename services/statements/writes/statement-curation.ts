@@ -19,13 +19,18 @@ import type { Source } from "../schema/source.type.js";
 import type { CreateClaimInput, CreateSourceInput, CreateStatementInput, UpdateClaimInput, UpdateStatementInput } from "../schema/statement-curation.input.js";
 import { type ClaimRow, type StatementRow, statementColumns, toClaim, toSource, toStatement } from "../schema/statement.rows.js";
 import type { Claim, Statement } from "../schema/statement.type.js";
+import { curationTransaction } from "../../kit/curation/curation-transaction.js";
+import type { RequestScope } from "../../kit/curation/request-scope.js";
 
 export class StatementCuration {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly request: RequestScope,
+  ) {}
 
   async createSource(input: CreateSourceInput): Promise<Source> {
     const key = keyFor(input.key, input.title);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const id = await this.checkNewKey(db, "sources", { ...input, key }, input.key == null ? "title" : "key");
       const problems = new InputProblems();
       const document = checkedEntityDocument(statementsDocumentLists, "sources", { ...input, key }, problems)!;
@@ -33,21 +38,23 @@ export class StatementCuration {
         db,
         buildStatementsPart(document, new ReferenceResolver(document, documentReporter(problems, "input")), documentReporter(problems, "input")),
       );
+      note("created", id);
       return toSource((await db.select().from(sources).where(eq(sources.id, id)))[0]!);
     });
   }
 
   async createStatement(input: CreateStatementInput): Promise<Statement> {
     const key = keyFor(input.key, input.text);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const id = await this.checkNewKey(db, "statements", { ...input, key }, input.key == null ? "text" : "key");
       await this.writeStatement(db, id, { ...input, key });
+      note("created", id);
       return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
     });
   }
 
   async updateStatement(id: string, input: UpdateStatementInput): Promise<Statement> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const stored = await existingRow<StatementRow>(db, statements, statements.id, assertWellFormedId("id", id), ["id"], "statement");
       const patch = definedFields(input);
       await this.writeStatement(
@@ -56,35 +63,39 @@ export class StatementCuration {
         { ...asDocumentStatement(stored), ...patch },
         { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch },
       );
+      note("updated", id);
       return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
     });
   }
 
   async deleteStatement(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const deleted = await db.delete(statements).where(eq(statements.id, id)).returning({ id: statements.id });
       // Responses stay, responding to nothing now.
       await db.update(statements).set({ respondsToId: null }).where(eq(statements.respondsToId, id));
+      note("deleted", ...deleted.map((row) => row.id));
       return deleted.length > 0;
     });
   }
 
   async createClaim(input: CreateClaimInput): Promise<Claim> {
     const key = keyFor(input.key, input.text);
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const id = await this.checkNewKey(db, "claims", { ...input, key }, input.key == null ? "text" : "key");
       const row = await this.checkedClaimRow(db, { ...input, key });
       await writeStatements(db, { sources: [], claims: [row], statements: [] });
+      note("created", id);
       return toClaim((await db.select().from(claims).where(eq(claims.id, id)))[0]!);
     });
   }
 
   async updateClaim(id: string, input: UpdateClaimInput): Promise<Claim> {
-    return this.db.transaction(async (db) => {
+    return curationTransaction(this.db, this.request, async (db, note) => {
       const stored = await existingRow<ClaimRow>(db, claims, claims.id, assertWellFormedId("id", id), ["id"], "claim");
       const { id: _standIn, ...row } = await this.checkedClaimRow(db, { ...asDocumentClaim(stored), ...definedFields(input) });
       await db.update(claims).set(row).where(eq(claims.id, id));
+      note("updated", id);
       return toClaim((await db.select().from(claims).where(eq(claims.id, id)))[0]!);
     });
   }
@@ -93,6 +104,7 @@ export class StatementCuration {
   async deleteClaim(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
     const deleted = await this.db.delete(claims).where(eq(claims.id, id)).returning({ id: claims.id });
+    this.request.changedIds.note("deleted", ...deleted.map((row) => row.id));
     return deleted.length > 0;
   }
 

@@ -19,7 +19,7 @@ import { type GraphQLResponse, type RunningGraph, startGraph } from "../../suppo
 
 const EDITOR_KEY = newApiKey();
 const READER_KEY = newApiKey();
-const { entries: API_KEYS } = parseApiKeyEntries(`${apiKeyEntry("editor", EDITOR_KEY)},${apiKeyEntry("reader", READER_KEY)}`);
+const { entries: API_KEYS } = parseApiKeyEntries(`${apiKeyEntry("test-editor", "editor", EDITOR_KEY)},${apiKeyEntry("test-reader", "reader", READER_KEY)}`);
 const GDELT_FIXTURE = path.resolve("test/fixtures/gdelt/20250612101500.export.CSV");
 const ACLED_FIXTURE = path.resolve("test/fixtures/acled/current-export.csv");
 const RUSSIAN_FORCES = "Military Forces of Russia (2000-)";

@@ -14,7 +14,7 @@ import { forEverySubgraph } from "../../../services/registry.js";
 
 const EDITOR_KEY = newApiKey();
 const READER_KEY = newApiKey();
-const { entries: API_KEYS } = parseApiKeyEntries(`${apiKeyEntry("editor", EDITOR_KEY)},${apiKeyEntry("reader", READER_KEY)}`);
+const { entries: API_KEYS } = parseApiKeyEntries(`${apiKeyEntry("test-editor", "editor", EDITOR_KEY)},${apiKeyEntry("test-reader", "reader", READER_KEY)}`);
 
 async function post(
   url: string,

@@ -1,0 +1,35 @@
+// The request as a subgraph's writes see it: who makes them (the name and role of the API
+// key it came with, identified again in the subgraph: platform/http/caller.ts; never the key
+// itself) and where each write notes the IDs it changed, for the request's log line.
+import type { ApiRole } from "../../../platform/config/api-keys.js";
+import type { Caller } from "../../../platform/http/caller.js";
+import { ChangedIds } from "../../../platform/logging/changed-ids.js";
+
+export interface Author {
+  keyName: string;
+  role: ApiRole;
+}
+
+export interface RequestScope {
+  /** Who the writes are made by; undefined without a key of ours (such a caller may not write). */
+  author?: Author;
+  /** Where each write notes the IDs it changed, once it has committed. */
+  changedIds: ChangedIds;
+}
+
+/** What every subgraph's resolvers find on their context beside their own (services/kit/server/subgraph-server.ts): `context.author`, `context.changedIds`. */
+export type RequestScopeContext = Partial<RequestScope>;
+
+export function authorOf(caller: Caller): Author | undefined {
+  return caller.kind === "key" ? { keyName: caller.keyName, role: caller.role } : undefined;
+}
+
+/** A fresh scope for one request. */
+export function requestScope(caller: Caller): RequestScope {
+  return { author: authorOf(caller), changedIds: new ChangedIds() };
+}
+
+/** The scope of a context made outside any request (a test, a benchmark): no author, and the IDs changed noted for nobody. */
+export function scopeWithoutRequest(): RequestScope {
+  return { changedIds: new ChangedIds() };
+}
