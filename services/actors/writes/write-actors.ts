@@ -12,7 +12,9 @@ const ACTOR_TABLES: EntityTables = {
   id: actors.id,
   maintainedColumns: ["createdAt", "updatedAt"],
   onUpdate: { updatedAt: sql`now()` },
-  children: [{ table: aliases, parentId: aliases.actorId }],
+  // A document owns the aliases it lists, not the others of its actors: reloading the seed keeps
+  // the words, names and codes imports matched to its actors (and those an absorbed actor held).
+  children: [{ table: aliases, parentId: aliases.actorId, listedBy: [aliases.scheme, aliases.value] }],
 };
 
 const RELATION_TABLES: EntityTables = { table: actorRelations, id: actorRelations.id, children: [] };
