@@ -35,14 +35,14 @@ function rowsAsJson(columns: readonly [string, PgColumn][], rows: readonly Row[]
 }
 
 /**
- * Inserts `rows`; with `conflictTarget`, a row whose key is stored updates it (the
- * `updateKeys` columns from the row, plus `extraSet`).
+ * Inserts `rows`; with `conflictTarget` (the columns of the primary key or of a unique index),
+ * a row whose key is stored updates it (the `updateKeys` columns from the row, plus `extraSet`).
  */
 export async function insertJsonRows(
   db: Database,
   table: PgTable,
   rows: readonly Row[],
-  upsert?: { conflictTarget: PgColumn; updateKeys: readonly string[]; extraSet?: Record<string, SQL> },
+  upsert?: { conflictTarget: readonly PgColumn[]; updateKeys: readonly string[]; extraSet?: Record<string, SQL> },
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = writableColumns(table, rows);
@@ -58,7 +58,10 @@ export async function insertJsonRows(
       .map((key) => sql`${sql.identifier(byKey.get(key)!.name)} = excluded.${sql.identifier(byKey.get(key)!.name)}`);
     const allColumns = getTableColumns(table);
     for (const [key, value] of Object.entries(upsert.extraSet ?? {})) assignments.push(sql`${sql.identifier(allColumns[key]!.name)} = ${value}`);
-    const target = sql.identifier(upsert.conflictTarget.name);
+    const target = sql.join(
+      upsert.conflictTarget.map((column) => sql.identifier(column.name)),
+      sql`, `,
+    );
     onConflict =
       assignments.length > 0 ? sql` on conflict (${target}) do update set ${sql.join(assignments, sql`, `)}` : sql` on conflict (${target}) do nothing`;
   }

@@ -11,8 +11,9 @@
 // name would depend on what an earlier import stored. A name match needs the country to agree
 // where both have one. Each name is resolved once per import and remembered.
 //
-// Besides: the words a record used for an actor ("ANGELA MERKEL" for DEUGOV) become FREE
-// aliases of it, however it was matched, so the aliases are the same in every import order;
+// Besides: the words a record used for an actor ("ANGELA MERKEL" for DEUGOV) and the name the
+// mention gives ("Government of Germany") become FREE aliases of it, however it was matched,
+// so the aliases are the same in every import order;
 // a kind the record states (ACLED's inter1/inter2) refines the kind of an actor this scheme
 // created, whenever a row gives one; a mention's partOf (an ACLED unit's force, a period's
 // force's country-wide CAMEO force by the crosswalk rule) is resolved too and linked PART_OF;
@@ -140,12 +141,15 @@ export class ActorResolver {
   private async addWords(mentions: readonly ActorMention[]): Promise<void> {
     const rows = new Map<string, typeof aliases.$inferInsert>();
     for (const mention of mentions) {
-      if (!mention.words) continue;
       const actorId = this.resolved.get(mentionKey(mention))!.actorId;
-      const key = `${actorId}\u0000${mention.words}`;
-      if (this.wordsAdded.has(key)) continue;
-      this.wordsAdded.add(key);
-      rows.set(key, { actorId, scheme: "FREE", value: mention.words, normalizedValue: normalizeName(mention.words) });
+      // The name an actor created for the mention gets ("Military of Russia" for RUSMIL) too, so an
+      // actor found has the FREE aliases it would have had if created first and absorbed.
+      for (const words of mention.words && mention.words !== mention.name ? [mention.name, mention.words] : [mention.name]) {
+        const key = `${actorId}\u0000${words}`;
+        if (this.wordsAdded.has(key)) continue;
+        this.wordsAdded.add(key);
+        rows.set(key, { actorId, scheme: "FREE", value: words, normalizedValue: normalizeName(words) });
+      }
     }
     for (const batch of chunks([...rows.values()])) await this.db.insert(aliases).values(batch).onConflictDoNothing();
   }
@@ -162,7 +166,17 @@ export class ActorResolver {
       // A unit or a past period's force is part of its whole for the years its name gives.
       rows.set(id, { id, subjectId, predicate: "PART_OF", objectId, validFrom: mention.validFrom ?? null, validTo: mention.validTo ?? null, sourceId: null });
     }
-    for (const batch of chunks([...rows.values()])) await this.db.insert(actorRelations).values(batch).onConflictDoNothing();
+    // Known by its ends, not its ID: a merge (a curated actor absorbing one an import made) moves a relation's ends and keeps its ID.
+    const stored = new Set<string>();
+    for (const subjects of chunks([...new Set([...rows.values()].map((row) => row.subjectId))])) {
+      const found = await this.db
+        .select({ subjectId: actorRelations.subjectId, objectId: actorRelations.objectId })
+        .from(actorRelations)
+        .where(and(eq(actorRelations.predicate, "PART_OF"), anyOfIds(actorRelations.subjectId, subjects)));
+      for (const relation of found) stored.add(`${relation.subjectId} ${relation.objectId}`);
+    }
+    const missing = [...rows.values()].filter((row) => !stored.has(`${row.subjectId} ${row.objectId}`));
+    for (const batch of chunks(missing)) await this.db.insert(actorRelations).values(batch).onConflictDoNothing();
   }
 
   private async matchAliases(mentions: readonly ActorMention[]): Promise<Map<string, ActorResolution>> {

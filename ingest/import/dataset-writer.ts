@@ -8,6 +8,7 @@ import type { SubgraphName } from "../../services/registry.js";
 import type { IncidentsPart, ParticipantRow } from "../../services/incidents/writes/incident-rows.js";
 import type { SourceRow, StatementsPart } from "../../services/statements/writes/statement-rows.js";
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
+import { addCountryAliases } from "../../services/actors/writes/country-aliases.js";
 import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
 import { writeStatements } from "../../services/statements/writes/write-statements.js";
 import { type ActorResolver, mentionKey } from "./actor-resolver.js";
@@ -27,6 +28,7 @@ export class DatasetWriter {
   /** Records repeated within a batch; the newest (or last) was written. */
   repeated = 0;
   private readonly writtenSharedSources = new Set<string>();
+  private readonly countryAliasesChecked = new Set<string>();
 
   constructor(
     private readonly databases: Record<SubgraphName, Database>,
@@ -45,6 +47,7 @@ export class DatasetWriter {
           : [record.statement.speaker, record.statement.addressee].filter((actor) => actor !== null),
       ),
     );
+    await this.addCountryAliases([...actorIds.values()]);
     const incidents = current.filter((record): record is IncidentRecord => record.kind === "incident");
     const statements = current.filter((record): record is StatementRecord => record.kind === "statement");
     const written = await writeStatements(this.databases.statements, {
@@ -68,6 +71,13 @@ export class DatasetWriter {
       this.counts.incidents,
       (await writeIncidents(this.databases.incidents, { incidents: incidents.map((record) => incidentPart(record, actorIds)) })).incidents,
     );
+  }
+
+  /** A country's actor the import made or found (gdelt:tur) gets the country's names and code, as a document's does. */
+  private async addCountryAliases(actorIds: readonly string[]): Promise<void> {
+    const unseen = actorIds.filter((id) => !this.countryAliasesChecked.has(id));
+    for (const id of unseen) this.countryAliasesChecked.add(id);
+    await addCountryAliases(this.databases.actors, unseen, { thenAbsorbed: false });
   }
 
   private async withoutOlderThanStored(records: EntityRecord[]): Promise<EntityRecord[]> {

@@ -7,7 +7,7 @@
 //   "Civilians (Somalia)", "Hawiye-Abgal Sub-Clan Militia (Somalia)"   a group and its country
 // A period is part of the identity: "Government of X (2017-2022)" and "Government of X (2022-)"
 // are two governments; a name with an open period ("(2022-)") is the one in force now.
-import { countryCodeNamed } from "../../import/country-names.js";
+import { countryCodeNamed } from "../../../services/actors/writes/country-names.js";
 
 /** The state roles ACLED names, as the CAMEO role codes that denote the same bodies. */
 export type AcledStateRole = "MIL" | "COP" | "GOV";

@@ -6,7 +6,7 @@
 // a religion such as SIKREL) names no single entity: it is kept as written, not made an actor.
 // The role and group titles are facts of the CAMEO manual (chapter 3); only the known groups,
 // religions and ethnicities a dataset commonly names are listed, others are named by their words.
-import { countryName } from "../../import/country-names.js";
+import { countryName } from "../../../services/actors/writes/country-names.js";
 import { isAlpha3Country } from "../../import/country-codes.js";
 
 /** The columns of one actor of a GDELT row (Actor1… or Actor2…). */

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { actorRelations, actors, aliases } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { ActorsPart } from "./actor-rows.js";
+import { addCountryAliases } from "./country-aliases.js";
 import { absorbDatasetActors } from "./merge-actors.js";
 import type { EntityKindTables } from "../../kit/records/stored-references.js";
 import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
@@ -12,7 +13,9 @@ const ACTOR_TABLES: EntityTables = {
   id: actors.id,
   maintainedColumns: ["createdAt", "updatedAt"],
   onUpdate: { updatedAt: sql`now()` },
-  children: [{ table: aliases, parentId: aliases.actorId }],
+  // A document owns the aliases it lists, not the others of its actors: reloading the seed keeps
+  // the words, names and codes imports matched to its actors (and those an absorbed actor held).
+  children: [{ table: aliases, parentId: aliases.actorId, listedBy: [aliases.scheme, aliases.value] }],
 };
 
 const RELATION_TABLES: EntityTables = { table: actorRelations, id: actorRelations.id, children: [] };
@@ -27,10 +30,10 @@ export async function writeActors(db: Database, part: ActorsPart): Promise<{ act
     ACTOR_TABLES,
     part.actors.map((actor) => ({ id: actor.row.id, row: actor.row, children: [actor.aliases] })),
   );
-  await absorbDatasetActors(
-    db,
-    part.actors.map((actor) => actor.row.id),
-  );
+  const actorIds = part.actors.map((actor) => actor.row.id);
+  // Before absorbing: a curated state given its country's CAMEO code here absorbs the actor GDELT made for it.
+  await addCountryAliases(db, actorIds, { thenAbsorbed: true });
+  await absorbDatasetActors(db, actorIds);
   const relationCounts = await syncEntities(
     db,
     RELATION_TABLES,

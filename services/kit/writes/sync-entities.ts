@@ -1,6 +1,8 @@
 // Makes stored entities match a document: each entity row with its child rows (an actor's
 // aliases, an incident's places). Entities are compared with what is stored first, so that
-// loading the same document twice writes nothing and the counts say what changed.
+// loading the same document twice writes nothing and the counts say what changed. A child
+// table may hold rows of the entity that others added (the aliases an import gave a curated
+// actor): the document then owns only the child rows it lists (ChildTable.listedBy).
 import { type SQL, getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { anyOfIds } from "../../../db/any-of-ids.js";
@@ -21,8 +23,20 @@ export interface EntityTables {
   maintainedColumns?: readonly string[];
   /** Extra assignments when a stored row changes. */
   onUpdate?: Record<string, SQL>;
-  /** Tables of rows that belong to the entity and are replaced with it. */
-  children: readonly { table: PgTable; parentId: PgColumn }[];
+  /** Tables of rows that belong to the entity and are written with it. */
+  children: readonly ChildTable[];
+}
+
+export interface ChildTable {
+  table: PgTable;
+  parentId: PgColumn;
+  /**
+   * Without it, the listed rows replace the entity's stored ones. With it, the entity owns only
+   * the rows it lists, each identified within the entity by these columns (with `parentId`, a
+   * unique index): a listed row is inserted or updated, and stored rows it does not list are
+   * kept and not compared, being others' (an actor's aliases that imports or editors added).
+   */
+  listedBy?: readonly PgColumn[];
 }
 
 type Row = Record<string, unknown>;
@@ -36,7 +50,7 @@ export interface EntityWrite {
 
 export async function syncEntities(db: Database, tables: EntityTables, writes: readonly EntityWrite[]): Promise<EntityCounts> {
   const counts: EntityCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const stored = await storedFingerprints(
+  const stored = await storedEntities(
     db,
     tables,
     writes.map((write) => write.id),
@@ -48,7 +62,7 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
     if (before === undefined) {
       counts.inserted += 1;
       changed.push(write);
-    } else if (before !== fingerprint(tables, write.row, write.children)) {
+    } else if (fingerprint(tables, before.row, comparedChildren(tables, before.children, write.children)) !== fingerprint(tables, write.row, write.children)) {
       counts.updated += 1;
       changed.push(write);
       updatedIds.push(write.id);
@@ -62,14 +76,28 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
     changed.map((write) => write.row),
   );
   for (const [index, child] of tables.children.entries()) {
+    const rows = changed.flatMap((write) => write.children[index]!);
+    if (child.listedBy) {
+      const conflictTarget = [child.parentId, ...child.listedBy];
+      const identity = new Set(conflictTarget.map((column) => columnKey(child.table, column)));
+      const updateKeys = Object.keys(getTableColumns(child.table)).filter((key) => !identity.has(key));
+      for (const chunk of chunks(rows)) await insertJsonRows(db, child.table, chunk, { conflictTarget, updateKeys });
+      continue;
+    }
     for (const ids of chunks(updatedIds)) await db.delete(child.table).where(anyOfIds(child.parentId, ids));
-    for (const rows of chunks(changed.flatMap((write) => write.children[index]!))) await insertJsonRows(db, child.table, rows);
+    for (const chunk of chunks(rows)) await insertJsonRows(db, child.table, chunk);
   }
   return counts;
 }
 
-/** Fingerprints of the stored entities among `ids`, in the form `fingerprint` gives. */
-async function storedFingerprints(db: Database, tables: EntityTables, ids: readonly string[]): Promise<Map<string, string>> {
+interface StoredEntity {
+  row: Row;
+  /** Its rows of each child table, in the order of `EntityTables.children`. */
+  children: Row[][];
+}
+
+/** The stored entities among `ids`, by ID, with their child rows. */
+async function storedEntities(db: Database, tables: EntityTables, ids: readonly string[]): Promise<Map<string, StoredEntity>> {
   const rows: Row[] = [];
   const childRows = tables.children.map(() => new Map<string, Row[]>());
   for (const chunk of chunks(ids)) {
@@ -86,16 +114,20 @@ async function storedFingerprints(db: Database, tables: EntityTables, ids: reado
   return new Map(
     rows.map((row) => {
       const id = row[idKey] as string;
-      return [
-        id,
-        fingerprint(
-          tables,
-          row,
-          childRows.map((byParent) => byParent.get(id) ?? []),
-        ),
-      ];
+      return [id, { row, children: childRows.map((byParent) => byParent.get(id) ?? []) }];
     }),
   );
+}
+
+/** The stored child rows a write is compared with: all of a replaced table's, only the listed ones of a table whose rows it owns only when listed. */
+function comparedChildren(tables: EntityTables, stored: readonly (readonly Row[])[], listed: readonly (readonly Row[])[]): (readonly Row[])[] {
+  return tables.children.map((child, index) => {
+    if (!child.listedBy) return stored[index]!;
+    const keys = child.listedBy.map((column) => columnKey(child.table, column));
+    const identityOf = (row: Row) => JSON.stringify(keys.map((key) => row[key] ?? null));
+    const wanted = new Set(listed[index]!.map(identityOf));
+    return stored[index]!.filter((row) => wanted.has(identityOf(row)));
+  });
 }
 
 // The entity's compared columns and its child rows as one string; child rows are sorted,
@@ -126,7 +158,7 @@ async function upsert(db: Database, tables: EntityTables, rows: readonly Row[]):
   const idKey = columnKey(tables.table, tables.id);
   const updateKeys = comparedKeys(tables).filter((key) => key !== idKey);
   for (const chunk of chunks(rows)) {
-    await insertJsonRows(db, tables.table, chunk, { conflictTarget: tables.id, updateKeys, extraSet: tables.onUpdate });
+    await insertJsonRows(db, tables.table, chunk, { conflictTarget: [tables.id], updateKeys, extraSet: tables.onUpdate });
   }
 }
 

@@ -31,7 +31,7 @@ describe.each(BACKENDS)("loading documents on $name", (backend) => {
     expect(place).toEqual({ id: "meridian:capture.kramatorsk" });
   });
 
-  it("updates a changed entity and replaces its child rows, counting the others unchanged", async () => {
+  it("updates a changed entity and its child rows, counting the others unchanged", async () => {
     await loadDocument(smallDocument(), database.handles);
     const changed = smallDocument();
     changed.actors![0]!.aliases!.push({ scheme: "TITLE", value: "Spokeswoman of the Ministry of Examples" });
@@ -58,6 +58,30 @@ describe.each(BACKENDS)("loading documents on $name", (backend) => {
       { scheme: "TITLE", value: "Spokeswoman of the Ministry of Examples" },
     ]);
     expect(await database.handles.incidents.db.select({ id: places.id }).from(places)).toEqual([{ id: "meridian:capture.sloviansk" }]);
+  });
+
+  it("owns only the aliases it lists: updates a listed one, keeps those an import added and those it no longer lists", async () => {
+    await loadDocument(smallDocument(), database.handles);
+    const db = database.handles.actors.db;
+    await db
+      .insert(aliases)
+      .values({ actorId: "meridian:speaker", scheme: "ACLED", value: "Olena Kovalenko (Ukraine)", normalizedValue: "olena kovalenko ukraine" });
+    expect((await loadDocument(smallDocument(), database.handles)).actors).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+
+    const changed = smallDocument();
+    changed.actors![0]!.aliases = [{ scheme: "FREE", value: "Olena Kovalenko", validFrom: "2020-01-01" }];
+    changed.statements![0]!.speaker = "speaker";
+    expect((await loadDocument(changed, database.handles)).actors).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    const speakerAliases = await db
+      .select({ scheme: aliases.scheme, value: aliases.value, validFrom: aliases.validFrom })
+      .from(aliases)
+      .where(eq(aliases.actorId, "meridian:speaker"))
+      .orderBy(aliases.scheme, aliases.value);
+    expect(speakerAliases).toEqual([
+      { scheme: "ACLED", value: "Olena Kovalenko (Ukraine)", validFrom: null },
+      { scheme: "FREE", value: "O. Kovalenko", validFrom: null },
+      { scheme: "FREE", value: "Olena Kovalenko", validFrom: "2020-01-01" },
+    ]);
   });
 
   it("refers to entities an earlier document stored, by key and by full ID", async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { acledActorMention } from "../../../../ingest/formats/acled/acled-actor-mention.js";
 import { parseAcledActorName } from "../../../../ingest/formats/acled/acled-actor-names.js";
-import { countryCodeNamed, countryNames } from "../../../../ingest/import/country-names.js";
+import { countryCodeNamed, countryNames } from "../../../../services/actors/writes/country-names.js";
 
 describe("ACLED actor names", () => {
   it("reads a state force's role, country and open period", () => {

@@ -4,7 +4,9 @@
 // where it has one: "Bolivia", not "Bolivia, Plurinational State of"; a few names turned to how
 // they are said, not filed: "Russia", "Palestine", "Democratic Republic of the Congo").
 // Names resolve to codes too (countryCodeNamed), with the other names a country goes by.
-import { normalizeName } from "../../services/kit/records/normalize-name.js";
+// It lives with the actors because their writers give a country's actor all its names
+// (country-aliases.ts); the dataset formats read it from here to name and parse actors.
+import { normalizeName } from "../../kit/records/normalize-name.js";
 
 /** alpha-3 → name, one "CODE:Name" per entry, entries separated by "|". */
 const NAMES = new Map(
