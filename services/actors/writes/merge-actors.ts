@@ -38,6 +38,12 @@ export async function moveActorInto(db: Database, survivor: ActorRow, merged: Ac
     );
   await db.update(actorRelations).set({ subjectId: survivor.id }).where(eq(actorRelations.subjectId, merged.id));
   await db.update(actorRelations).set({ objectId: survivor.id }).where(eq(actorRelations.objectId, merged.id));
+  // Both may have had the same relation (each PART_OF one force): the survivor keeps one, the earliest ID.
+  await db.execute(sql`
+    delete from ${actorRelations} as later using ${actorRelations} as earlier
+    where later.id > earlier.id and later.subject_id = earlier.subject_id and later.predicate = earlier.predicate and later.object_id = earlier.object_id
+      and later.valid_from is not distinct from earlier.valid_from and later.valid_to is not distinct from earlier.valid_to
+      and ${survivor.id} in (later.subject_id, later.object_id)`);
   await db.update(actorRedirects).set({ toId: survivor.id }).where(eq(actorRedirects.toId, merged.id));
   await db
     .update(actors)
