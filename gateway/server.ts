@@ -16,6 +16,7 @@ import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persi
 import type { ApiKeyEntry } from "../platform/config/api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins } from "../platform/config/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
+import { missingEntitiesPlugin } from "./missing-entities.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
@@ -130,6 +131,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     plugins: [
       operationCostPlugin(limits),
       mutationAuthorizationPlugin(options.apiKeys ?? []),
+      missingEntitiesPlugin(),
       options.isProduction
         ? ApolloServerPluginLandingPageDisabled()
         : // Sandbox takes one document when run locally: every example in it, the seed story first.

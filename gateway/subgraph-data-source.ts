@@ -4,6 +4,7 @@
 // verifies itself before it runs a mutation.
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
+import { noteMissingEntities } from "./missing-entities.js";
 import { addSubgraphRequestHeaders } from "./subgraph-request-headers.js";
 
 export interface SubgraphDataSourceOptions {
@@ -24,6 +25,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     addSubgraphRequestHeaders(options, this.subgraphSecret);
     forwardAuthorization(options);
+  }
+
+  // Entities answered null (deleted) are no problem of the response (missing-entities.ts).
+  override didReceiveResponse({ request, response, context }: Parameters<NonNullable<RemoteGraphQLDataSource["didReceiveResponse"]>>[0]) {
+    noteMissingEntities(context, request.variables, response.data);
+    return response;
   }
 }
 

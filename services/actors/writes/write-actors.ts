@@ -4,6 +4,7 @@ import { actorRelations, actors, aliases } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { ActorsPart } from "./actor-rows.js";
 import { absorbDatasetActors } from "./merge-actors.js";
+import { retiredActorIds } from "./retired-actor-ids.js";
 import type { EntityKindTables } from "../../kit/records/stored-references.js";
 import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 
@@ -12,6 +13,7 @@ const ACTOR_TABLES: EntityTables = {
   id: actors.id,
   maintainedColumns: ["createdAt", "updatedAt"],
   onUpdate: { updatedAt: sql`now()` },
+  retired: retiredActorIds,
   children: [{ table: aliases, parentId: aliases.actorId }],
 };
 
