@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatSummary } from "../../../ingest/import/import-summary.js";
 import { actors, aliases } from "../../../services/actors/data/tables.js";
 import { ActorCuration } from "../../../services/actors/writes/actor-curation.js";
+import { LinkDecisions } from "../../../services/actors/writes/link-decisions.js";
+import { loadDocument } from "../../../ingest/documents/load-document.js";
 import { incidents, participants } from "../../../services/incidents/data/tables.js";
 import { IncidentCuration } from "../../../services/incidents/writes/incident-curation.js";
 import { statements } from "../../../services/statements/data/tables.js";
@@ -82,6 +84,22 @@ describe.each(BACKENDS)("records an editor deleted, imported again, on $name", (
     expect(again.rows.keptDeleted).toBe(1);
     expect(again.entities.statements).toMatchObject({ inserted: 0, updated: 0 });
     expect(await database.handles.statements.db.$count(statements, eq(statements.id, first!.id))).toBe(0);
+  });
+
+  it("refuses to undo a link whose identifier's own actor an editor deleted: that would bring its ID back", async () => {
+    expect(await new ActorCuration(database.handles.actors.db).delete("gdelt:nor")).toBe(true);
+    await loadDocument(
+      { format: "meridian/1", actors: [{ key: "norway", kind: "STATE", name: "Norway", country: "NOR", aliases: [{ scheme: "CAMEO", value: "NOR" }] }] },
+      database.handles,
+    );
+    // Matched by its code now, NOR is linked to Norway, its own actor being the deleted gdelt:nor.
+    await importFiles(database.handles, "gdelt", [GDELT_FIXTURE]);
+    const refusal = await new LinkDecisions(database.handles.actors.db).reject("CAMEO", "NOR").then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(refusal?.message).toMatch(/^Argument "value": its own actor cannot come back: the actor gdelt:nor was deleted on /);
+    expect(await database.handles.actors.db.$count(actors, eq(actors.id, "gdelt:nor"))).toBe(0);
   });
 });
 
