@@ -17,6 +17,7 @@ import type { ApiKeyEntry } from "../platform/config/api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins } from "../platform/config/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { type GatewayContext, createGatewayContext } from "./request-context.js";
+import { missingEntitiesPlugin } from "./missing-entities.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
@@ -131,6 +132,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     plugins: [
       operationCostPlugin(limits),
       mutationAuthorizationPlugin(),
+      missingEntitiesPlugin(),
       options.isProduction
         ? ApolloServerPluginLandingPageDisabled()
         : // Sandbox takes one document when run locally: every example in it, the seed story first.

@@ -7,6 +7,7 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@
 import type { Fetcher } from "@apollo/utils.fetcher";
 import { CHANGED_IDS_EXTENSION } from "../platform/logging/changed-ids.js";
 import type { GatewayContext } from "./request-context.js";
+import { noteMissingEntities } from "./missing-entities.js";
 import { addSubgraphRequestHeaders } from "./subgraph-request-headers.js";
 
 export interface SubgraphDataSourceOptions {
@@ -29,7 +30,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     forwardAuthorization(options);
   }
 
-  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource["didReceiveResponse"]>>[0]) {
+  // Entities answered null (deleted) are no problem of the response (missing-entities.ts); the subgraphs' changed IDs are the gateway's to log.
+  override didReceiveResponse({ request, response, context }: Parameters<NonNullable<RemoteGraphQLDataSource["didReceiveResponse"]>>[0]) {
+    noteMissingEntities(context, request.variables, response.data);
     const extensions = response.extensions;
     if (extensions && CHANGED_IDS_EXTENSION in extensions) {
       (context as Partial<GatewayContext>).changedIds?.noteReported(extensions[CHANGED_IDS_EXTENSION]);

@@ -226,7 +226,7 @@ export type ClaimsViewQueryVariables = Exact<{
 }>;
 
 
-export type ClaimsViewQuery = { actor: { name: string, claimsAbout: { edges: Array<{ node: { text: string, status: ClaimStatus, assertedBy: Array<{ name: string }>, disputedBy: Array<{ name: string }>, firstAssertion: { saidAt: { date: string }, speaker: { name: string } | null } | null, latestResponse: { saidAt: { date: string }, speaker: { name: string } | null } | null } }> } | null } | null };
+export type ClaimsViewQuery = { actor: { name: string, claimsAbout: { edges: Array<{ node: { text: string, status: ClaimStatus, assertedBy: Array<{ name: string } | null>, disputedBy: Array<{ name: string } | null>, firstAssertion: { saidAt: { date: string }, speaker: { name: string } | null } | null, latestResponse: { saidAt: { date: string }, speaker: { name: string } | null } | null } }> } | null } | null };
 
 export type DashboardIncidentsByMonthQueryVariables = Exact<{
   occurred?: DateRange | null | undefined;

@@ -20,6 +20,9 @@
 // a mention a crosswalk rule says is the same as another scheme's code (sameAs: ACLED's
 // "Military Forces of Somalia (2022-)" is CAMEO SOMMIL) resolves to that code's actor, found or
 // created as the code's own dataset would, so the actor is the same in every import order.
+// An actor an editor deleted (or merged into one deleted since) stays deleted: a mention whose
+// own ID is retired, and that no alias or crosswalk matches, resolves to that ID, which the
+// records then name and which answers null, and is neither created again nor matched by name.
 import { and, eq, sql } from "drizzle-orm";
 import { actorRelations, actors, aliases } from "../../services/actors/data/tables.js";
 import { anyOfIds } from "../../db/any-of-ids.js";
@@ -35,11 +38,16 @@ import {
   recordLinks,
   sameCodeRule,
 } from "../../services/actors/writes/actor-links.js";
+import { retiredActorIds } from "../../services/actors/writes/retired-actor-ids.js";
 import { actorIdFor, disambiguatedActorId, slugOrHash } from "./dataset-ids.js";
 import type { ActorKind, ActorMention, DatasetScheme } from "./dataset-record.js";
 
-/** How a mention found its actor: the same code or name in the scheme, a crosswalk rule (ACLED state forces → CAMEO <country>MIL), the name and country, or none (created). */
-export type ResolutionOutcome = "alias" | "crosswalk" | "name" | "created";
+/**
+ * How a mention found its actor: the same code or name in the scheme, a crosswalk rule (ACLED
+ * state forces → CAMEO <country>MIL), the name and country, none (created), or its own actor
+ * was deleted or merged away by an editor (retired: kept so, nothing is written for it).
+ */
+export type ResolutionOutcome = "alias" | "crosswalk" | "name" | "created" | "retired";
 
 export interface ActorResolution {
   scheme: DatasetScheme;
@@ -103,7 +111,9 @@ export class ActorResolver {
     // Editors' rejections and splits: an identifier is never joined again to an actor decided against.
     const decidedAgainst = await actorsDecidedAgainst(this.db, rest);
     const byCrosswalk = this.matchCrosswalks(rest, decidedAgainst);
-    const unmatched = rest.filter((mention) => !byCrosswalk.has(mentionKey(mention)));
+    const notCrosswalked = rest.filter((mention) => !byCrosswalk.has(mentionKey(mention)));
+    const retired = await this.retiredOwnActors(notCrosswalked);
+    const unmatched = notCrosswalked.filter((mention) => !retired.has(mentionKey(mention)));
     const byName = await this.matchNames(
       unmatched.filter((mention) => !this.schemeOf(mention).valuesAreCodes),
       decidedAgainst,
@@ -111,7 +121,7 @@ export class ActorResolver {
     const created = await this.create(unmatched.filter((mention) => !byName.has(mentionKey(mention))));
     await this.addAliases([...byCrosswalk.values(), ...byName.values()], pending);
     await this.recordLinks([...byAlias.values(), ...byCrosswalk.values(), ...byName.values()], pending);
-    for (const resolution of [...byAlias.values(), ...byCrosswalk.values(), ...byName.values(), ...created]) {
+    for (const resolution of [...byAlias.values(), ...byCrosswalk.values(), ...byName.values(), ...retired.values(), ...created]) {
       this.resolved.set(mentionKey(resolution), resolution);
     }
   }
@@ -121,7 +131,7 @@ export class ActorResolver {
     const found = new Map<string, ActorResolution>();
     for (const mention of mentions) {
       const target = mention.sameAs && this.resolved.get(mentionKey(mention.sameAs));
-      if (!target || decidedAgainst.has(identifierActorKey(mention.scheme, mention.value, target.actorId))) continue;
+      if (!target || target.outcome === "retired" || decidedAgainst.has(identifierActorKey(mention.scheme, mention.value, target.actorId))) continue;
       found.set(mentionKey(mention), { ...target, scheme: mention.scheme, value: mention.value, outcome: "crosswalk" });
     }
     return found;
@@ -131,7 +141,7 @@ export class ActorResolver {
   private async refineKinds(mentions: readonly ActorMention[]): Promise<void> {
     for (const mention of mentions) {
       const resolution = this.resolved.get(mentionKey(mention))!;
-      if (!mention.kindIsStated || resolution.kind === mention.kind) continue;
+      if (!mention.kindIsStated || resolution.kind === mention.kind || resolution.outcome === "retired") continue;
       if (!resolution.actorId.startsWith(`${this.schemeOf(mention).idNamespace}:`)) continue;
       await this.db.update(actors).set({ kind: mention.kind, updatedAt: sql`now()` }).where(eq(actors.id, resolution.actorId));
       for (const other of this.resolved.values()) if (other.actorId === resolution.actorId) other.kind = mention.kind;
@@ -141,7 +151,9 @@ export class ActorResolver {
   private async addWords(mentions: readonly ActorMention[]): Promise<void> {
     const rows = new Map<string, typeof aliases.$inferInsert>();
     for (const mention of mentions) {
-      const actorId = this.resolved.get(mentionKey(mention))!.actorId;
+      const resolution = this.resolved.get(mentionKey(mention))!;
+      if (resolution.outcome === "retired") continue;
+      const actorId = resolution.actorId;
       // The name an actor created for the mention gets ("Military of Russia" for RUSMIL) too, so an
       // actor found has the FREE aliases it would have had if created first and absorbed.
       for (const words of mention.words && mention.words !== mention.name ? [mention.name, mention.words] : [mention.name]) {
@@ -158,8 +170,11 @@ export class ActorResolver {
     const rows = new Map<string, typeof actorRelations.$inferInsert>();
     for (const mention of mentions) {
       if (!mention.partOf) continue;
-      const subjectId = this.resolved.get(mentionKey(mention))!.actorId;
-      const objectId = this.resolved.get(mentionKey(mention.partOf))!.actorId;
+      const subject = this.resolved.get(mentionKey(mention))!;
+      const object = this.resolved.get(mentionKey(mention.partOf))!;
+      if (subject.outcome === "retired" || object.outcome === "retired") continue;
+      const subjectId = subject.actorId;
+      const objectId = object.actorId;
       const id = partOfRelationId(subjectId, objectId);
       if (subjectId === objectId || this.relationsAdded.has(id)) continue;
       this.relationsAdded.add(id);
@@ -241,6 +256,22 @@ export class ActorResolver {
     return found;
   }
 
+  /** The mentions whose own actor (the one their dataset creates) an editor deleted or merged away: resolved to its ID, kept so. */
+  private async retiredOwnActors(mentions: readonly ActorMention[]): Promise<Map<string, ActorResolution>> {
+    const ownIds = mentions.map((mention) => actorIdFor(this.schemeOf(mention).idNamespace, mention.value));
+    const retired = await retiredActorIds(this.db, ownIds);
+    const found = new Map<string, ActorResolution>();
+    for (const [index, mention] of mentions.entries()) {
+      const actorId = ownIds[index]!;
+      if (retired.has(actorId)) found.set(mentionKey(mention), this.retiredResolution(mention, actorId));
+    }
+    return found;
+  }
+
+  private retiredResolution(mention: ActorMention, actorId: string): ActorResolution {
+    return { scheme: mention.scheme, value: mention.value, actorId, actorName: mention.name, kind: mention.kind, outcome: "retired" };
+  }
+
   private async create(mentions: readonly ActorMention[]): Promise<ActorResolution[]> {
     if (mentions.length === 0) return [];
     const wanted = mentions.map((mention) => actorIdFor(this.schemeOf(mention).idNamespace, mention.value));
@@ -248,12 +279,20 @@ export class ActorResolver {
     for (const ids of chunks([...new Set(wanted)])) {
       for (const row of await this.db.select({ id: actors.id }).from(actors).where(anyOfIds(actors.id, ids))) taken.add(row.id);
     }
-    const created = mentions.map((mention, index): ActorResolution => {
+    const resolved = mentions.map((mention, index): ActorResolution => {
       const namespace = this.schemeOf(mention).idNamespace;
       const actorId = taken.has(wanted[index]!) ? disambiguatedActorId(namespace, mention.value) : wanted[index]!;
       taken.add(actorId);
       return { scheme: mention.scheme, value: mention.value, actorId, actorName: mention.name, kind: mention.kind, outcome: "created" };
     });
+    // The wanted IDs were checked (retiredOwnActors); a disambiguated one may have been deleted too.
+    const retired = await retiredActorIds(
+      this.db,
+      resolved.filter((resolution, index) => resolution.actorId !== wanted[index]).map((resolution) => resolution.actorId),
+    );
+    for (const resolution of resolved) if (retired.has(resolution.actorId)) resolution.outcome = "retired";
+    const created = resolved.filter((resolution) => resolution.outcome === "created");
+    if (created.length === 0) return resolved;
     const countryOf = new Map(mentions.map((mention) => [mentionKey(mention), mention.country]));
     for (const batch of chunks(created)) {
       await this.db.insert(actors).values(
@@ -267,12 +306,13 @@ export class ActorResolver {
       );
     }
     // The name is a FREE alias too, as the document loader stores it, so lookups by name need only the aliases.
-    const aliasRows = created.flatMap((actor, index) => [
+    const mentionOf = new Map(mentions.map((mention) => [mentionKey(mention), mention]));
+    const aliasRows = created.flatMap((actor) => [
       { actorId: actor.actorId, scheme: "FREE" as const, value: actor.actorName, normalizedValue: normalizeName(actor.actorName) },
-      aliasRow(actor.actorId, mentions[index]!),
+      aliasRow(actor.actorId, mentionOf.get(mentionKey(actor))!),
     ]);
     for (const batch of chunks(aliasRows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
-    return created;
+    return resolved;
   }
 
   private schemeOf(mention: ActorMention): ActorScheme {
@@ -333,6 +373,9 @@ const LINK_OF_OUTCOME: Record<ResolutionOutcome, (mention: ActorMention) => { me
   }),
   created: () => {
     throw new Error("a created actor is its mention's own: no link");
+  },
+  retired: () => {
+    throw new Error("a retired actor's mention is its own: no link");
   },
 };
 

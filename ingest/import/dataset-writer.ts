@@ -2,15 +2,17 @@
 // statements whatever the batch's size: actors are resolved (and created) first, then the
 // statements schema (sources, statements), then the incidents schema. Entities are compared
 // with what is stored (the subgraph kit's syncEntities), so an unchanged record writes nothing and
-// is counted unchanged. Sources that many records share are written once per import.
+// is counted unchanged. Sources that many records share are written once per import. A record
+// an editor deleted stays deleted: its tombstone (services/kit/records/tombstones.ts) keeps it
+// out of every later import, which counts it as kept deleted.
 import type { Database } from "../../db/client.js";
 import type { SubgraphName } from "../../services/registry.js";
 import type { IncidentsPart, ParticipantRow } from "../../services/incidents/writes/incident-rows.js";
 import type { SourceRow, StatementsPart } from "../../services/statements/writes/statement-rows.js";
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 import { addCountryAliases } from "../../services/actors/writes/country-aliases.js";
-import { writeIncidents } from "../../services/incidents/writes/write-incidents.js";
-import { writeStatements } from "../../services/statements/writes/write-statements.js";
+import { INCIDENT_KIND_TABLES, writeIncidents } from "../../services/incidents/writes/write-incidents.js";
+import { STATEMENT_KIND_TABLES, writeStatements } from "../../services/statements/writes/write-statements.js";
 import { type ActorResolver, mentionKey } from "./actor-resolver.js";
 import { type DatasetRecord, recordEntityId } from "./dataset-record.js";
 import { isOlderThanStored, storedVersions } from "./record-versions.js";
@@ -27,6 +29,8 @@ export class DatasetWriter {
   olderThanStored = 0;
   /** Records repeated within a batch; the newest (or last) was written. */
   repeated = 0;
+  /** Records an editor deleted, or statements citing a source an editor deleted: left deleted. */
+  keptDeleted = 0;
   private readonly writtenSharedSources = new Set<string>();
   private readonly countryAliasesChecked = new Set<string>();
 
@@ -39,7 +43,7 @@ export class DatasetWriter {
     if (records.length === 0) return;
     const latest = latestPerEntity(records);
     this.repeated += records.length - latest.length;
-    const current = await this.withoutOlderThanStored(latest);
+    const { records: current, deletedSources } = await this.withoutDeleted(await this.withoutOlderThanStored(latest));
     const actorIds = await this.actors.resolve(
       current.flatMap((record) =>
         record.kind === "incident"
@@ -51,7 +55,7 @@ export class DatasetWriter {
     const incidents = current.filter((record): record is IncidentRecord => record.kind === "incident");
     const statements = current.filter((record): record is StatementRecord => record.kind === "statement");
     const written = await writeStatements(this.databases.statements, {
-      sources: this.sourcesToWrite(current),
+      sources: this.sourcesToWrite(current).filter((source) => !deletedSources.has(source.id)),
       claims: [],
       statements: statements.map(({ statement }): StatementsPart["statements"][number] => ({
         row: {
@@ -87,6 +91,31 @@ export class DatasetWriter {
     const current = records.filter((record) => !(record.kind === "incident" && record.version && isOlderThanStored(record.version, stored)));
     this.olderThanStored += records.length - current.length;
     return current;
+  }
+
+  /** The records without those an editor deleted; a statement needs its source, so one citing a deleted source stays out too. */
+  private async withoutDeleted(records: EntityRecord[]): Promise<{ records: EntityRecord[]; deletedSources: ReadonlySet<string> }> {
+    const ids = { incident: [] as string[], statement: [] as string[], source: [] as string[] };
+    for (const record of records) {
+      if (record.kind === "incident") ids.incident.push(record.incident.row.id);
+      else ids.statement.push(record.statement.row.id);
+      if (record.kind === "statement") ids.source.push(record.statement.row.sourceId);
+      if (record.kind === "incident" && record.recordSource) ids.source.push(record.recordSource.id);
+      ids.source.push(...record.sharedSources.map((source) => source.id));
+    }
+    const { statements, incidents } = this.databases;
+    const deleted = {
+      incident: await INCIDENT_KIND_TABLES.incident!.retired!(incidents, ids.incident),
+      statement: await STATEMENT_KIND_TABLES.statement!.retired!(statements, ids.statement),
+      source: await STATEMENT_KIND_TABLES.source!.retired!(statements, ids.source),
+    };
+    const kept = records.filter((record) =>
+      record.kind === "incident"
+        ? !deleted.incident.has(record.incident.row.id)
+        : !deleted.statement.has(record.statement.row.id) && !deleted.source.has(record.statement.row.sourceId),
+    );
+    this.keptDeleted += records.length - kept.length;
+    return { records: kept, deletedSources: new Set(deleted.source.keys()) };
   }
 
   private sourcesToWrite(records: readonly EntityRecord[]): SourceRow[] {

@@ -22,6 +22,8 @@ export interface ImportSummary {
     olderThanStored: number;
     /** Records repeated in one batch of the input, of which the newest was written. */
     repeated: number;
+    /** Records an editor deleted (or statements citing a source an editor deleted), left deleted. */
+    keptDeleted: number;
   };
   entities: Record<string, EntitySummary>;
   /** Dataset imports only: how the actors they name were resolved. */
@@ -31,7 +33,7 @@ export interface ImportSummary {
 }
 
 export function countOutcomes(resolutions: readonly ActorResolution[]): Record<ResolutionOutcome, number> {
-  const counts: Record<ResolutionOutcome, number> = { alias: 0, crosswalk: 0, name: 0, created: 0 };
+  const counts: Record<ResolutionOutcome, number> = { alias: 0, crosswalk: 0, name: 0, created: 0, retired: 0 };
   for (const resolution of resolutions) counts[resolution.outcome] += 1;
   return counts;
 }
@@ -48,12 +50,15 @@ export function formatSummary(summary: ImportSummary, options: { listActors: boo
     const counts = countOutcomes(summary.actors.resolutions);
     lines.push(
       `actors: ${number(counts.alias + counts.crosswalk + counts.name)} matched (${number(counts.alias)} by the same code or name in its scheme, ` +
-        `${number(counts.crosswalk)} by a crosswalk rule, ${number(counts.name)} by name and country), ${number(counts.created)} created`,
+        `${number(counts.crosswalk)} by a crosswalk rule, ${number(counts.name)} by name and country), ${number(counts.created)} created` +
+        (counts.retired > 0 ? `, ${number(counts.retired)} kept deleted` : ""),
     );
     if (options.listActors) lines.push(...actorList(summary.actors.resolutions));
   }
   for (const [reason, count] of Object.entries(summary.rows.skipped)) lines.push(`skipped: ${number(count)} ${reason}`);
   if (summary.rows.olderThanStored > 0) lines.push(`kept as stored: ${number(summary.rows.olderThanStored)} records older than the stored version`);
+  if (summary.rows.keptDeleted > 0)
+    lines.push(`kept deleted: ${number(summary.rows.keptDeleted)} records an editor deleted (or citing a source an editor deleted)`);
   if (summary.rows.repeated > 0) lines.push(`repeated: ${number(summary.rows.repeated)} records given more than once; the newest was written`);
   if (summary.rows.rejected > 0) lines.push(`rejected: ${number(summary.rows.rejected)} invalid rows, listed in ${summary.rejectFiles.join(", ")}`);
   return `${lines.join("\n")}\n`;
@@ -73,10 +78,11 @@ const OUTCOME_TITLES: Record<ResolutionOutcome, string> = {
   crosswalk: "actors matched by a crosswalk rule (ACLED state forces → CAMEO <country>MIL, GOV, COP)",
   name: "actors matched by name and country (the alias is added to the actor)",
   alias: "actors matched by alias",
+  retired: "actors kept deleted or merged away, as an editor left them (the records name their IDs)",
 };
 
 function actorList(resolutions: readonly ActorResolution[]): string[] {
-  return (["created", "crosswalk", "name", "alias"] as const).flatMap((outcome) => {
+  return (["created", "crosswalk", "name", "alias", "retired"] as const).flatMap((outcome) => {
     const listed = resolutions.filter((resolution) => resolution.outcome === outcome);
     if (listed.length === 0) return [];
     return [

@@ -49,7 +49,7 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
     format: options.format,
     files: options.files,
     dryRun: options.dryRun,
-    rows: { read: 0, rejected: 0, skipped: {}, olderThanStored: 0, repeated: 0 },
+    rows: { read: 0, rejected: 0, skipped: {}, olderThanStored: 0, repeated: 0, keptDeleted: 0 },
     entities: {},
     rejectFiles: [],
     seconds: 0,
@@ -176,5 +176,6 @@ async function importDataset(
   summary.entities = Object.fromEntries([...format.entities, "sources" as const].map((name) => [name, entity(name)]));
   summary.rows.olderThanStored = writer.olderThanStored;
   summary.rows.repeated = writer.repeated;
+  summary.rows.keptDeleted = writer.keptDeleted;
   summary.actors = { resolutions: writer.actors.resolutions };
 }

@@ -2,7 +2,7 @@
 // around it, shipped as Meridian's first dataset so that a new graph can answer questions
 // about it at once.
 import { fileURLToPath } from "node:url";
-import { actors } from "../../services/actors/data/tables.js";
+import { actors, tombstones } from "../../services/actors/data/tables.js";
 import { type LoadSummary, loadDocument } from "../documents/load-document.js";
 import { parseDocumentFile } from "../documents/parse-document-file.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
@@ -14,7 +14,10 @@ export async function loadSeed(handles: SubgraphHandles): Promise<LoadSummary> {
   return loadDocument(await parseDocumentFile(SEED_STORY_PATH), handles);
 }
 
-/** True when no actor is stored: startup seeds only such a database, so later edits survive restarts. */
+/**
+ * True when no actor is stored nor was ever deleted: startup seeds only such a database, so
+ * later edits survive restarts (deleting every actor does not bring the seed back).
+ */
 export async function isDatabaseEmpty(handles: Pick<SubgraphHandles, "actors">): Promise<boolean> {
-  return (await handles.actors.db.$count(actors)) === 0;
+  return (await handles.actors.db.$count(actors)) === 0 && (await handles.actors.db.$count(tombstones)) === 0;
 }

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, doublePrecision, index, pgSchema, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
+import { tombstonesTable } from "../../kit/records/tombstones.js";
 
 export const actorsSchema = pgSchema("actors");
 
@@ -95,16 +96,15 @@ export const actorRelations = actorsSchema.table(
 
 /**
  * Actors merged into another: the merged actor's ID keeps resolving, to the survivor, so
- * that the IDs other subgraphs hold (speakers, participants) need no rewrite. Deleting the
- * survivor deletes its redirects with it.
+ * that the IDs other subgraphs hold (speakers, participants) need no rewrite. No foreign key:
+ * the redirects outlive the survivor's deletion (its tombstone), so that a merged ID goes on
+ * resolving to it (to nothing while it is deleted) and is never given to another actor.
  */
 export const actorRedirects = actorsSchema.table(
   "actor_redirects",
   {
     fromId: text("from_id").primaryKey(),
-    toId: text("to_id")
-      .notNull()
-      .references(() => actors.id, { onDelete: "cascade" }),
+    toId: text("to_id").notNull(),
     mergedAt: timestamp("merged_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("actor_redirects_to_id_idx").on(table.toId)],
@@ -152,3 +152,6 @@ export const actorLinks = actorsSchema.table(
     index("actor_links_status_confidence_idx").on(table.status, table.confidence, table.scheme, table.value),
   ],
 );
+
+/** Deleted actors (kit/records/tombstones.ts): their IDs are not given again. */
+export const tombstones = tombstonesTable(actorsSchema, ["actor"]);

@@ -45,7 +45,7 @@ export class ActorCurationResolver {
   @Authorized(EDITOR)
   @Mutation(() => Boolean, {
     description:
-      "Deletes an actor with its aliases and relations; false when there was none. Statements and incidents that name it keep the ID, which then resolves to null.",
+      "Deletes an actor with its aliases and relations; false when there was none. Statements and incidents that name it keep the ID, which then resolves to null. The ID, and those of the actors merged into it, are never given to another actor.",
   })
   async deleteActor(@Arg("id", () => ID) id: string, @Ctx() context: ActorsContext): Promise<boolean> {
     return context.curation.delete(id);

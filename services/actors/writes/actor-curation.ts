@@ -8,7 +8,7 @@ import { normalizeName } from "../../kit/records/normalize-name.js";
 import { InputProblems, rejectArgument } from "../../../platform/graphql/input-problems.js";
 import { formatPath } from "../../../platform/graphql/problem-path.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
-import { writeActors } from "./write-actors.js";
+import { ACTOR_KIND_TABLES, writeActors } from "./write-actors.js";
 import { moveActorInto } from "./merge-actors.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
@@ -22,6 +22,9 @@ import type { Actor } from "../schema/actor.type.js";
 import { actorRedirects, actors, aliases } from "../data/tables.js";
 import { curationTransaction } from "../../kit/curation/curation-transaction.js";
 import type { RequestScope } from "../../kit/curation/request-scope.js";
+import { tombstones } from "../data/tables.js";
+import { leaveTombstones, retirementText } from "../../kit/records/tombstones.js";
+import { retiredActorIds } from "./retired-actor-ids.js";
 
 type ActorRow = typeof actors.$inferSelect;
 
@@ -38,7 +41,7 @@ export class ActorCuration {
       const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...input, key }, problems);
       problems.throwIfAny();
       const id = meridianId(key);
-      await rejectTakenActorId(db, id, input.key == null ? ["input", "name"] : ["input", "key"]);
+      await rejectTakenId(db, ACTOR_KIND_TABLES.actor!, id, input.key == null ? ["input", "name"] : ["input", "key"], "actor");
       const part = buildActorsPart(document!, new ReferenceResolver(document!, documentReporter(problems, "input")), documentReporter(problems, "input"));
       problems.throwIfAny();
       await writeActors(db, part);
@@ -82,12 +85,25 @@ export class ActorCuration {
     });
   }
 
-  /** Deletes the actor with its aliases, relations and the redirects of actors merged into it. */
-  async delete(id: string): Promise<boolean> {
+  /**
+   * Deletes the actor with its aliases and relations; its tombstone, and the redirects of the
+   * actors merged into it, keep its ID and theirs from being given to another actor.
+   * `deletedBy`: the name of the editor's API key, when known.
+   */
+  async delete(id: string, deletedBy: string | null = null): Promise<boolean> {
     assertWellFormedId("id", id);
-    const deleted = await this.db.delete(actors).where(eq(actors.id, id)).returning({ id: actors.id });
-    this.request.changedIds.note("deleted", ...deleted.map((row) => row.id));
-    return deleted.length > 0;
+    return curationTransaction(this.db, this.request, async (db, note) => {
+      const deleted = await db.delete(actors).where(eq(actors.id, id)).returning({ id: actors.id });
+      await leaveTombstones(
+        db,
+        tombstones,
+        "actor",
+        deleted.map((row) => row.id),
+        deletedBy ?? this.request.author?.keyName ?? null,
+      );
+      note("deleted", ...deleted.map((row) => row.id));
+      return deleted.length > 0;
+    });
   }
 
   /**
@@ -120,14 +136,11 @@ async function existingActor(db: Database, id: string, path: (string | number)[]
   assertWellFormedId(formatPath(path), id);
   const [redirect] = await db.select().from(actorRedirects).where(eq(actorRedirects.fromId, id));
   const row = await storedActor(db, redirect?.toId ?? id);
-  if (!row) rejectArgument(path, `no actor has the ID ${id}`);
+  if (!row) {
+    const retired = (await retiredActorIds(db, [id])).get(id);
+    rejectArgument(path, retired ? retirementText(retired) : `no actor has the ID ${id}`);
+  }
   return row;
-}
-
-async function rejectTakenActorId(db: Database, id: string, path: (string | number)[]): Promise<void> {
-  await rejectTakenId(db, actors, actors.id, id, path, "actor");
-  const [redirect] = await db.select().from(actorRedirects).where(eq(actorRedirects.fromId, id));
-  if (redirect) rejectArgument(path, `the ID ${id} belonged to an actor merged into ${redirect.toId}; give another key`);
 }
 
 async function insertAliases(db: Database, actorId: string, rows: NonNullable<ActorInput["aliases"]>): Promise<void> {

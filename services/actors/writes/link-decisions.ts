@@ -9,7 +9,8 @@ import { rejectArgument } from "../../../platform/graphql/input-problems.js";
 import { normalizeName } from "../../kit/records/normalize-name.js";
 import { characterProblem } from "../../../platform/graphql/text-limits.js";
 import { toActorLink } from "../data/actor-link.repository.js";
-import { type RELATION_PREDICATE_VALUES, actorLinks, actorRedirects, actorRelations, actors, aliases } from "../data/tables.js";
+import { type RELATION_PREDICATE_VALUES, actorLinks, actorRedirects, actorRelations, actors, aliases, tombstones } from "../data/tables.js";
+import { retirementText, tombstonesOf } from "../../kit/records/tombstones.js";
 import type { ActorLink } from "../schema/actor-link.type.js";
 import { curationTransaction, type NoteChange } from "../../kit/curation/curation-transaction.js";
 import type { RequestScope } from "../../kit/curation/request-scope.js";
@@ -88,6 +89,9 @@ async function separate(db: Database, link: LinkRow, note: NoteChange): Promise<
   }
   const [taken] = await db.select({ id: actors.id }).from(actors).where(eq(actors.id, link.ownActorId));
   if (taken) rejectArgument(["value"], `its own actor's ID ${link.ownActorId} is taken by another actor; merge or delete that one first`);
+  // An editor deleted that actor: separating would bring its ID back as a new actor.
+  const deleted = (await tombstonesOf(tombstones, "actor")(db, [link.ownActorId])).get(link.ownActorId);
+  if (deleted) rejectArgument(["value"], `its own actor cannot come back: ${retirementText(deleted)}`);
   if (redirect) await db.delete(actorRedirects).where(eq(actorRedirects.fromId, link.ownActorId));
   await db.insert(actors).values({ id: link.ownActorId, kind: link.ownKind, name: link.ownName, country: link.ownCountry, description: null });
   await db

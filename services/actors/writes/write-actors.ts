@@ -5,6 +5,7 @@ import type { Database } from "../../../db/client.js";
 import type { ActorsPart } from "./actor-rows.js";
 import { addCountryAliases } from "./country-aliases.js";
 import { absorbDatasetActors } from "./merge-actors.js";
+import { retiredActorIds } from "./retired-actor-ids.js";
 import type { EntityKindTables } from "../../kit/records/stored-references.js";
 import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 
@@ -13,6 +14,7 @@ const ACTOR_TABLES: EntityTables = {
   id: actors.id,
   maintainedColumns: ["createdAt", "updatedAt"],
   onUpdate: { updatedAt: sql`now()` },
+  retired: retiredActorIds,
   // A document owns the aliases it lists, not the others of its actors: reloading the seed keeps
   // the words, names and codes imports matched to its actors (and those an absorbed actor held).
   children: [{ table: aliases, parentId: aliases.actorId, listedBy: [aliases.scheme, aliases.value] }],

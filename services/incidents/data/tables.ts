@@ -5,6 +5,7 @@ import { bigint, boolean, check, customType, date, doublePrecision, index, integ
 import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
+import { tombstonesTable } from "../../kit/records/tombstones.js";
 
 export const incidentsSchema = pgSchema("incidents");
 
@@ -209,3 +210,6 @@ export const incidentCountryDayCounts = incidentsSchema.table(
   },
   (table) => [primaryKey({ columns: [table.country, table.startOn] })],
 );
+
+/** Deleted incidents (kit/records/tombstones.ts): their IDs are not given again. */
+export const tombstones = tombstonesTable(incidentsSchema, ["incident"]);

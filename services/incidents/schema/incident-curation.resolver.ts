@@ -27,7 +27,10 @@ export class IncidentCurationResolver {
   }
 
   @Authorized(EDITOR)
-  @Mutation(() => Boolean, { description: "Deletes an incident with its places and participants; false when there was none." })
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes an incident with its places and participants; false when there was none. References to it answer null; its ID is never given to another incident.",
+  })
   async deleteIncident(@Arg("id", () => ID) id: string, @Ctx() context: IncidentsContext): Promise<boolean> {
     return context.curation.delete(id);
   }

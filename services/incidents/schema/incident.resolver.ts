@@ -50,7 +50,7 @@ export class IncidentResolver {
     return context.loaders.participantsOfIncident.load(incident.id);
   }
 
-  @FieldResolver(() => [SourceReference], { description: "The documents that report the incident." })
+  @FieldResolver(() => [SourceReference], { nullable: "items", description: "The documents that report the incident; null for a source since deleted." })
   async sources(@Root() incident: Incident, @Ctx() context: IncidentsContext): Promise<SourceReference[]> {
     const ids = await context.loaders.sourceIdsOfIncident.load(incident.id);
     return ids.map(SourceReference.of);

@@ -5,7 +5,7 @@ import type { Database } from "../../../db/client.js";
 import { incidentsDocumentLists } from "./incident.document.js";
 import { buildIncidentsPart } from "./incident-rows.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
-import { writeIncidents } from "./write-incidents.js";
+import { INCIDENT_KIND_TABLES, writeIncidents } from "./write-incidents.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
@@ -13,7 +13,8 @@ import { InputProblems } from "../../../platform/graphql/input-problems.js";
 import { checkedEntityDocument, documentReporter } from "../../kit/curation/input-document.js";
 import { existingRow, rejectTakenId } from "../../kit/curation/taken-id.js";
 import { assertWellFormedId } from "../../kit/schema/ids.js";
-import { incidentSources, incidents, participants, places } from "../data/tables.js";
+import { incidentSources, incidents, participants, places, tombstones } from "../data/tables.js";
+import { leaveTombstones } from "../../kit/records/tombstones.js";
 import type { CreateIncidentInput, UpdateIncidentInput } from "../schema/incident-curation.input.js";
 import { type IncidentRow, incidentColumns, toIncident } from "../schema/incident.rows.js";
 import type { Incident } from "../schema/incident.type.js";
@@ -33,7 +34,7 @@ export class IncidentCuration {
     const key = keyFor(input.key, input.title);
     return curationTransaction(this.db, this.request, async (db, note) => {
       const built = checkedIncident({ ...input, key }, meridianId(key));
-      await rejectTakenId(db, incidents, incidents.id, built.row.id!, ["input", input.key == null ? "title" : "key"], "incident");
+      await rejectTakenId(db, INCIDENT_KIND_TABLES.incident!, built.row.id!, ["input", input.key == null ? "title" : "key"], "incident");
       await writeIncidents(db, { incidents: [built] });
       note("created", built.row.id!);
       return this.stored(db, built.row.id!);
@@ -82,12 +83,25 @@ export class IncidentCuration {
     });
   }
 
-  /** Deletes an incident with its places, participants and source links; false when there was none. */
-  async delete(id: string): Promise<boolean> {
+  /**
+   * Deletes an incident with its places, participants and source links, leaving its tombstone
+   * (its places' IDs extend its ID, so they cannot come back either); false when there was none.
+   * `deletedBy`: the name of the editor's API key, when known.
+   */
+  async delete(id: string, deletedBy: string | null = null): Promise<boolean> {
     assertWellFormedId("id", id);
-    const deleted = await this.db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id });
-    this.request.changedIds.note("deleted", ...deleted.map((row) => row.id));
-    return deleted.length > 0;
+    return curationTransaction(this.db, this.request, async (db, note) => {
+      const deleted = await db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id });
+      await leaveTombstones(
+        db,
+        tombstones,
+        "incident",
+        deleted.map((row) => row.id),
+        deletedBy ?? this.request.author?.keyName ?? null,
+      );
+      note("deleted", ...deleted.map((row) => row.id));
+      return deleted.length > 0;
+    });
   }
 
   private async stored(db: Database, id: string): Promise<Incident> {

@@ -1,8 +1,9 @@
 // Writes a document's part of the incidents schema; touches no other schema.
-import { incidentSources, incidents, participants, places } from "../data/tables.js";
+import { incidentSources, incidents, participants, places, tombstones } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { IncidentsPart } from "./incident-rows.js";
 import type { EntityKindTables } from "../../kit/records/stored-references.js";
+import { tombstonesOf } from "../../kit/records/tombstones.js";
 import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 
 const INCIDENT_TABLES: EntityTables = {
@@ -10,6 +11,7 @@ const INCIDENT_TABLES: EntityTables = {
   id: incidents.id,
   // Postgres derives the search document from title and summary.
   maintainedColumns: ["searchDocument"],
+  retired: tombstonesOf(tombstones, "incident"),
   children: [
     { table: places, parentId: places.incidentId },
     { table: participants, parentId: participants.incidentId },

@@ -46,6 +46,8 @@ export class ReferenceResolver {
   private readonly keys = new Map<EntityKind, Set<string>>();
   private readonly actorKeysByName = new Map<string, Set<string>>();
   readonly storedReferences: StoredReference[] = [];
+  /** The entities the document itself contains, with the IDs their keys give them: those it creates or updates. */
+  readonly documentEntities: StoredReference[] = [];
 
   constructor(
     document: KeyedLists,
@@ -103,5 +105,6 @@ export class ReferenceResolver {
       this.report([list, index, "key"], `duplicate ${kind} key "${entities[index]!.key}" (first used at ${list}[${firstIndex}])`);
     }
     this.keys.set(kind, new Set(entities.map((entity) => entity.key)));
+    for (const [index, { key }] of entities.entries()) this.documentEntities.push({ kind, id: meridianId(key), reference: key, path: [list, index, "key"] });
   }
 }

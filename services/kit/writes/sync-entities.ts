@@ -9,6 +9,7 @@ import { anyOfIds } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
 import { chunks } from "../../../db/bulk/chunks.js";
 import { insertJsonRows } from "../../../db/bulk/json-rows.js";
+import { type RetiredIds, retirementText } from "../records/tombstones.js";
 
 export interface EntityCounts {
   inserted: number;
@@ -23,6 +24,8 @@ export interface EntityTables {
   maintainedColumns?: readonly string[];
   /** Extra assignments when a stored row changes. */
   onUpdate?: Record<string, SQL>;
+  /** The IDs of this kind that may not be given again (deleted, merged away): a write that would create one is refused. */
+  retired?: RetiredIds;
   /** Tables of rows that belong to the entity and are written with it. */
   children: readonly ChildTable[];
 }
@@ -70,6 +73,11 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
       counts.unchanged += 1;
     }
   }
+  await refuseRetiredIds(
+    db,
+    tables,
+    writes.filter((write) => !stored.has(write.id)).map((write) => write.id),
+  );
   await upsert(
     db,
     tables,
@@ -88,6 +96,17 @@ export async function syncEntities(db: Database, tables: EntityTables, writes: r
     for (const chunk of chunks(rows)) await insertJsonRows(db, child.table, chunk);
   }
   return counts;
+}
+
+/**
+ * The last guard against giving a deleted or merged ID again: the writers' callers check first
+ * and say so at the field (a mutation's argument, a document's key) or keep the record deleted
+ * (imports), so reaching this is a bug of theirs; it throws before anything is written.
+ */
+async function refuseRetiredIds(db: Database, tables: EntityTables, newIds: readonly string[]): Promise<void> {
+  if (!tables.retired || newIds.length === 0) return;
+  const retired = [...(await tables.retired(db, newIds)).values()];
+  if (retired.length > 0) throw new Error(`refused to create entities with retired IDs: ${retired.map(retirementText).join("; ")}`);
 }
 
 interface StoredEntity {

@@ -5,6 +5,7 @@ import { date, doublePrecision, index, integer, pgSchema, primaryKey, text, time
 import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
+import { tombstonesTable } from "../../kit/records/tombstones.js";
 
 export const statementsSchema = pgSchema("statements");
 
@@ -152,3 +153,6 @@ export const statementIncidents = statementsSchema.table(
   },
   (table) => [primaryKey({ columns: [table.statementId, table.incidentId] }), index("statement_incidents_incident_idx").on(table.incidentId)],
 );
+
+/** Deleted statements, claims and sources (kit/records/tombstones.ts): their IDs are not given again. */
+export const tombstones = tombstonesTable(statementsSchema, ["source", "claim", "statement"]);

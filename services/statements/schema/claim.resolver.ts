@@ -50,12 +50,18 @@ export class ClaimResolver {
     return (await context.loaders.claimSides.load(claim.id)).status;
   }
 
-  @FieldResolver(() => [ActorReference], { description: "Who asserts or supports the claim: each speaker once, in the order they first did." })
+  @FieldResolver(() => [ActorReference], {
+    nullable: "items",
+    description: "Who asserts or supports the claim: each speaker once, in the order they first did; null for a speaker since deleted.",
+  })
   async assertedBy(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<ActorReference[]> {
     return (await context.loaders.claimSides.load(claim.id)).assertedBy.map(ActorReference.of);
   }
 
-  @FieldResolver(() => [ActorReference], { description: "Who disputes or denies the claim: each speaker once, in the order they first did." })
+  @FieldResolver(() => [ActorReference], {
+    nullable: "items",
+    description: "Who disputes or denies the claim: each speaker once, in the order they first did; null for a speaker since deleted.",
+  })
   async disputedBy(@Root() claim: Claim, @Ctx() context: StatementsContext): Promise<ActorReference[]> {
     return (await context.loaders.claimSides.load(claim.id)).disputedBy.map(ActorReference.of);
   }

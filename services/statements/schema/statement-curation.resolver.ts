@@ -32,7 +32,9 @@ export class StatementCurationResolver {
   }
 
   @Authorized(EDITOR)
-  @Mutation(() => Boolean, { description: "Deletes a statement with its stances; false when there was none." })
+  @Mutation(() => Boolean, {
+    description: "Deletes a statement with its stances; false when there was none. References to it answer null; its ID is never given to another statement.",
+  })
   async deleteStatement(@Arg("id", () => ID) id: string, @Ctx() context: StatementsContext): Promise<boolean> {
     return context.curation.deleteStatement(id);
   }
@@ -54,8 +56,20 @@ export class StatementCurationResolver {
   }
 
   @Authorized(EDITOR)
-  @Mutation(() => Boolean, { description: "Deletes a claim with the stances taken on it; false when there was none." })
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes a claim with the stances taken on it; false when there was none. References to it answer null; its ID is never given to another claim.",
+  })
   async deleteClaim(@Arg("id", () => ID) id: string, @Ctx() context: StatementsContext): Promise<boolean> {
     return context.curation.deleteClaim(id);
+  }
+
+  @Authorized(EDITOR)
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes a source no statement cites (refused while one does); false when there was none. Incidents and relations citing it answer null for it; its ID is never given to another source.",
+  })
+  async deleteSource(@Arg("id", () => ID) id: string, @Ctx() context: StatementsContext): Promise<boolean> {
+    return context.curation.deleteSource(id);
   }
 }

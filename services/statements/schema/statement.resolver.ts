@@ -81,7 +81,7 @@ export class StatementResolver {
     return context.loaders.stancesOfStatement.load(statement.id);
   }
 
-  @FieldResolver(() => [IncidentReference], { description: "The incidents the statement is about." })
+  @FieldResolver(() => [IncidentReference], { nullable: "items", description: "The incidents the statement is about; null for an incident since deleted." })
   async incidents(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<IncidentReference[]> {
     const ids = await context.loaders.incidentIdsOfStatement.load(statement.id);
     return ids.map(IncidentReference.of);

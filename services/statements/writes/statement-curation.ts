@@ -1,6 +1,6 @@
 // Edits of the statements schema made through the API: each checks its input with the
 // document checks and writes in one transaction, so a failing edit writes nothing.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
 import { buildStatementsPart } from "./statement-rows.js";
@@ -9,12 +9,13 @@ import { STATEMENT_KIND_TABLES, writeStatements } from "./write-statements.js";
 import { definedFields } from "../../kit/curation/defined-fields.js";
 import { meridianId } from "../../kit/records/entity-ids.js";
 import { STAND_IN_KEY, keyFor } from "../../kit/curation/entity-key.js";
-import { InputProblems } from "../../../platform/graphql/input-problems.js";
+import { InputProblems, rejectArgument } from "../../../platform/graphql/input-problems.js";
 import { checkedEntityDocument, documentReporter } from "../../kit/curation/input-document.js";
 import { reportMissingOwnReferences } from "../../kit/curation/own-references.js";
 import { existingRow, rejectTakenId } from "../../kit/curation/taken-id.js";
 import { assertWellFormedId } from "../../kit/schema/ids.js";
-import { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
+import { claims, sources, stances, statementIncidents, statements, tombstones } from "../data/tables.js";
+import { leaveTombstones } from "../../kit/records/tombstones.js";
 import type { Source } from "../schema/source.type.js";
 import type { CreateClaimInput, CreateSourceInput, CreateStatementInput, UpdateClaimInput, UpdateStatementInput } from "../schema/statement-curation.input.js";
 import { type ClaimRow, type StatementRow, statementColumns, toClaim, toSource, toStatement } from "../schema/statement.rows.js";
@@ -68,12 +69,20 @@ export class StatementCuration {
     });
   }
 
-  async deleteStatement(id: string): Promise<boolean> {
+  /** Deletes a statement with its stances, leaving its tombstone (`deletedBy`: the editor's key name, when known); false when there was none. */
+  async deleteStatement(id: string, deletedBy: string | null = null): Promise<boolean> {
     assertWellFormedId("id", id);
     return curationTransaction(this.db, this.request, async (db, note) => {
       const deleted = await db.delete(statements).where(eq(statements.id, id)).returning({ id: statements.id });
       // Responses stay, responding to nothing now.
       await db.update(statements).set({ respondsToId: null }).where(eq(statements.respondsToId, id));
+      await leaveTombstones(
+        db,
+        tombstones,
+        "statement",
+        deleted.map((row) => row.id),
+        deletedBy ?? this.request.author?.keyName ?? null,
+      );
       note("deleted", ...deleted.map((row) => row.id));
       return deleted.length > 0;
     });
@@ -100,12 +109,49 @@ export class StatementCuration {
     });
   }
 
-  /** Deletes a claim with the stances taken on it; false when there was none. */
-  async deleteClaim(id: string): Promise<boolean> {
+  /** Deletes a claim with the stances taken on it, leaving its tombstone; false when there was none. */
+  async deleteClaim(id: string, deletedBy: string | null = null): Promise<boolean> {
     assertWellFormedId("id", id);
-    const deleted = await this.db.delete(claims).where(eq(claims.id, id)).returning({ id: claims.id });
-    this.request.changedIds.note("deleted", ...deleted.map((row) => row.id));
-    return deleted.length > 0;
+    return curationTransaction(this.db, this.request, async (db, note) => {
+      const deleted = await db.delete(claims).where(eq(claims.id, id)).returning({ id: claims.id });
+      await leaveTombstones(
+        db,
+        tombstones,
+        "claim",
+        deleted.map((row) => row.id),
+        deletedBy ?? this.request.author?.keyName ?? null,
+      );
+      note("deleted", ...deleted.map((row) => row.id));
+      return deleted.length > 0;
+    });
+  }
+
+  /**
+   * Deletes a source no statement cites, leaving its tombstone; false when there was none.
+   * Refused while statements cite it: deleting them, or giving them another source, is the
+   * editor's decision. Incidents and relations that cite it (other subgraphs) answer null for it.
+   */
+  async deleteSource(id: string, deletedBy: string | null = null): Promise<boolean> {
+    assertWellFormedId("id", id);
+    return curationTransaction(this.db, this.request, async (db, note) => {
+      const [citing] = await db
+        .select({ count: sql<number>`count(*)::int`, first: sql<string>`min(${statements.id})` })
+        .from(statements)
+        .where(eq(statements.sourceId, id));
+      if (citing && citing.count > 0) {
+        rejectArgument(["id"], `${citing.count} statement(s) cite the source ${id} (${citing.first} first); delete them or give them another source first`);
+      }
+      const deleted = await db.delete(sources).where(eq(sources.id, id)).returning({ id: sources.id });
+      await leaveTombstones(
+        db,
+        tombstones,
+        "source",
+        deleted.map((row) => row.id),
+        deletedBy ?? this.request.author?.keyName ?? null,
+      );
+      note("deleted", ...deleted.map((row) => row.id));
+      return deleted.length > 0;
+    });
   }
 
   // Checks the shape of a new entity and that its ID is free; returns the ID.
@@ -114,8 +160,8 @@ export class StatementCuration {
     checkedEntityDocument(statementsDocumentLists, list, entity, problems);
     problems.throwIfAny();
     const id = meridianId(entity.key as string);
-    const table = { sources, statements, claims }[list];
-    await rejectTakenId(db, table, table.id, id, ["input", keyField], list.slice(0, -1));
+    const kind = ({ sources: "source", statements: "statement", claims: "claim" } as const)[list];
+    await rejectTakenId(db, STATEMENT_KIND_TABLES[kind]!, id, ["input", keyField], kind);
     return id;
   }
 

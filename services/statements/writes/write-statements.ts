@@ -1,19 +1,21 @@
 // Writes a document's part of the statements schema; touches no other schema.
-import { claims, sources, stances, statementIncidents, statements } from "../data/tables.js";
+import { claims, sources, stances, statementIncidents, statements, tombstones } from "../data/tables.js";
 import type { Database } from "../../../db/client.js";
 import type { EntityKindTables } from "../../kit/records/stored-references.js";
+import { tombstonesOf } from "../../kit/records/tombstones.js";
 import { type EntityCounts, type EntityTables, syncEntities } from "../../kit/writes/sync-entities.js";
 import type { StatementsPart } from "./statement-rows.js";
 
-const SOURCE_TABLES: EntityTables = { table: sources, id: sources.id, children: [] };
+const SOURCE_TABLES: EntityTables = { table: sources, id: sources.id, retired: tombstonesOf(tombstones, "source"), children: [] };
 
-const CLAIM_TABLES: EntityTables = { table: claims, id: claims.id, children: [] };
+const CLAIM_TABLES: EntityTables = { table: claims, id: claims.id, retired: tombstonesOf(tombstones, "claim"), children: [] };
 
 const STATEMENT_TABLES: EntityTables = {
   table: statements,
   id: statements.id,
   // Postgres derives the search document from the text.
   maintainedColumns: ["searchDocument"],
+  retired: tombstonesOf(tombstones, "statement"),
   children: [
     { table: stances, parentId: stances.statementId },
     { table: statementIncidents, parentId: statementIncidents.statementId },

@@ -35,6 +35,11 @@ function rowsInStory(): RowCounts {
     places: sum(incidents, (incident) => (incident.places ?? []).length),
     participants: sum(incidents, (incident) => (incident.participants ?? []).length),
     incidentSources: sum(incidents, (incident) => (incident.sources ?? []).length),
+    // Nothing is merged or deleted by loading.
+    actorRedirects: 0,
+    actorTombstones: 0,
+    statementTombstones: 0,
+    incidentTombstones: 0,
   };
 }
 

@@ -2,23 +2,27 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { SubgraphHandles } from "../../../../ingest/documents/subgraph-handles.js";
 import type { SubgraphName } from "../../../../services/registry.js";
-import { actorRelations, actors, aliases } from "../../../../services/actors/data/tables.js";
-import { incidentSources, incidents, participants, places } from "../../../../services/incidents/data/tables.js";
-import { claims, sources, stances, statementIncidents, statements } from "../../../../services/statements/data/tables.js";
+import { actorRedirects, actorRelations, actors, aliases, tombstones as actorTombstones } from "../../../../services/actors/data/tables.js";
+import { incidentSources, incidents, participants, places, tombstones as incidentTombstones } from "../../../../services/incidents/data/tables.js";
+import { claims, sources, stances, statementIncidents, statements, tombstones as statementTombstones } from "../../../../services/statements/data/tables.js";
 
 const TABLES: Record<string, { subgraph: SubgraphName; table: PgTable }> = {
   actors: { subgraph: "actors", table: actors },
   aliases: { subgraph: "actors", table: aliases },
   actorRelations: { subgraph: "actors", table: actorRelations },
+  actorRedirects: { subgraph: "actors", table: actorRedirects },
+  actorTombstones: { subgraph: "actors", table: actorTombstones },
   sources: { subgraph: "statements", table: sources },
   statements: { subgraph: "statements", table: statements },
   claims: { subgraph: "statements", table: claims },
   stances: { subgraph: "statements", table: stances },
   statementIncidents: { subgraph: "statements", table: statementIncidents },
+  statementTombstones: { subgraph: "statements", table: statementTombstones },
   incidents: { subgraph: "incidents", table: incidents },
   places: { subgraph: "incidents", table: places },
   participants: { subgraph: "incidents", table: participants },
   incidentSources: { subgraph: "incidents", table: incidentSources },
+  incidentTombstones: { subgraph: "incidents", table: incidentTombstones },
 };
 
 export type RowCounts = Record<string, number>;

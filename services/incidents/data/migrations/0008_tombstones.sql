@@ -1,0 +1,8 @@
+CREATE TABLE "incidents"."tombstones" (
+	"kind" text NOT NULL,
+	"id" text NOT NULL,
+	"deleted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_by" text,
+	CONSTRAINT "tombstones_pkey" PRIMARY KEY("kind","id"),
+	CONSTRAINT "tombstones_kind_check" CHECK ("incidents"."tombstones"."kind" in ('incident'))
+);
