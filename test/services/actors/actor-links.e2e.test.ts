@@ -161,14 +161,20 @@ describe.each(BACKENDS)("links across datasets through the gateway on $name", (b
     const named = await database.handle.db.select({ actorId: participants.actorId }).from(participants).where(eq(participants.incidentId, "acled:FIX1001"));
     expect(named.map((row) => row.actorId)).toContain("acled:military-forces-of-russia-2000");
     expect(named.map((row) => row.actorId)).not.toContain("meridian:russian-armed-forces");
-    // Even with its own actor deleted, the split link is remembered: the crosswalk does not join them again.
+    // Even with its own actor deleted, the split link is remembered: the crosswalk does not join
+    // them again. The deleted actor stays deleted (its tombstone): the incidents name its ID.
     await ask(`mutation { deleteActor(id: "acled:military-forces-of-russia-2000") }`, EDITOR_KEY);
     await importFiles(handles(), "acled", [acledFile]);
     const holders = await database.handle.db
       .select({ actorId: aliases.actorId })
       .from(aliases)
       .where(and(eq(aliases.scheme, "ACLED"), eq(aliases.value, RUSSIAN_FORCES)));
-    expect(holders).toEqual([{ actorId: "acled:military-forces-of-russia-2000" }]);
+    expect(holders).toEqual([]);
+    const namedAfterDeletion = await database.handle.db
+      .select({ actorId: participants.actorId })
+      .from(participants)
+      .where(eq(participants.incidentId, "acled:FIX1001"));
+    expect(namedAfterDeletion.map((row) => row.actorId)).toContain("acled:military-forces-of-russia-2000");
     const links = await database.handle.db.select().from(actorLinks).where(eq(actorLinks.value, RUSSIAN_FORCES));
     expect(links.map((link) => [link.actorId, link.status])).toEqual([["meridian:russian-armed-forces", "SPLIT"]]);
   });
