@@ -140,6 +140,10 @@ describe.each(BACKENDS)("links across datasets through the gateway on $name", (b
     await importFiles(handles(), "gdelt", [GDELT_FIXTURE]);
     const holders = await database.handle.db.select({ actorId: aliases.actorId }).from(aliases).where(eq(aliases.value, "RUS"));
     expect(holders).toEqual([{ actorId: "gdelt:rus" }]);
+    // The seed again: its Russia lists CAMEO RUS, but does not absorb GDELT's again, as the editor decided.
+    await loadSeed(handles());
+    const reloaded = await ask(`{ own: actor(id: "gdelt:rus") { canonicalId } }`);
+    expect(reloaded.own.canonicalId).toBe("gdelt:rus");
   });
 
   it("splits a crosswalk link: ACLED's force becomes its own actor PART_OF the story's, its incidents name it once ACLED is imported again, and the crosswalk is not made again", async () => {
