@@ -45,7 +45,10 @@ describe.each(BACKENDS)("deleted IDs in documents on $name", (backend) => {
     const atKeys = problems.filter((problem) => problem.path.endsWith(".key"));
     expect(atKeys).toEqual(
       expect.arrayContaining([
-        { path: "sources[0].key", message: expect.stringMatching(new RegExp(`^the source meridian:briefing ${DELETED_ON} by test-editor; .*give the source another key`)) },
+        {
+          path: "sources[0].key",
+          message: expect.stringMatching(new RegExp(`^the source meridian:briefing ${DELETED_ON} by test-editor; .*give the source another key`)),
+        },
         { path: "actors[0].key", message: expect.stringMatching(new RegExp(`^the actor meridian:speaker ${DELETED_ON}`)) },
         { path: "claims[0].key", message: expect.stringMatching(new RegExp(`^the claim meridian:claim-one ${DELETED_ON}`)) },
         { path: "statements[0].key", message: expect.stringMatching(new RegExp(`^the statement meridian:statement-one ${DELETED_ON} by alice`)) },
