@@ -115,7 +115,7 @@ describe.each(BACKENDS)("tombstones through the gateway on $name", (backend) => 
       await edit(create);
       expect(Object.values(await edit(remove))).toEqual([true]);
       const tombstone = await tombstoneOf(kind, id);
-      expect(tombstone).toMatchObject({ kind, id, deletedBy: null });
+      expect(tombstone).toMatchObject({ kind, id, deletedBy: "alice" });
       const error = await refused(create);
       expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "input.key" });
       expect(error.message).toContain(`Argument "input.key": the ${kind} ${id} was deleted on ${day(tombstone!.deletedAt)}`);
