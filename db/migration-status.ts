@@ -1,6 +1,7 @@
 // Which of a subgraph's committed migrations its database has not applied yet, judged the
 // way drizzle's migrator judges it: a migration is applied when the newest row of the
 // subgraph's bookkeeping table is at least as recent as the migration's journal entry.
+import { resultRows } from "./result-rows.js";
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Database } from "./client.js";
@@ -28,8 +29,6 @@ export async function pendingMigrations(db: Database, subgraph: SubgraphMigratio
     .map((entry) => entry.tag);
 }
 
-// postgres.js answers with an array of rows, PGlite with `{ rows }`.
 async function rowsOf<TRow>(result: Promise<unknown>): Promise<TRow[]> {
-  const answer = (await result) as TRow[] | { rows: TRow[] };
-  return Array.isArray(answer) ? answer : answer.rows;
+  return resultRows<TRow>(await result);
 }

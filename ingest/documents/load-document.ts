@@ -8,6 +8,7 @@ import type { Database } from "../../db/client.js";
 import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
 import type { SubgraphName } from "../../services/registry.js";
 import type { SubgraphHandles } from "./subgraph-handles.js";
+import { type ImportRunDescription, beginImportRun, finishImportRun } from "../history/import-runs.js";
 import type { EntityCounts } from "../../services/kit/writes/sync-entities.js";
 
 export type LoadSummary = Record<EntityList, EntityCounts>;
@@ -17,10 +18,20 @@ export type LoadSummary = Record<EntityList, EntityCounts>;
  * checked against the document schema. Throws a DocumentError naming every problem, having
  * written nothing, when the document is invalid or refers to entities that do not exist.
  */
-export async function loadDocument(document: unknown, handles: SubgraphHandles): Promise<LoadSummary> {
+export async function loadDocument(
+  document: unknown,
+  handles: SubgraphHandles,
+  run: ImportRunDescription = { format: "meridian", files: [] },
+): Promise<LoadSummary> {
   const parsed = document instanceof ParsedDocument ? document : parseDocument(document);
   const plan = await checkDocument(parsed, handles);
-  return inOneTransactionPerHandle(handles, (databases) => writeDocumentPlan(plan, databases));
+  // Recorded as an import run, so that it shows in `imports` and can be reverted.
+  return inOneTransactionPerHandle(handles, async (databases) => {
+    const started = await beginImportRun(databases, run);
+    const summary = await writeDocumentPlan(plan, databases);
+    await finishImportRun(databases, started.id, summary);
+    return summary;
+  });
 }
 
 /** Writes each part's rows of a checked document into its subgraph's database, in the plan's order. */

@@ -9,6 +9,8 @@ export interface EntitySummary extends EntityCounts {
 }
 
 export interface ImportSummary {
+  /** The run's ID in the history (`imports`, `npm run revert-import -- <id>`); a dry run's is not kept. */
+  runId?: string;
   format: string;
   files: string[];
   dryRun: boolean;
@@ -55,6 +57,7 @@ export function formatSummary(summary: ImportSummary, options: { listActors: boo
     );
     if (options.listActors) lines.push(...actorList(summary.actors.resolutions));
   }
+  if (summary.runId) lines.push(`recorded as import run ${summary.runId} (listed by \`imports\`; undo it with npm run revert-import -- ${summary.runId})`);
   for (const [reason, count] of Object.entries(summary.rows.skipped)) lines.push(`skipped: ${number(count)} ${reason}`);
   if (summary.rows.olderThanStored > 0) lines.push(`kept as stored: ${number(summary.rows.olderThanStored)} records older than the stored version`);
   if (summary.rows.keptDeleted > 0)

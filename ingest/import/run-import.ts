@@ -17,7 +17,8 @@ import { DatasetWriter } from "./dataset-writer.js";
 import { delimitedRows } from "./delimited-records.js";
 import { InputError, InvalidRowError, LISTED_PROBLEMS, type RejectedRow, RowError } from "./import-errors.js";
 import { NO_PROGRESS, type ProgressSink } from "./import-progress.js";
-import type { EntitySummary, ImportSummary } from "./import-summary.js";
+import { type EntitySummary, type ImportSummary, countOutcomes } from "./import-summary.js";
+import { beginImportRun, finishImportRun } from "../history/import-runs.js";
 import { checkInputFile, openInput } from "./input-stream.js";
 import { importDocuments } from "./meridian-import.js";
 import { RejectFiles } from "./reject-file.js";
@@ -57,6 +58,8 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
   const rejects = new RejectFiles(options.rejectsPath);
   try {
     await inOneTransactionPerHandle(handles, async (databases) => {
+      const run = await beginImportRun(databases, { format: options.format, files: options.files });
+      summary.runId = run.id;
       if (options.format === DOCUMENT_FORMAT) {
         const counts = await importDocuments(options.files, handles, databases, environment.stdin);
         for (const [entity, entityCounts] of Object.entries(counts)) summary.entities[entity] = { ...entityCounts, rejected: 0 };
@@ -67,7 +70,11 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
       } else {
         await importDataset(datasetFormat(options.format), options, databases, environment, rejects, summary);
       }
-      if (options.dryRun) throw new RollBack();
+      if (options.dryRun) {
+        summary.runId = undefined;
+        throw new RollBack();
+      }
+      await finishImportRun(databases, run.id, recordedSummary(summary));
     });
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
@@ -77,6 +84,12 @@ export async function runImport(options: ImportOptions, handles: SubgraphHandles
   summary.rejectFiles = rejects.paths;
   summary.seconds = (performance.now() - startedAt) / 1000;
   return summary;
+}
+
+// What the run's record keeps of the summary: the counts, not the actors' resolutions (the history holds those rows).
+function recordedSummary(summary: ImportSummary): unknown {
+  const { actors, ...counts } = summary;
+  return { ...counts, actors: actors ? countOutcomes(actors.resolutions) : undefined, seconds: undefined };
 }
 
 /** The options were checked against the registry (parseImportArgs); a name without a format is a caller's mistake. */

@@ -11,7 +11,7 @@ export const SEED_STORY_PATH = fileURLToPath(new URL("./seed-story.json", import
 
 /** Loads the seed story; loading it into a database that already holds it changes nothing. */
 export async function loadSeed(handles: SubgraphHandles): Promise<LoadSummary> {
-  return loadDocument(await parseDocumentFile(SEED_STORY_PATH), handles);
+  return loadDocument(await parseDocumentFile(SEED_STORY_PATH), handles, { format: "seed", files: [SEED_STORY_PATH] });
 }
 
 /**

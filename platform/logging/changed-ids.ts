@@ -36,6 +36,12 @@ export class ChangedIds {
     }
   }
 
+  /** The first ID noted, of any kind. */
+  firstId(): string | undefined {
+    for (const ids of this.byKind.values()) for (const id of ids) return id;
+    return undefined;
+  }
+
   /** The IDs by kind, each kind in the order of CHANGE_KINDS and its IDs in the order noted; undefined when nothing changed. */
   list(): ChangedIdsByKind | undefined {
     if (this.byKind.size === 0) return undefined;

@@ -1,3 +1,6 @@
+import { createHistoryContext } from "../../kit/history/history-context.js";
+import type { HistoryContext } from "../../kit/history/history.resolvers.js";
+import { actorsHistory } from "./history.js";
 import type { Database } from "../../../db/client.js";
 import { type RequestScope, scopeWithoutRequest } from "../../kit/curation/request-scope.js";
 import { loaderOfMap } from "../../kit/loaders/batch-loaders.js";
@@ -11,7 +14,7 @@ import type { Actor, Alias } from "../schema/actor.type.js";
 import { createRelationLoaders } from "./relation.repository.js";
 
 /** What every resolver of the actors subgraph gets: the database and this request's loaders. */
-export interface ActorsContext {
+export interface ActorsContext extends HistoryContext {
   actors: ActorRepository;
   search: ActorSearchRepository;
   loaders: ActorLoaders;
@@ -57,5 +60,6 @@ export function createActorsContext(db: Database, request: RequestScope = scopeW
     loaders: createActorLoaders(actors, links, db),
     curation: new ActorCuration(db, request),
     linkDecisions: new LinkDecisions(db, request),
+    ...createHistoryContext(db, request, actorsHistory, "revertActorChange"),
   };
 }

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { check, date, doublePrecision, index, pgSchema, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { oneOf } from "../../../db/one-of.js";
 import { tombstonesTable } from "../../kit/records/tombstones.js";
+import { historyTables } from "../../kit/history/history-tables.js";
 
 export const actorsSchema = pgSchema("actors");
 
@@ -155,3 +156,6 @@ export const actorLinks = actorsSchema.table(
 
 /** Deleted actors (kit/records/tombstones.ts): their IDs are not given again. */
 export const tombstones = tombstonesTable(actorsSchema, ["actor"]);
+
+/** The history of every change to the tables above (services/kit/history). */
+export const { changes, rowChanges, importRuns } = historyTables(actorsSchema);

@@ -1,5 +1,6 @@
 // Edits of the actors schema made through the API: each checks its input with the document
 // checks and writes in one transaction, so a failing edit writes nothing.
+import { actorsHistory } from "../data/history.js";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { buildActorsPart } from "./actor-rows.js";
@@ -36,7 +37,7 @@ export class ActorCuration {
 
   async create(input: CreateActorInput): Promise<Actor> {
     const key = keyFor(input.key, input.name);
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: actorsHistory, kind: "createActor", entityKind: "actor" }, async (db, note) => {
       const problems = new InputProblems();
       const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...input, key }, problems);
       problems.throwIfAny();
@@ -51,7 +52,7 @@ export class ActorCuration {
   }
 
   async update(id: string, input: UpdateActorInput): Promise<Actor> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: actorsHistory, kind: "updateActor", entityKind: "actor", entityId: id }, async (db, note) => {
       const stored = await existingActor(db, id);
       const problems = new InputProblems();
       const merged = { ...asDocumentActor(stored), ...definedFields(input) };
@@ -70,36 +71,40 @@ export class ActorCuration {
   }
 
   async addAliases(input: AddAliasesInput): Promise<Actor> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const stored = await existingActor(db, input.actor, ["input", "actor"]);
-      const problems = new InputProblems();
-      const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...asDocumentActor(stored), aliases: input.aliases }, problems);
-      problems.throwIfAny();
-      // Checked like an actor's aliases in a document: well-formed, none listed twice.
-      buildActorsPart(document!, new ReferenceResolver(document!, documentReporter(problems, "input")), documentReporter(problems, "input"));
-      problems.throwIfAny();
-      await insertAliases(db, stored.id, document!.actors![0]!.aliases ?? []);
-      await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, stored.id));
-      note("updated", stored.id);
-      return toActor((await storedActor(db, stored.id))!);
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: actorsHistory, kind: "addAliases", entityKind: "actor", entityId: input.actor },
+      async (db, note) => {
+        const stored = await existingActor(db, input.actor, ["input", "actor"]);
+        const problems = new InputProblems();
+        const document = checkedEntityDocument(actorsDocumentLists, "actors", { ...asDocumentActor(stored), aliases: input.aliases }, problems);
+        problems.throwIfAny();
+        // Checked like an actor's aliases in a document: well-formed, none listed twice.
+        buildActorsPart(document!, new ReferenceResolver(document!, documentReporter(problems, "input")), documentReporter(problems, "input"));
+        problems.throwIfAny();
+        await insertAliases(db, stored.id, document!.actors![0]!.aliases ?? []);
+        await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, stored.id));
+        note("updated", stored.id);
+        return toActor((await storedActor(db, stored.id))!);
+      },
+    );
   }
 
   /**
    * Deletes the actor with its aliases and relations; its tombstone, and the redirects of the
    * actors merged into it, keep its ID and theirs from being given to another actor.
-   * `deletedBy`: the name of the editor's API key, when known.
    */
-  async delete(id: string, deletedBy: string | null = null): Promise<boolean> {
+  async delete(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: actorsHistory, kind: "deleteActor", entityKind: "actor", entityId: id }, async (db, note) => {
       const deleted = await db.delete(actors).where(eq(actors.id, id)).returning({ id: actors.id });
       await leaveTombstones(
         db,
         tombstones,
         "actor",
         deleted.map((row) => row.id),
-        deletedBy ?? this.request.author?.keyName ?? null,
+        this.request.author?.keyName ?? null,
       );
       note("deleted", ...deleted.map((row) => row.id));
       return deleted.length > 0;
@@ -114,15 +119,20 @@ export class ActorCuration {
   async merge(survivorId: string, mergedId: string): Promise<Actor> {
     assertWellFormedId("survivorId", survivorId);
     assertWellFormedId("mergedId", mergedId);
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const survivor = await existingActor(db, survivorId, ["survivorId"]);
-      const merged = await existingActor(db, mergedId, ["mergedId"]);
-      if (survivor.id === merged.id) rejectArgument(["mergedId"], `is the survivor ${survivor.id} itself (or was merged into it already)`);
-      await moveActorInto(db, survivor, merged, { method: "EDITOR", rule: `an editor merged ${merged.id} into ${survivor.id}` });
-      note("merged", merged.id);
-      note("updated", survivor.id);
-      return toActor((await storedActor(db, survivor.id))!);
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: actorsHistory, kind: "mergeActors", entityKind: "actor", entityId: survivorId },
+      async (db, note) => {
+        const survivor = await existingActor(db, survivorId, ["survivorId"]);
+        const merged = await existingActor(db, mergedId, ["mergedId"]);
+        if (survivor.id === merged.id) rejectArgument(["mergedId"], `is the survivor ${survivor.id} itself (or was merged into it already)`);
+        await moveActorInto(db, survivor, merged, { method: "EDITOR", rule: `an editor merged ${merged.id} into ${survivor.id}` });
+        note("merged", merged.id);
+        note("updated", survivor.id);
+        return toActor((await storedActor(db, survivor.id))!);
+      },
+    );
   }
 }
 

@@ -2,6 +2,7 @@
 // the actor it is on its own again: rejected (the two are not the same) or split (related but
 // distinct: a relation joins them). Each writes in one transaction and checks first, so a
 // refused decision changes nothing.
+import { actorsHistory } from "../data/history.js";
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
@@ -26,7 +27,7 @@ export class LinkDecisions {
 
   /** The link stands: confidence 1. Confirming a confirmed link changes nothing. */
   async confirm(scheme: string, value: string): Promise<ActorLink> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: actorsHistory, kind: "confirmActorLink", entityKind: "actor" }, async (db, note) => {
       const link = await linkInForce(db, scheme, value);
       if (link.status === "CONFIRMED") return toActorLink(link);
       note("updated", link.actorId);
@@ -36,7 +37,7 @@ export class LinkDecisions {
 
   /** The identifier is not the actor: it becomes its own actor again, and no import joins the two again. */
   async reject(scheme: string, value: string): Promise<ActorLink> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: actorsHistory, kind: "rejectActorLink", entityKind: "actor" }, async (db, note) => {
       const link = await linkInForce(db, scheme, value);
       await separate(db, link, note);
       return toActorLink(await decide(db, link, { status: "REJECTED" }));
@@ -45,7 +46,7 @@ export class LinkDecisions {
 
   /** The identifier is a distinct actor related to this one (PART_OF it, by default): both stay, joined by the relation. */
   async split(scheme: string, value: string, predicate: RelationPredicate): Promise<ActorLink> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: actorsHistory, kind: "splitActorLink", entityKind: "actor" }, async (db, note) => {
       const link = await linkInForce(db, scheme, value);
       await separate(db, link, note);
       const id = `rel:split-${createHash("sha256").update(`${link.ownActorId} ${predicate} ${link.actorId}`).digest("hex").slice(0, 16)}`;

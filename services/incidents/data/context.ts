@@ -1,3 +1,6 @@
+import { createHistoryContext } from "../../kit/history/history-context.js";
+import type { HistoryContext } from "../../kit/history/history.resolvers.js";
+import { incidentsHistory } from "./history.js";
 import DataLoader from "dataloader";
 import { eq, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
@@ -15,7 +18,7 @@ import { type IncidentRow, incidentColumns, toIncident } from "../schema/inciden
 import type { Incident, Participant, Place } from "../schema/incident.type.js";
 
 /** What every resolver of the incidents subgraph gets: the repositories and this request's loaders. */
-export interface IncidentsContext {
+export interface IncidentsContext extends HistoryContext {
   incidents: IncidentRepository;
   search: IncidentSearchRepository;
   stats: IncidentStatsRepository;
@@ -80,5 +83,6 @@ export function createIncidentsContext(db: Database, request: RequestScope = sco
     stats: new IncidentStatsRepository(db),
     loaders: createIncidentLoaders(repository, db),
     curation: new IncidentCuration(db, request),
+    ...createHistoryContext(db, request, incidentsHistory, "revertIncidentChange"),
   };
 }

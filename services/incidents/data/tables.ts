@@ -6,6 +6,7 @@ import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
 import { tombstonesTable } from "../../kit/records/tombstones.js";
+import { historyTables } from "../../kit/history/history-tables.js";
 
 export const incidentsSchema = pgSchema("incidents");
 
@@ -213,3 +214,6 @@ export const incidentCountryDayCounts = incidentsSchema.table(
 
 /** Deleted incidents (kit/records/tombstones.ts): their IDs are not given again. */
 export const tombstones = tombstonesTable(incidentsSchema, ["incident"]);
+
+/** The history of every change to the tables above (services/kit/history). */
+export const { changes, rowChanges, importRuns } = historyTables(incidentsSchema);

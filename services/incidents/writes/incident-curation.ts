@@ -1,5 +1,6 @@
 // Edits of the incidents schema made through the API: each checks its input with the
 // document checks and writes in one transaction, so a failing edit writes nothing.
+import { incidentsHistory } from "../data/history.js";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { incidentsDocumentLists } from "./incident.document.js";
@@ -32,7 +33,7 @@ export class IncidentCuration {
 
   async create(input: CreateIncidentInput): Promise<Incident> {
     const key = keyFor(input.key, input.title);
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: incidentsHistory, kind: "createIncident", entityKind: "incident" }, async (db, note) => {
       const built = checkedIncident({ ...input, key }, meridianId(key));
       await rejectTakenId(db, INCIDENT_KIND_TABLES.incident!, built.row.id!, ["input", input.key == null ? "title" : "key"], "incident");
       await writeIncidents(db, { incidents: [built] });
@@ -42,66 +43,75 @@ export class IncidentCuration {
   }
 
   async update(id: string, input: UpdateIncidentInput): Promise<Incident> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const stored = await existingRow<IncidentRow>(db, incidents, incidents.id, assertWellFormedId("id", id), ["id"], "incident");
-      const patch = definedFields(input);
-      const built = checkedIncident({ ...asDocumentIncident(stored), ...patch }, id);
-      const { row } = built;
-      // The incident's own columns: those of the dataset it came from (ACLED's types) stay.
-      await db
-        .update(incidents)
-        .set({
-          type: row.type,
-          title: row.title,
-          summary: row.summary,
-          startOn: row.startOn,
-          startPrecision: row.startPrecision,
-          endOn: row.endOn,
-          endPrecision: row.endPrecision,
-          status: row.status,
-          fatalitiesLow: row.fatalitiesLow,
-          fatalitiesBest: row.fatalitiesBest,
-          fatalitiesHigh: row.fatalitiesHigh,
-          // The primary place's copy changes with the places.
-          ...("places" in patch ? { country: row.country, admin1: row.admin1, latitude: row.latitude, longitude: row.longitude } : {}),
-        })
-        .where(eq(incidents.id, id));
-      const tables = {
-        places: [places, places.incidentId],
-        participants: [participants, participants.incidentId],
-        sources: [incidentSources, incidentSources.incidentId],
-      } as const;
-      for (const list of CHILD_LISTS) {
-        if (!(list in patch)) continue;
-        const [table, parent] = tables[list];
-        await db.delete(table).where(eq(parent, id));
-        const rows = built[list];
-        if (rows.length > 0) await db.insert(table).values(rows as never);
-      }
-      note("updated", id);
-      return this.stored(db, id);
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: incidentsHistory, kind: "updateIncident", entityKind: "incident", entityId: id },
+      async (db, note) => {
+        const stored = await existingRow<IncidentRow>(db, incidents, incidents.id, assertWellFormedId("id", id), ["id"], "incident");
+        const patch = definedFields(input);
+        const built = checkedIncident({ ...asDocumentIncident(stored), ...patch }, id);
+        const { row } = built;
+        // The incident's own columns: those of the dataset it came from (ACLED's types) stay.
+        await db
+          .update(incidents)
+          .set({
+            type: row.type,
+            title: row.title,
+            summary: row.summary,
+            startOn: row.startOn,
+            startPrecision: row.startPrecision,
+            endOn: row.endOn,
+            endPrecision: row.endPrecision,
+            status: row.status,
+            fatalitiesLow: row.fatalitiesLow,
+            fatalitiesBest: row.fatalitiesBest,
+            fatalitiesHigh: row.fatalitiesHigh,
+            // The primary place's copy changes with the places.
+            ...("places" in patch ? { country: row.country, admin1: row.admin1, latitude: row.latitude, longitude: row.longitude } : {}),
+          })
+          .where(eq(incidents.id, id));
+        const tables = {
+          places: [places, places.incidentId],
+          participants: [participants, participants.incidentId],
+          sources: [incidentSources, incidentSources.incidentId],
+        } as const;
+        for (const list of CHILD_LISTS) {
+          if (!(list in patch)) continue;
+          const [table, parent] = tables[list];
+          await db.delete(table).where(eq(parent, id));
+          const rows = built[list];
+          if (rows.length > 0) await db.insert(table).values(rows as never);
+        }
+        note("updated", id);
+        return this.stored(db, id);
+      },
+    );
   }
 
   /**
    * Deletes an incident with its places, participants and source links, leaving its tombstone
    * (its places' IDs extend its ID, so they cannot come back either); false when there was none.
-   * `deletedBy`: the name of the editor's API key, when known.
    */
-  async delete(id: string, deletedBy: string | null = null): Promise<boolean> {
+  async delete(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const deleted = await db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id });
-      await leaveTombstones(
-        db,
-        tombstones,
-        "incident",
-        deleted.map((row) => row.id),
-        deletedBy ?? this.request.author?.keyName ?? null,
-      );
-      note("deleted", ...deleted.map((row) => row.id));
-      return deleted.length > 0;
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: incidentsHistory, kind: "deleteIncident", entityKind: "incident", entityId: id },
+      async (db, note) => {
+        const deleted = await db.delete(incidents).where(eq(incidents.id, id)).returning({ id: incidents.id });
+        await leaveTombstones(
+          db,
+          tombstones,
+          "incident",
+          deleted.map((row) => row.id),
+          this.request.author?.keyName ?? null,
+        );
+        note("deleted", ...deleted.map((row) => row.id));
+        return deleted.length > 0;
+      },
+    );
   }
 
   private async stored(db: Database, id: string): Promise<Incident> {

@@ -68,7 +68,7 @@ export async function createSubgraphServer(
     apiKeys: options.apiKeys,
     createContext: (request) => {
       const caller = callerOf(request);
-      const scope = requestScope(caller);
+      const scope = requestScope(caller, request);
       logChangedIds(request, scope.changedIds);
       return { ...code.createContext(db, scope), caller, ...scope };
     },

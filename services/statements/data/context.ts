@@ -1,3 +1,6 @@
+import { createHistoryContext } from "../../kit/history/history-context.js";
+import type { HistoryContext } from "../../kit/history/history.resolvers.js";
+import { statementsHistory } from "./history.js";
 import DataLoader from "dataloader";
 import type { Database } from "../../../db/client.js";
 import { type RequestScope, scopeWithoutRequest } from "../../kit/curation/request-scope.js";
@@ -14,7 +17,7 @@ import type { Claim, Stance, Statement } from "../schema/statement.type.js";
 import { incidentIdsOfStatements } from "./statement-incidents.js";
 
 /** What every resolver of the statements subgraph gets: the repositories and this request's loaders. */
-export interface StatementsContext {
+export interface StatementsContext extends HistoryContext {
   statements: StatementRepository;
   claims: ClaimRepository;
   search: StatementSearchRepository;
@@ -54,5 +57,6 @@ export function createStatementsContext(db: Database, request: RequestScope = sc
     stats: new StatementStatsRepository(db),
     loaders: createStatementLoaders(statements, db),
     curation: new StatementCuration(db, request),
+    ...createHistoryContext(db, request, statementsHistory, "revertStatementChange"),
   };
 }

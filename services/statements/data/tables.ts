@@ -6,6 +6,7 @@ import { oneOf } from "../../../db/one-of.js";
 import { DATE_PRECISION_VALUES } from "../../kit/schema/date-precisions.js";
 import { gdeltMeasureColumns } from "../../kit/schema/gdelt-measure-columns.js";
 import { tombstonesTable } from "../../kit/records/tombstones.js";
+import { historyTables } from "../../kit/history/history-tables.js";
 
 export const statementsSchema = pgSchema("statements");
 
@@ -156,3 +157,6 @@ export const statementIncidents = statementsSchema.table(
 
 /** Deleted statements, claims and sources (kit/records/tombstones.ts): their IDs are not given again. */
 export const tombstones = tombstonesTable(statementsSchema, ["source", "claim", "statement"]);
+
+/** The history of every change to the tables above (services/kit/history). */
+export const { changes, rowChanges, importRuns } = historyTables(statementsSchema);

@@ -1,5 +1,6 @@
 // Edits of the statements schema made through the API: each checks its input with the
 // document checks and writes in one transaction, so a failing edit writes nothing.
+import { statementsHistory } from "../data/history.js";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { ReferenceResolver } from "../../kit/records/reference-resolver.js";
@@ -31,7 +32,7 @@ export class StatementCuration {
 
   async createSource(input: CreateSourceInput): Promise<Source> {
     const key = keyFor(input.key, input.title);
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: statementsHistory, kind: "createSource", entityKind: "source" }, async (db, note) => {
       const id = await this.checkNewKey(db, "sources", { ...input, key }, input.key == null ? "title" : "key");
       const problems = new InputProblems();
       const document = checkedEntityDocument(statementsDocumentLists, "sources", { ...input, key }, problems)!;
@@ -46,7 +47,7 @@ export class StatementCuration {
 
   async createStatement(input: CreateStatementInput): Promise<Statement> {
     const key = keyFor(input.key, input.text);
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: statementsHistory, kind: "createStatement", entityKind: "statement" }, async (db, note) => {
       const id = await this.checkNewKey(db, "statements", { ...input, key }, input.key == null ? "text" : "key");
       await this.writeStatement(db, id, { ...input, key });
       note("created", id);
@@ -55,42 +56,52 @@ export class StatementCuration {
   }
 
   async updateStatement(id: string, input: UpdateStatementInput): Promise<Statement> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const stored = await existingRow<StatementRow>(db, statements, statements.id, assertWellFormedId("id", id), ["id"], "statement");
-      const patch = definedFields(input);
-      await this.writeStatement(
-        db,
-        id,
-        { ...asDocumentStatement(stored), ...patch },
-        { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch },
-      );
-      note("updated", id);
-      return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: statementsHistory, kind: "updateStatement", entityKind: "statement", entityId: id },
+      async (db, note) => {
+        const stored = await existingRow<StatementRow>(db, statements, statements.id, assertWellFormedId("id", id), ["id"], "statement");
+        const patch = definedFields(input);
+        await this.writeStatement(
+          db,
+          id,
+          { ...asDocumentStatement(stored), ...patch },
+          { replaceStances: "stances" in patch, replaceIncidents: "incidents" in patch },
+        );
+        note("updated", id);
+        return toStatement((await db.select(statementColumns).from(statements).where(eq(statements.id, id)))[0]!);
+      },
+    );
   }
 
-  /** Deletes a statement with its stances, leaving its tombstone (`deletedBy`: the editor's key name, when known); false when there was none. */
-  async deleteStatement(id: string, deletedBy: string | null = null): Promise<boolean> {
+  /** Deletes a statement with its stances, leaving its tombstone (by the request's editor); false when there was none. */
+  async deleteStatement(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const deleted = await db.delete(statements).where(eq(statements.id, id)).returning({ id: statements.id });
-      // Responses stay, responding to nothing now.
-      await db.update(statements).set({ respondsToId: null }).where(eq(statements.respondsToId, id));
-      await leaveTombstones(
-        db,
-        tombstones,
-        "statement",
-        deleted.map((row) => row.id),
-        deletedBy ?? this.request.author?.keyName ?? null,
-      );
-      note("deleted", ...deleted.map((row) => row.id));
-      return deleted.length > 0;
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: statementsHistory, kind: "deleteStatement", entityKind: "statement", entityId: id },
+      async (db, note) => {
+        const deleted = await db.delete(statements).where(eq(statements.id, id)).returning({ id: statements.id });
+        // Responses stay, responding to nothing now.
+        await db.update(statements).set({ respondsToId: null }).where(eq(statements.respondsToId, id));
+        await leaveTombstones(
+          db,
+          tombstones,
+          "statement",
+          deleted.map((row) => row.id),
+          this.request.author?.keyName ?? null,
+        );
+        note("deleted", ...deleted.map((row) => row.id));
+        return deleted.length > 0;
+      },
+    );
   }
 
   async createClaim(input: CreateClaimInput): Promise<Claim> {
     const key = keyFor(input.key, input.text);
-    return curationTransaction(this.db, this.request, async (db, note) => {
+    return curationTransaction(this.db, this.request, { history: statementsHistory, kind: "createClaim", entityKind: "claim" }, async (db, note) => {
       const id = await this.checkNewKey(db, "claims", { ...input, key }, input.key == null ? "text" : "key");
       const row = await this.checkedClaimRow(db, { ...input, key });
       await writeStatements(db, { sources: [], claims: [row], statements: [] });
@@ -100,30 +111,40 @@ export class StatementCuration {
   }
 
   async updateClaim(id: string, input: UpdateClaimInput): Promise<Claim> {
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const stored = await existingRow<ClaimRow>(db, claims, claims.id, assertWellFormedId("id", id), ["id"], "claim");
-      const { id: _standIn, ...row } = await this.checkedClaimRow(db, { ...asDocumentClaim(stored), ...definedFields(input) });
-      await db.update(claims).set(row).where(eq(claims.id, id));
-      note("updated", id);
-      return toClaim((await db.select().from(claims).where(eq(claims.id, id)))[0]!);
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: statementsHistory, kind: "updateClaim", entityKind: "claim", entityId: id },
+      async (db, note) => {
+        const stored = await existingRow<ClaimRow>(db, claims, claims.id, assertWellFormedId("id", id), ["id"], "claim");
+        const { id: _standIn, ...row } = await this.checkedClaimRow(db, { ...asDocumentClaim(stored), ...definedFields(input) });
+        await db.update(claims).set(row).where(eq(claims.id, id));
+        note("updated", id);
+        return toClaim((await db.select().from(claims).where(eq(claims.id, id)))[0]!);
+      },
+    );
   }
 
   /** Deletes a claim with the stances taken on it, leaving its tombstone; false when there was none. */
-  async deleteClaim(id: string, deletedBy: string | null = null): Promise<boolean> {
+  async deleteClaim(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const deleted = await db.delete(claims).where(eq(claims.id, id)).returning({ id: claims.id });
-      await leaveTombstones(
-        db,
-        tombstones,
-        "claim",
-        deleted.map((row) => row.id),
-        deletedBy ?? this.request.author?.keyName ?? null,
-      );
-      note("deleted", ...deleted.map((row) => row.id));
-      return deleted.length > 0;
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: statementsHistory, kind: "deleteClaim", entityKind: "claim", entityId: id },
+      async (db, note) => {
+        const deleted = await db.delete(claims).where(eq(claims.id, id)).returning({ id: claims.id });
+        await leaveTombstones(
+          db,
+          tombstones,
+          "claim",
+          deleted.map((row) => row.id),
+          this.request.author?.keyName ?? null,
+        );
+        note("deleted", ...deleted.map((row) => row.id));
+        return deleted.length > 0;
+      },
+    );
   }
 
   /**
@@ -131,27 +152,32 @@ export class StatementCuration {
    * Refused while statements cite it: deleting them, or giving them another source, is the
    * editor's decision. Incidents and relations that cite it (other subgraphs) answer null for it.
    */
-  async deleteSource(id: string, deletedBy: string | null = null): Promise<boolean> {
+  async deleteSource(id: string): Promise<boolean> {
     assertWellFormedId("id", id);
-    return curationTransaction(this.db, this.request, async (db, note) => {
-      const [citing] = await db
-        .select({ count: sql<number>`count(*)::int`, first: sql<string>`min(${statements.id})` })
-        .from(statements)
-        .where(eq(statements.sourceId, id));
-      if (citing && citing.count > 0) {
-        rejectArgument(["id"], `${citing.count} statement(s) cite the source ${id} (${citing.first} first); delete them or give them another source first`);
-      }
-      const deleted = await db.delete(sources).where(eq(sources.id, id)).returning({ id: sources.id });
-      await leaveTombstones(
-        db,
-        tombstones,
-        "source",
-        deleted.map((row) => row.id),
-        deletedBy ?? this.request.author?.keyName ?? null,
-      );
-      note("deleted", ...deleted.map((row) => row.id));
-      return deleted.length > 0;
-    });
+    return curationTransaction(
+      this.db,
+      this.request,
+      { history: statementsHistory, kind: "deleteSource", entityKind: "source", entityId: id },
+      async (db, note) => {
+        const [citing] = await db
+          .select({ count: sql<number>`count(*)::int`, first: sql<string>`min(${statements.id})` })
+          .from(statements)
+          .where(eq(statements.sourceId, id));
+        if (citing && citing.count > 0) {
+          rejectArgument(["id"], `${citing.count} statement(s) cite the source ${id} (${citing.first} first); delete them or give them another source first`);
+        }
+        const deleted = await db.delete(sources).where(eq(sources.id, id)).returning({ id: sources.id });
+        await leaveTombstones(
+          db,
+          tombstones,
+          "source",
+          deleted.map((row) => row.id),
+          this.request.author?.keyName ?? null,
+        );
+        note("deleted", ...deleted.map((row) => row.id));
+        return deleted.length > 0;
+      },
+    );
   }
 
   // Checks the shape of a new entity and that its ID is free; returns the ID.

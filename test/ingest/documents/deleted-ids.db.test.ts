@@ -34,8 +34,8 @@ describe.each(BACKENDS)("deleted IDs in documents on $name", (backend) => {
 
   it("refuses a document that would re-create deleted entities of every kind, at their keys, writing nothing", async () => {
     await loadDocument(smallDocument(), database.handles);
+    expect(await new StatementCuration(database.handles.statements.db, editorScope("alice")).deleteStatement("meridian:statement-one")).toBe(true);
     const statementCuration = new StatementCuration(database.handles.statements.db, editorScope());
-    expect(await statementCuration.deleteStatement("meridian:statement-one", "alice")).toBe(true);
     expect(await statementCuration.deleteClaim("meridian:claim-one")).toBe(true);
     expect(await statementCuration.deleteSource("meridian:briefing")).toBe(true);
     expect(await new ActorCuration(database.handles.actors.db, editorScope()).delete("meridian:speaker")).toBe(true);

@@ -1,0 +1,60 @@
+// The revert mutations of a subgraph (revertActorChange, revertStatementChange,
+// revertIncidentChange): one change of its history undone, in a change of its own.
+import { eq } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { rejectArgument } from "../../../platform/graphql/input-problems.js";
+import { curationTransaction } from "../curation/curation-transaction.js";
+import type { RequestScope } from "../curation/request-scope.js";
+import type { Change } from "./change.type.js";
+import type { HistoryReader } from "./history-reader.js";
+import { applyRevert, rejectLaterChanges, revertibleChange } from "./revert-change.js";
+import type { SubgraphHistory } from "./subgraph-history.js";
+
+export class ChangeReverts {
+  constructor(
+    private readonly db: Database,
+    private readonly request: RequestScope,
+    private readonly history: SubgraphHistory,
+    private readonly reader: HistoryReader,
+    /** The mutation's name, the revert change's kind: "revertActorChange". */
+    private readonly mutation: string,
+  ) {}
+
+  /** Undoes the change `id` ("actors:42"), returning the revert change. */
+  async revert(id: string): Promise<Change> {
+    const number = this.changeNumber(id);
+    let revertId = 0;
+    const { changes } = this.history.tables;
+    await curationTransaction(
+      this.db,
+      this.request,
+      { history: this.history, kind: this.mutation, entityKind: "change", entityId: id, reverts: number },
+      async (db, note, changeId) => {
+        revertId = changeId;
+        const change = await revertibleChange(db, this.history, number, ["id"]);
+        if (change.importRunId !== null) {
+          rejectArgument(
+            ["id"],
+            `change ${id} is part of import run ${change.importRunId}; an import is reverted as a whole: npm run revert-import -- ${change.importRunId}`,
+          );
+        }
+        await rejectLaterChanges(db, this.history, [number], ["id"]);
+        // The revert is about the reverted change's entity.
+        await db.update(changes).set({ entityKind: change.entityKind, entityId: change.entityId }).where(eq(changes.id, changeId));
+        await applyRevert(db, this.history, number, changeId);
+        if (change.entityId !== null) note("updated", change.entityId);
+      },
+    );
+    const [row] = await this.db.select().from(changes).where(eq(changes.id, revertId));
+    return this.reader.toChange(row!);
+  }
+
+  private changeNumber(id: string): number {
+    const match = /^([a-z]+):(\d{1,15})$/.exec(id);
+    if (!match) return rejectArgument(["id"], `"${id}" is not a change ID ("${this.history.schema}:42")`);
+    if (match[1] !== this.history.schema) {
+      return rejectArgument(["id"], `change ${id} is in the ${match[1]} history; this subgraph reverts changes of the ${this.history.schema} history`);
+    }
+    return Number(match[2]);
+  }
+}

@@ -1,0 +1,80 @@
+// Reverting a change: refused (BAD_USER_INPUT, nothing changed) when there is no such change,
+// when it was reverted already, when it is itself a revert, or when a later change that still
+// stands touched an entity it touched (each such change listed); otherwise its rows are undone
+// in a new change that records the revert, so a revert is itself in the history.
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { resultRows } from "../../../db/result-rows.js";
+import { rejectArgument } from "../../../platform/graphql/input-problems.js";
+import type { SubgraphHistory } from "./subgraph-history.js";
+import { undoRows } from "./undo-rows.js";
+
+type ChangeRow = SubgraphHistory["tables"]["changes"]["$inferSelect"];
+
+export interface LaterChange {
+  id: number;
+  kind: string;
+  at: Date;
+  keyName: string | null;
+  entityKind: string;
+  entityId: string;
+}
+
+/** The change `id`, checked as revertible by itself (not yet reverted, not a revert). Reports at `argument`. */
+export async function revertibleChange(db: Database, history: SubgraphHistory, id: number, argument: string[]): Promise<ChangeRow> {
+  const { changes } = history.tables;
+  const [change] = await db.select().from(changes).where(eq(changes.id, id)).for("update");
+  if (!change) return rejectArgument(argument, `no change ${id} is recorded in the ${history.schema} history`);
+  if (change.revertedBy !== null) return rejectArgument(argument, `change ${id} was already reverted, by change ${change.revertedBy}`);
+  if (change.reverts !== null) return rejectArgument(argument, `change ${id} is itself the revert of change ${change.reverts}; make the edit again instead`);
+  return change;
+}
+
+/** The later changes, not since reverted, that touched an entity the changes `ids` touched: what a revert would silently undo or break. */
+export async function laterChangesToTheSameEntities(db: Database, history: SubgraphHistory, ids: readonly number[]): Promise<LaterChange[]> {
+  if (ids.length === 0) return [];
+  const schema = sql.identifier(history.schema);
+  const first = Math.min(...ids);
+  const result = await db.execute(sql`
+    select distinct later."id", later."kind", later."at", later."key_name", rc."entity_kind", rc."entity_id"
+    from (select distinct "entity_kind", "entity_id" from ${schema}."row_changes" where "change_id" = any(${sql.param(ids.map(String))}::bigint[])) mine
+    join ${schema}."row_changes" rc on rc."entity_id" = mine."entity_id" and rc."entity_kind" = mine."entity_kind" and rc."change_id" > ${first}
+    join ${schema}."changes" later on later."id" = rc."change_id"
+    where not (later."id" = any(${sql.param(ids.map(String))}::bigint[]))
+      and later."reverted_by" is null
+      and not (later."reverts" is not null and later."reverts" > ${first})
+    order by later."id", rc."entity_kind", rc."entity_id"
+    limit 101`);
+  return resultRows(result).map((row) => ({
+    id: Number(row.id),
+    kind: String(row.kind),
+    at: new Date(row.at as string),
+    keyName: (row.key_name as string | null) ?? null,
+    entityKind: String(row.entity_kind),
+    entityId: String(row.entity_id),
+  }));
+}
+
+/** "change 12 (updateActor of actor meridian:x by alice at 2025-06-01T10:32:04Z)", for a refusal. */
+export function laterChangeText(change: LaterChange): string {
+  return `change ${change.id} (${change.kind} of ${change.entityKind} ${change.entityId}${change.keyName ? ` by ${change.keyName}` : ""} at ${change.at.toISOString()})`;
+}
+
+/** Refuses at `argument` when later changes stand on the same entities, listing up to 100 of them. */
+export async function rejectLaterChanges(db: Database, history: SubgraphHistory, ids: readonly number[], argument: string[]): Promise<void> {
+  const later = await laterChangesToTheSameEntities(db, history, ids);
+  if (later.length === 0) return;
+  const listed = later.slice(0, 100).map(laterChangeText);
+  const more = later.length > 100 ? "; and more" : "";
+  rejectArgument(argument, `later changes touched the same entities; revert them first: ${listed.join("; ")}${more}`);
+}
+
+/** Undoes the change `id` inside the revert change `revertId`, and marks it reverted by it. */
+export async function applyRevert(db: Database, history: SubgraphHistory, id: number, revertId: number): Promise<void> {
+  await undoRows(db, history, id);
+  const { changes } = history.tables;
+  await db
+    .update(changes)
+    .set({ revertedBy: revertId })
+    .where(and(eq(changes.id, id)));
+}
