@@ -120,6 +120,8 @@ async function importDataset(
   const invalid: RejectedRow[] = [];
   let unlisted = 0;
   const progress = environment.progress ?? NO_PROGRESS;
+  // Many files are one import: one progress over all of them.
+  progress.startImport?.(await Promise.all(options.files.map(async (file) => ({ file, size: await checkInputFile(file) }))));
   for (const file of options.files) {
     const input = await openInput(file, environment.stdin);
     progress.startFile(file, input.size, () => input.stream.bytesRead);

@@ -1,0 +1,12 @@
+import { Writable } from "node:stream";
+import { createProgress } from "/work/main/ingest/import/import-progress.js";
+const chunks: string[] = [];
+const stream = Object.assign(new Writable({ write(c, _e, d) { chunks.push(String(c)); d(); } }), { isTTY: true, columns: 200 });
+const p = createProgress(stream);
+p.startImport?.([{ file: "a", size: 1000 }, { file: "b", size: 3000 }]);
+let read = 0;
+p.startFile("a", 1000, () => read); read = 1000; p.rowsDone(10); p.endFile(10);
+p.startFile("b", 3000, () => read); read = 1500;
+await new Promise((r) => setTimeout(r, 150));
+p.rowsDone(15);
+console.log(JSON.stringify(chunks.join("")));
