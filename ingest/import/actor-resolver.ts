@@ -38,6 +38,7 @@ import {
   recordLinks,
   sameCodeRule,
 } from "../../services/actors/writes/actor-links.js";
+import { freeAlias, insertNamedActors } from "../../services/actors/writes/named-actors.js";
 import { retiredActorIds } from "../../services/actors/writes/retired-actor-ids.js";
 import { actorIdFor, disambiguatedActorId, slugOrHash } from "./dataset-ids.js";
 import type { ActorKind, ActorMention, DatasetScheme } from "./dataset-record.js";
@@ -160,7 +161,7 @@ export class ActorResolver {
         const key = `${actorId}\u0000${words}`;
         if (this.wordsAdded.has(key)) continue;
         this.wordsAdded.add(key);
-        rows.set(key, { actorId, scheme: "FREE", value: words, normalizedValue: normalizeName(words) });
+        rows.set(key, freeAlias(actorId, words));
       }
     }
     for (const batch of chunks([...rows.values()])) await this.db.insert(aliases).values(batch).onConflictDoNothing();
@@ -293,25 +294,17 @@ export class ActorResolver {
     for (const resolution of resolved) if (retired.has(resolution.actorId)) resolution.outcome = "retired";
     const created = resolved.filter((resolution) => resolution.outcome === "created");
     if (created.length === 0) return resolved;
-    const countryOf = new Map(mentions.map((mention) => [mentionKey(mention), mention.country]));
-    for (const batch of chunks(created)) {
-      await this.db.insert(actors).values(
-        batch.map((actor) => ({
-          id: actor.actorId,
-          kind: actor.kind,
-          name: actor.actorName,
-          country: countryOf.get(mentionKey(actor)) ?? null,
-          description: null,
-        })),
-      );
-    }
-    // The name is a FREE alias too, as the document loader stores it, so lookups by name need only the aliases.
     const mentionOf = new Map(mentions.map((mention) => [mentionKey(mention), mention]));
-    const aliasRows = created.flatMap((actor) => [
-      { actorId: actor.actorId, scheme: "FREE" as const, value: actor.actorName, normalizedValue: normalizeName(actor.actorName) },
-      aliasRow(actor.actorId, mentionOf.get(mentionKey(actor))!),
-    ]);
-    for (const batch of chunks(aliasRows)) await this.db.insert(aliases).values(batch).onConflictDoNothing();
+    await insertNamedActors(
+      this.db,
+      created.map((actor) => {
+        const mention = mentionOf.get(mentionKey(actor))!;
+        return {
+          row: { id: actor.actorId, kind: actor.kind, name: actor.actorName, country: mention.country ?? null, description: null },
+          aliases: [aliasRow(actor.actorId, mention)],
+        };
+      }),
+    );
     return resolved;
   }
 

@@ -165,20 +165,24 @@ const EXPECTATIONS: Record<string, (data: any, ask: Ask) => void | Promise<void>
     ).length;
     expect(acledRows).toBeGreaterThan(0);
     expect(gdeltStatements).toBeGreaterThan(0);
-    expect(data.actor).toMatchObject({ id: "gdelt:usamil", kind: "ARMED_FORCE", country: "USA" });
-    expect(data.actor.identifiers).toEqual(
+    // ACLED's name finds GDELT's actor, by its ACLED alias.
+    expect(data.searchActors.edges).toHaveLength(1);
+    const [{ node: hit }] = data.searchActors.edges;
+    expect(hit.matchedAlias).toEqual({ scheme: "ACLED", value: acledName });
+    expect(hit.actor).toMatchObject({ id: "gdelt:usamil", kind: "ARMED_FORCE", country: "USA" });
+    expect(hit.actor.identifiers).toEqual(
       expect.arrayContaining([
         { scheme: "CAMEO", value: "USAMIL" },
         { scheme: "ACLED", value: acledName },
       ]),
     );
-    expect(data.actor.links).toContainEqual(
+    expect(hit.actor.links).toContainEqual(
       expect.objectContaining({ scheme: "ACLED", value: acledName, method: "CROSSWALK", confidence: 0.9, status: "PROPOSED" }),
     );
     expect(data.acledIncidents.totalCount).toBe(acledRows);
     for (const edge of data.acledIncidents.edges) expect(edge.node.id).toMatch(/^acled:/);
-    expect(data.actor.statements.totalCount).toBe(gdeltStatements);
-    for (const edge of data.actor.statements.edges) expect(edge.node.id).toMatch(/^gdelt:/);
+    expect(hit.actor.statements.totalCount).toBe(gdeltStatements);
+    for (const edge of hit.actor.statements.edges) expect(edge.node.id).toMatch(/^gdelt:/);
   },
   GdeltActorsWithCameoCodes(data) {
     const found = data.actors.edges.map((edge: any) => edge.node);

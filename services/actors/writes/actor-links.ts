@@ -1,7 +1,7 @@
 // Recording links (actorLinks in tables.ts): which dataset identifier was joined to which
 // actor, how, and how sure. Imports record them as they resolve mentions (ingest's
 // actor-resolver), merges as they move an actor's identifiers into another.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { chunks } from "../../../db/bulk/chunks.js";
 import { IDENTIFIER_SCHEME_VALUES, type LINK_METHOD_VALUES, actorLinks, type actors, aliases } from "../data/tables.js";
@@ -59,20 +59,11 @@ export async function moveLinksInto(db: Database, survivor: ActorRow, merged: Ac
   }));
   await recordLinks(db, links);
   // An editor's merge is the latest decision: a link of the two decided against before stands again, as the editor's.
-  if (method === "EDITOR") {
-    for (const link of links) {
-      await db
-        .update(actorLinks)
-        .set({ method, rule, confidence: LINK_CONFIDENCE.EDITOR, status: "CONFIRMED", decidedAt: sql`now()` })
-        .where(
-          and(
-            eq(actorLinks.scheme, link.scheme),
-            eq(actorLinks.value, link.value),
-            eq(actorLinks.actorId, survivor.id),
-            inArray(actorLinks.status, ["REJECTED", "SPLIT"]),
-          ),
-        );
-    }
+  if (method === "EDITOR" && links.length > 0) {
+    await db
+      .update(actorLinks)
+      .set({ method, rule, confidence: LINK_CONFIDENCE.EDITOR, status: "CONFIRMED", decidedAt: sql`now()` })
+      .where(and(eq(actorLinks.actorId, survivor.id), inArray(actorLinks.status, ["REJECTED", "SPLIT"]), identifierIsAnyOf(links)));
   }
 }
 
@@ -83,13 +74,20 @@ export async function actorsDecidedAgainst(db: Database, identifiers: readonly {
   const rows = await db
     .select({ scheme: actorLinks.scheme, value: actorLinks.value, actorId: actorLinks.actorId })
     .from(actorLinks)
-    .where(inArray(actorLinks.status, ["REJECTED", "SPLIT"]));
-  // Few links are ever decided against: reading them all is one small query whatever the batch.
-  const wanted = new Set(identifiers.map(({ scheme, value }) => identifierActorKey(scheme, value, "")));
-  for (const row of rows) {
-    if (wanted.has(identifierActorKey(row.scheme, row.value, ""))) decided.add(identifierActorKey(row.scheme, row.value, row.actorId));
-  }
+    .where(and(inArray(actorLinks.status, ["REJECTED", "SPLIT"]), identifierIsAnyOf(identifiers)));
+  for (const row of rows) decided.add(identifierActorKey(row.scheme, row.value, row.actorId));
   return decided;
+}
+
+/**
+ * A link's identifier is one of these (scheme, value) pairs: sent as two array parameters
+ * zipped by unnest, so that the statement's text is the same whatever the number of pairs and
+ * it reads only their links (the primary key's first columns), as anyOfIds does with one list.
+ */
+function identifierIsAnyOf(identifiers: readonly { scheme: string; value: string }[]): SQL {
+  const schemes = identifiers.map((identifier) => identifier.scheme);
+  const values = identifiers.map((identifier) => identifier.value);
+  return sql`(${actorLinks.scheme}, ${actorLinks.value}) in (select * from unnest(${sql.param(schemes)}::text[], ${sql.param(values)}::text[]))`;
 }
 
 export function identifierActorKey(scheme: string, value: string, actorId: string): string {

@@ -7,9 +7,8 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { rejectArgument } from "../../../platform/graphql/input-problems.js";
-import { normalizeName } from "../../kit/records/normalize-name.js";
-import { characterProblem } from "../../../platform/graphql/text-limits.js";
 import { toActorLink } from "../data/actor-link.repository.js";
+import { insertNamedActors } from "./named-actors.js";
 import { type RELATION_PREDICATE_VALUES, actorLinks, actorRedirects, actorRelations, actors, aliases, tombstones } from "../data/tables.js";
 import { retirementText, tombstonesOf } from "../../kit/records/tombstones.js";
 import type { ActorLink } from "../schema/actor-link.type.js";
@@ -61,10 +60,12 @@ export class LinkDecisions {
   }
 }
 
-/** The link of an identifier in force (PROPOSED or CONFIRMED), locked; BAD_USER_INPUT naming the argument when there is none. */
+/**
+ * The link of an identifier in force (PROPOSED or CONFIRMED), locked; BAD_USER_INPUT naming the
+ * argument when there is none. A value Postgres cannot store (a NUL) never gets here: every
+ * argument's strings are refused before execution (platform/graphql/input-strings.ts).
+ */
 async function linkInForce(db: Database, scheme: string, value: string): Promise<LinkRow> {
-  const problem = characterProblem(value);
-  if (problem) rejectArgument(["value"], problem);
   const [link] = await db
     .select()
     .from(actorLinks)
@@ -94,15 +95,11 @@ async function separate(db: Database, link: LinkRow, note: NoteChange): Promise<
   const deleted = (await tombstonesOf(tombstones, "actor")(db, [link.ownActorId])).get(link.ownActorId);
   if (deleted) rejectArgument(["value"], `its own actor cannot come back: ${retirementText(deleted)}`);
   if (redirect) await db.delete(actorRedirects).where(eq(actorRedirects.fromId, link.ownActorId));
-  await db.insert(actors).values({ id: link.ownActorId, kind: link.ownKind, name: link.ownName, country: link.ownCountry, description: null });
+  await insertNamedActors(db, [{ row: { id: link.ownActorId, kind: link.ownKind, name: link.ownName, country: link.ownCountry, description: null } }]);
   await db
     .update(aliases)
     .set({ actorId: link.ownActorId })
     .where(and(eq(aliases.actorId, link.actorId), eq(aliases.scheme, link.scheme), eq(aliases.value, link.value)));
-  await db
-    .insert(aliases)
-    .values({ actorId: link.ownActorId, scheme: "FREE", value: link.ownName, normalizedValue: normalizeName(link.ownName) })
-    .onConflictDoNothing();
   await db.update(actors).set({ updatedAt: sql`now()` }).where(eq(actors.id, link.actorId));
   note("created", link.ownActorId);
   note("updated", link.actorId);

@@ -20,8 +20,9 @@ export interface MergeReason {
  * The merge itself, on two stored actors: the editors' merge (actor-curation.ts) checks its
  * arguments and calls it too. The merged actor's identifiers are linked to the survivor for
  * `reason`, keeping what the merged actor was, so that rejecting a link can bring it back.
+ * Returns the survivor as the merge leaves it.
  */
-export async function moveActorInto(db: Database, survivor: ActorRow, merged: ActorRow, reason: MergeReason): Promise<void> {
+export async function moveActorInto(db: Database, survivor: ActorRow, merged: ActorRow, reason: MergeReason): Promise<ActorRow> {
   await moveLinksInto(db, survivor, merged, reason.method, reason.rule);
   await db.execute(sql`
     insert into ${aliases} (actor_id, scheme, value, normalized_value, valid_from, valid_to)
@@ -45,12 +46,14 @@ export async function moveActorInto(db: Database, survivor: ActorRow, merged: Ac
       and later.valid_from is not distinct from earlier.valid_from and later.valid_to is not distinct from earlier.valid_to
       and ${survivor.id} in (later.subject_id, later.object_id)`);
   await db.update(actorRedirects).set({ toId: survivor.id }).where(eq(actorRedirects.toId, merged.id));
-  await db
+  const [survivorAfter] = await db
     .update(actors)
     .set({ country: survivor.country ?? merged.country, description: survivor.description ?? merged.description, updatedAt: sql`now()` })
-    .where(eq(actors.id, survivor.id));
+    .where(eq(actors.id, survivor.id))
+    .returning();
   await db.delete(actors).where(eq(actors.id, merged.id));
   await db.insert(actorRedirects).values({ fromId: merged.id, toId: survivor.id });
+  return survivorAfter!;
 }
 
 /**
@@ -78,12 +81,19 @@ export async function absorbDatasetActors(db: Database, documentActorIds: readon
   // An editor who rejected or split the link of a code to the curated actor keeps them apart.
   const decidedAgainst = await actorsDecidedAgainst(db, clashes);
   const absorbed = new Set<string>();
-  for (const { survivorId, mergedId, scheme, value } of clashes) {
-    if (absorbed.has(mergedId) || decidedAgainst.has(identifierActorKey(scheme, value, survivorId))) continue;
+  const merges = clashes.filter(({ survivorId, mergedId, scheme, value }) => {
+    if (absorbed.has(mergedId) || decidedAgainst.has(identifierActorKey(scheme, value, survivorId))) return false;
     absorbed.add(mergedId);
-    const [survivor] = await db.select().from(actors).where(eq(actors.id, survivorId));
-    const [merged] = await db.select().from(actors).where(eq(actors.id, mergedId));
-    if (survivor && merged) await moveActorInto(db, survivor, merged, { method: "SAME_CODE", rule: sameCodeRule(scheme) });
+    return true;
+  });
+  // Both ends of every merge in one read; a survivor that absorbs several is kept as each merge leaves it.
+  const stored = new Map<string, ActorRow>();
+  const ends = new Set(merges.flatMap(({ survivorId, mergedId }) => [survivorId, mergedId]));
+  if (ends.size > 0) for (const row of await db.select().from(actors).where(anyOfIds(actors.id, ends))) stored.set(row.id, row);
+  for (const { survivorId, mergedId, scheme } of merges) {
+    const survivor = stored.get(survivorId);
+    const merged = stored.get(mergedId);
+    if (survivor && merged) stored.set(survivorId, await moveActorInto(db, survivor, merged, { method: "SAME_CODE", rule: sameCodeRule(scheme) }));
   }
   return absorbed.size;
 }
