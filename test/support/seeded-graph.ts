@@ -17,8 +17,16 @@ export interface SeededGraph {
   ask(query: string, variables?: Record<string, unknown>): Promise<any>;
 }
 
-/** `setupTimeoutMs`: for a suite whose `addData` takes longer than vitest's hookTimeout (an import, say). */
-export function useSeededGraph(backend: Backend, addData?: (handles: SubgraphHandles) => Promise<unknown>, setupTimeoutMs?: number): SeededGraph {
+/**
+ * `setupTimeoutMs`: for a suite whose `addData` takes longer than vitest's hookTimeout (an import, say).
+ * `graphOptions`: how the graph is started (its API keys, for a suite that asks for editors' fields).
+ */
+export function useSeededGraph(
+  backend: Backend,
+  addData?: (handles: SubgraphHandles) => Promise<unknown>,
+  setupTimeoutMs?: number,
+  graphOptions?: Parameters<typeof startGraph>[1],
+): SeededGraph {
   let database: TestDatabase;
   let graph: RunningGraph;
   beforeAll(async () => {
@@ -26,7 +34,7 @@ export function useSeededGraph(backend: Backend, addData?: (handles: SubgraphHan
     const handles = forEverySubgraph(database.handle);
     await loadSeed(handles);
     await addData?.(handles);
-    graph = await startGraph(database.handle);
+    graph = await startGraph(database.handle, graphOptions);
   }, setupTimeoutMs);
   afterAll(async () => {
     await graph?.stop();

@@ -36,8 +36,9 @@ export function requestScope(caller: Caller, request?: Request): RequestScope {
 }
 
 // The gateway names the operation it sends a subgraph after the client's: "SaveActor__actors__0".
+// The subgraph's part holds no "__" (it would take "Fix__Typo__actors__0" back to "Fix").
 function clientOperationName(request: Request): string | undefined {
-  return operationNameOf(request)?.replace(/__[a-z0-9_]+__\d+$/i, "");
+  return operationNameOf(request)?.replace(/__[a-z0-9]+(?:_[a-z0-9]+)*__\d+$/i, "");
 }
 
 /** The scope of a context made outside any request (a test, a benchmark): no author, and the IDs changed noted for nobody. */

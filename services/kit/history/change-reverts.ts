@@ -38,6 +38,15 @@ export class ChangeReverts {
             `change ${id} is part of import run ${change.importRunId}; an import is reverted as a whole: npm run revert-import -- ${change.importRunId}`,
           );
         }
+        // Undoing a creation would free the ID with no tombstone: a new entity could take it, and
+        // what other subgraphs recorded under it since would name the newcomer. A delete keeps it.
+        if (/^create[A-Z]/.test(change.kind) && change.entityKind !== null) {
+          const remove = `delete${change.entityKind.charAt(0).toUpperCase()}${change.entityKind.slice(1)}`;
+          rejectArgument(
+            ["id"],
+            `change ${id} created the ${change.entityKind} ${change.entityId}; a creation is not reverted (other entities may name its ID since): ${remove} deletes it and keeps its ID from being given again`,
+          );
+        }
         await rejectLaterChanges(db, this.history, [number], ["id"]);
         // The revert is about the reverted change's entity.
         await db.update(changes).set({ entityKind: change.entityKind, entityId: change.entityId }).where(eq(changes.id, changeId));

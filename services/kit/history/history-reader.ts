@@ -27,7 +27,7 @@ export interface EntityHistoryKey {
 export class HistoryReader {
   private readonly pages: DataLoader<EntityHistoryKey, Connection<Change>, string>;
   private readonly counts: DataLoader<string, number>;
-  private readonly rowLoaders = new Map<string, DataLoader<Change, RowChange[]>>();
+  private readonly rowLoaders = new Map<number, DataLoader<Change, RowChange[], string>>();
 
   constructor(
     private readonly db: Database,
@@ -47,11 +47,13 @@ export class HistoryReader {
   rowsOf(change: Change, first: number): Promise<RowChange[]> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_ROWS_PER_CHANGE)
       throw badUserInput("first", `must be between 0 and ${MAX_ROWS_PER_CHANGE}, got ${first}`);
-    const loaderKey = JSON.stringify([first, change.forEntity ?? null]);
-    let loader = this.rowLoaders.get(loaderKey);
+    // One loader per `first`, for every entity: a page of 50 actors' histories is one query, not one per actor.
+    let loader = this.rowLoaders.get(first);
     if (!loader) {
-      loader = new DataLoader((changes) => this.loadRows(changes, first, change.forEntity), { cacheKeyFn: (key) => key.id });
-      this.rowLoaders.set(loaderKey, loader);
+      loader = new DataLoader((changes) => this.loadRows(changes, first), {
+        cacheKeyFn: (key) => JSON.stringify([key.id, key.forEntity?.kind ?? null, key.forEntity?.id ?? null]),
+      });
+      this.rowLoaders.set(first, loader);
     }
     return loader.load(change);
   }
@@ -203,24 +205,46 @@ export class HistoryReader {
     return keys.map((key) => counted.get(key) ?? 0);
   }
 
-  private async loadRows(changesAsked: readonly Change[], first: number, forEntity: { kind: string; id: string } | undefined): Promise<RowChange[][]> {
+  // Changes listed by an entity's history show that entity's rows (read by the entity's index),
+  // the others all their rows: at most two queries, however many changes are asked for.
+  private async loadRows(changesAsked: readonly Change[], first: number): Promise<RowChange[][]> {
+    const scoped = changesAsked.filter((change) => change.forEntity !== undefined);
+    const whole = changesAsked.filter((change) => change.forEntity === undefined);
+    const byEntity = sql`rc."entity_id" = asked."entity_id" and rc."entity_kind" = asked."entity_kind" and rc."change_id" = asked."change_id"`;
+    const answers = new Map<Change, RowChange[]>();
+    for (const [asked, match] of [
+      [scoped, byEntity],
+      [whole, sql`rc."change_id" = asked."change_id"`],
+    ] as const) {
+      if (asked.length === 0) continue;
+      const rows = await this.rowsOfAsked(asked, first, match);
+      for (const [index, change] of asked.entries()) answers.set(change, rows.get(index + 1) ?? []);
+    }
+    return changesAsked.map((change) => answers.get(change)!);
+  }
+
+  /** The first `first` rows of each change asked for that meet `match`, by the change's position (from 1) in `asked`. */
+  private async rowsOfAsked(asked: readonly Change[], first: number, match: SQL): Promise<Map<number, RowChange[]>> {
     const { rowChanges } = this.history.tables;
-    const numbers = changesAsked.map((change) => Number(change.id.split(":").at(-1)));
+    const numbers = asked.map((change) => change.id.split(":").at(-1)!);
+    const kinds = asked.map((change) => change.forEntity?.kind ?? "");
+    const entities = asked.map((change) => change.forEntity?.id ?? "");
     const rows = resultRows<Record<string, unknown>>(
       await this.db.execute(sql`
-        select * from (
-          select rc.*, row_number() over (partition by rc."change_id" order by rc."id") as "rank"
-          from ${rowChanges} rc
-          where rc."change_id" = any(${sql.param(numbers.map(String))}::bigint[])
-          ${forEntity ? sql`and rc."entity_kind" = ${forEntity.kind} and rc."entity_id" = ${forEntity.id}` : sql``}
-        ) ranked where "rank" <= ${first} order by "change_id", "id"`),
+        select asked."position", rc.*
+        from unnest(${sql.param(numbers)}::bigint[], ${sql.param(kinds)}::text[], ${sql.param(entities)}::text[])
+          with ordinality as asked("change_id", "entity_kind", "entity_id", "position")
+        cross join lateral (select * from ${rowChanges} rc where ${match} order by rc."id" limit ${first}) rc
+        order by asked."position", rc."id"`),
     );
-    const byChange = new Map<number, RowChange[]>();
+    const byPosition = new Map<number, RowChange[]>();
     for (const row of rows) {
-      const changeId = Number(row.change_id);
-      byChange.set(changeId, [...(byChange.get(changeId) ?? []), toRowChange(row)]);
+      const position = Number(row.position);
+      const list = byPosition.get(position);
+      if (list) list.push(toRowChange(row));
+      else byPosition.set(position, [toRowChange(row)]);
     }
-    return numbers.map((number) => byChange.get(number) ?? []);
+    return byPosition;
   }
 
   private async revertTimes(ids: number[]): Promise<Map<number, string>> {

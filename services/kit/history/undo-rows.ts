@@ -1,6 +1,6 @@
 // Undoes a change's rows: each row it inserted is deleted, each it updated is set back, each it
-// deleted is inserted again, newest first, so that every step passes through a state that
-// existed (no key or foreign key is broken on the way). Consecutive rows of one table and one
+// deleted is inserted again, newest first (a stretch of deletes parents first), so that every
+// step passes through a state that existed (no key or foreign key is broken on the way). Consecutive rows of one table and one
 // operation are undone by one statement, so reverting an import of 100,000 rows costs a few
 // statements per batch the import wrote, not one per row.
 import { type SQL, sql } from "drizzle-orm";
@@ -35,7 +35,7 @@ export async function undoRows(db: Database, history: SubgraphHistory, changeId:
     .from(rowChanges)
     .where(sql`${rowChanges.changeId} = ${changeId}`)
     .orderBy(sql`${rowChanges.id} desc`)) as RecordedRow[];
-  for (const run of runsOf(recorded, history)) {
+  for (const run of parentsFirst(runsOf(recorded, history))) {
     const undone = await undoRun(db, history, changeId, run);
     if (undone !== run.rows) {
       throw new RowChangedSince(
@@ -69,6 +69,39 @@ function runsOf(recorded: RecordedRow[], history: SubgraphHistory): Run[] {
   return runs;
 }
 
+// A delete's cascade (an actor's aliases) is recorded after the deleted row itself: the parent
+// table's statement trigger fires before those of the deletes its foreign keys cascade to, so
+// newest first would put the aliases back before their actor. Rows deleted one after another
+// all existed together just before, so each stretch of deletes is put back parents first, and
+// otherwise in the order the rows were deleted.
+function parentsFirst(runs: Run[]): Run[] {
+  const ordered: Run[] = [];
+  let deletes: Run[] = [];
+  const flush = () => {
+    // A stable sort: runs of one table keep the order of their deletion.
+    ordered.push(...deletes.reverse().sort((a, b) => foreignKeyDepth(a.tracked.table) - foreignKeyDepth(b.tracked.table)));
+    deletes = [];
+  };
+  for (const run of runs) {
+    if (run.operation === "DELETE") {
+      deletes.push(run);
+    } else {
+      flush();
+      ordered.push(run);
+    }
+  }
+  flush();
+  return ordered;
+}
+
+/** 0 for a table that references no other, else one more than the deepest table it references. */
+function foreignKeyDepth(table: PgTable, seen: ReadonlySet<PgTable> = new Set()): number {
+  const referenced = getTableConfig(table)
+    .foreignKeys.map((key) => key.reference().foreignTable)
+    .filter((parent) => parent !== table && !seen.has(parent));
+  return referenced.length === 0 ? 0 : 1 + Math.max(...referenced.map((parent) => foreignKeyDepth(parent, new Set([...seen, table]))));
+}
+
 async function undoRun(db: Database, history: SubgraphHistory, changeId: number, run: Run): Promise<number> {
   const { table, key } = run.tracked;
   const target = qualified(table, history.schema);
@@ -91,11 +124,13 @@ async function undoRun(db: Database, history: SubgraphHistory, changeId: number,
       from (select rc."row_key" as "__key", p.* from ${rowChanges} rc cross join lateral jsonb_populate_record(null::${target}, rc."before") p where ${inRun}) b
       where ${keyMatch(key)}`;
   } else {
+    // In the order they were deleted (they all existed together): a list read without an order
+    // of its own (a statement's stances) comes back as it was, not reversed.
     statement = sql`insert into ${target} (${columnList})
       select ${sql.join(
         columns.map((column) => sql`p.${sql.identifier(column.name)}`),
         sql`, `,
-      )} from ${rowChanges} rc cross join lateral jsonb_populate_record(null::${target}, rc."before") p where ${inRun} order by rc."id" desc`;
+      )} from ${rowChanges} rc cross join lateral jsonb_populate_record(null::${target}, rc."before") p where ${inRun} order by rc."id"`;
   }
   const result = await db.execute(statement);
   return affectedRows(result);
