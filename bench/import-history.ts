@@ -78,6 +78,20 @@ export async function historyStorage(db: Database): Promise<HistoryStorage> {
   return { rowChanges, rowChangesBytes, graphBytes, graphRows };
 }
 
+/**
+ * How many times the history triggers' function ran, as counted with track_functions on (set
+ * by the caller before the import); undefined when nothing was counted. Inserts are recorded
+ * by a statement trigger, so an import of a batch of 1,000 rows into a table calls it once.
+ */
+export async function historyTriggerCalls(db: Database): Promise<number | undefined> {
+  const [row] = resultRows<{ calls: number; functions: number }>(
+    await db.execute(
+      sql`select coalesce(sum(calls), 0)::int as "calls", count(*)::int as "functions" from pg_stat_user_functions where funcname = 'record_row_changes'`,
+    ),
+  );
+  return row && Number(row.functions) > 0 ? Number(row.calls) : undefined;
+}
+
 export interface TimedRevert {
   seconds: number;
   /** Rows put back, over every subgraph. */

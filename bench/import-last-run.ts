@@ -5,8 +5,13 @@ import { existsSync, readFileSync } from "node:fs";
 export interface LastRun {
   /** "last run (commit 3082b74, 2026-12-03, 103,456 rows)". */
   heading: string;
-  /** Each measure's figure, by the measure's label. */
+  /** Each measure's figure, by figureKey of the measure's label. */
   figures: Map<string, string>;
+}
+
+/** A measure's label with its numbers left out ("COPY of all the import wrote (798,403 rows, …)"): what matches it across runs. */
+export function figureKey(label: string): string {
+  return label.replace(/\d[\d,.]*/g, "#");
 }
 
 export function readLastRun(path: string): LastRun | undefined {
@@ -21,10 +26,10 @@ export function readLastRun(path: string): LastRun | undefined {
       .slice(1, -1)
       .map((cell) => cell.trim());
     if (!label || figure === undefined || label === "measure" || /^:?-+:?$/.test(label)) continue;
-    figures.set(label, figure);
+    figures.set(figureKey(label), figure);
   }
   const commit = /commit `([0-9a-f]{7})/.exec(text)?.[1] ?? "unknown commit";
   const date = / on (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? "undated";
-  const rows = figures.get("rows");
+  const rows = figures.get(figureKey("rows"));
   return { heading: `last run (commit ${commit}, ${date}${rows ? `, ${rows} rows` : ""})`, figures };
 }

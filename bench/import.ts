@@ -35,6 +35,7 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type DatabaseHandle, openPglite, openPostgres } from "../db/client.js";
 import { incidentTypeOf } from "../ingest/formats/acled/acled-taxonomy.js";
@@ -42,8 +43,8 @@ import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
 import { migrateSubgraph } from "../db/migrate.js";
 import { SUBGRAPHS } from "../services/registry.js";
 import { requireSharedData } from "../scripts/harness/shared-data.js";
-import { type HistoryStorage, type TimedRevert, disableHistoryTriggers, historyStorage, timeRevert } from "./import-history.js";
-import { type LastRun, readLastRun } from "./import-last-run.js";
+import { type HistoryStorage, type TimedRevert, disableHistoryTriggers, historyStorage, historyTriggerCalls, timeRevert } from "./import-history.js";
+import { type LastRun, figureKey, readLastRun } from "./import-last-run.js";
 import { type ImportRun, timeImport } from "./import-run-timing.js";
 import { commitLine } from "./provenance.js";
 
@@ -323,7 +324,14 @@ const IMPORT_LABEL = "import (--format acled, one transaction, with its history,
 const EARLIER_LABELS: Record<string, string> = { [IMPORT_LABEL]: "import (--format acled, one transaction)" };
 
 /** What the history costs: the import without it, the ratio, the revert, and the history's rows and bytes. */
-function historyFigures(rows: number, on: ImportRun, off: { run: ImportRun; disabled: number }, storage: HistoryStorage, revert: TimedRevert): Figure[] {
+function historyFigures(
+  rows: number,
+  on: ImportRun,
+  off: { run: ImportRun; disabled: number },
+  storage: HistoryStorage,
+  revert: TimedRevert,
+  triggerCalls: number | undefined,
+): Figure[] {
   const ratio = off.run.seconds / on.seconds;
   const longer = Math.round((on.seconds / off.run.seconds - 1) * 100);
   const recorded = Object.values(storage.rowChanges).reduce((total, value) => total + value, 0);
@@ -345,6 +353,12 @@ function historyFigures(rows: number, on: ImportRun, off: { run: ImportRun; disa
       `${speed(revert.seconds, rows)} (${count(revert.rows)} row changes undone, ${count(revert.rows / revert.seconds)}/s)`,
     ],
     ["row_changes after the import (one per row written)", `${count(recorded)} (${operations}); the graph's tables hold ${count(storage.graphRows)} rows`],
+    [
+      "history trigger calls during the import (record_row_changes, from pg_stat_user_functions): inserts are recorded once per statement",
+      triggerCalls === undefined
+        ? "not counted (track_functions could not be set)"
+        : `${count(triggerCalls)} calls for ${count(recorded)} row changes: ${count(recorded / triggerCalls)} rows a call`,
+    ],
     [
       "row_changes on disk (pg_total_relation_size: table, indexes, TOAST)",
       `${mb(storage.rowChangesBytes / 2 ** 20)}: ${count(storage.rowChangesBytes / rows)} bytes per ACLED row, ${count(storage.rowChangesBytes / recorded)} per row written; ${(storage.rowChangesBytes / storage.graphBytes).toFixed(2)} × the graph's tables (${mb(storage.graphBytes / 2 ** 20)})`,
@@ -374,6 +388,8 @@ async function benchPostgres(folder: string, file: string, header: string[], sam
   try {
     for (const database of [BENCH_DATABASE, BENCH_DATABASE_WITHOUT_HISTORY]) await admin.unsafe(`drop database if exists ${database}`);
     await admin.unsafe(`create database ${BENCH_DATABASE}`);
+    // Counts the history triggers' calls, which show whether they run once per statement or once per row.
+    await admin.unsafe(`alter database ${BENCH_DATABASE} set track_functions = 'pl'`).catch(() => {});
     const copySeconds = await timeCopy(benchUrl, file, header);
     console.error(`bench:import: COPY took ${copySeconds.toFixed(2)} s; importing…`);
     const handle = await openPostgres(benchUrl, { maxConnections: 2 });
@@ -387,6 +403,7 @@ async function benchPostgres(folder: string, file: string, header: string[], sam
       await admin.unsafe(`drop database ${BENCH_DATABASE_WITHOUT_HISTORY} with (force)`);
       console.error(`bench:import: without its history ${off.run.seconds.toFixed(2)} s; the yardsticks…`);
       const storage = await historyStorage(handle.db);
+      const calls = await historyTriggerCalls(handle.db);
       const sameTables = await timeCopyIntoImportedTables(benchUrl, folder);
       const floors: { label: string; seconds: number }[] = [];
       const mapping = mappingTables(header, samples);
@@ -404,8 +421,9 @@ async function benchPostgres(folder: string, file: string, header: string[], sam
         ["rows", count(rows)],
         ["COPY into a staging table", speed(copySeconds, rows)],
         [IMPORT_LABEL, speed(run.seconds, rows)],
-        ...historyFigures(rows, run, off, storage, revert),
+        ...historyFigures(rows, run, off, storage, revert, calls),
         ["import's own CPU (Node: read, check, map, resolve actors; the rest of its time is Postgres)", `${run.nodeCpuSeconds.toFixed(2)} s`],
+        ["import's own CPU without its history", `${off.run.nodeCpuSeconds.toFixed(2)} s`],
         run.postgresCpuSeconds === undefined
           ? ["import's Postgres CPU", "not measured: the server is not on this machine"]
           : [
@@ -413,7 +431,7 @@ async function benchPostgres(folder: string, file: string, header: string[], sam
               `${run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / run.postgresCpuSeconds)} rows/s (${(copySeconds / run.postgresCpuSeconds).toFixed(2)} of COPY)`,
             ],
         [
-          "the same without its history",
+          "import's Postgres CPU without its history",
           off.run.postgresCpuSeconds === undefined
             ? "not measured"
             : `${off.run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / off.run.postgresCpuSeconds)} rows/s`,
@@ -454,11 +472,15 @@ async function benchPglite(folder: string, file: string, rows: number): Promise<
   let run: ImportRun;
   let storage: HistoryStorage;
   let revert: TimedRevert;
+  let calls: number | undefined;
   try {
     for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
+    // PGlite is one session: setting it here counts the history triggers' calls during the import.
+    await handle.db.execute(sql`set track_functions = 'pl'`);
     run = await timeImport(handle, file, rows);
     console.error(`bench:import: the import took ${run.seconds.toFixed(2)} s; reverting it…`);
     storage = await historyStorage(handle.db);
+    calls = await historyTriggerCalls(handle.db);
     revert = checkRevert(await timeRevert(handle, run.runId));
   } finally {
     await handle.close();
@@ -469,7 +491,7 @@ async function benchPglite(folder: string, file: string, rows: number): Promise<
   const figures: Figure[] = [
     ["rows", count(rows)],
     [IMPORT_LABEL, speed(run.seconds, rows)],
-    ...historyFigures(rows, run, off, storage, revert),
+    ...historyFigures(rows, run, off, storage, revert, calls),
     ["import's CPU (Node and PGlite, one thread) with / without its history", `${run.nodeCpuSeconds.toFixed(2)} s / ${off.run.nodeCpuSeconds.toFixed(2)} s`],
     ["import peak RSS with / without its history", `${mb(run.peakRssMb)} / ${mb(off.run.peakRssMb)}`],
     ["machine", `Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end`],
@@ -481,7 +503,7 @@ async function benchPglite(folder: string, file: string, rows: number): Promise<
 function resultsTable(figures: Figure[], lastRun: LastRun | undefined): string {
   const header = lastRun ? ["measure", "this run", lastRun.heading] : ["measure", "value"];
   const body = figures.map(([label, value]) =>
-    lastRun ? [label, value, lastRun.figures.get(label) ?? lastRun.figures.get(EARLIER_LABELS[label] ?? "") ?? "—"] : [label, value],
+    lastRun ? [label, value, lastRun.figures.get(figureKey(label)) ?? lastRun.figures.get(figureKey(EARLIER_LABELS[label] ?? "")) ?? "—"] : [label, value],
   );
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => row[column]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
