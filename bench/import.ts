@@ -1,23 +1,33 @@
-// npm run bench:import -- [--rows 100000]
-// Measures the ACLED import against Postgres's own bulk load. Multiplies the real ACLED samples
+// npm run bench:import -- [--rows 100000] [--pglite]
+// Measures the ACLED import against Postgres's own bulk load, and what the history of every
+// change costs it. Multiplies the real ACLED samples
 // (../shared/data/acled/ beside the checkout, or $MERIDIAN_SHARED_DATA/acled/; it stops and says
 // so without them) into a temporary CSV of at least --rows rows (each copy's
 // event_id_cnty made unique), creates a throwaway database on the local Postgres (the
 // server of DATABASE_URL, else postgres://postgres@127.0.0.1:5432), and in the same run:
 //   1. COPYs the file into a staging table of text columns: the speed limit of loading it;
-//   2. imports it as `npm run import -- --format acled FILE` does (runImport, one transaction).
+//   2. imports it as `npm run import -- --format acled FILE` does (runImport, one transaction),
+//      its history recorded as shipped;
+//   3. imports it again into a second throwaway database whose history triggers are disabled
+//      (ALTER TABLE … DISABLE TRIGGER: Meridian itself has no switch to turn its history off):
+//      the ratio of the two is what the history costs the import.
 // Then, for scale, times an INSERT … SELECT of the staged rows, with the values the import
 // gives them, into the incidents table alone, emptied first: as it is, without its search
 // document, and without any index but its key, each in a transaction rolled back, to show what each part of the table's work costs; and computing
 // the rows' search documents alone, on one core and on all. When the server runs on this
 // machine it also reads the import's Postgres backends' CPU time from /proc: the speed the
-// import could not pass even if its own process cost nothing. Last, it times Postgres putting
+// import could not pass even if its own process cost nothing. It times Postgres putting
 // every row the import wrote back into the same tables, indexes and triggers and all, by COPY
 // in one transaction: the import against the database's own bulk load of the same result, a
-// second yardstick beside COPY into a bare staging table.
+// second yardstick beside COPY into a bare staging table. It counts and sizes the rows the
+// history kept (pg_total_relation_size of row_changes), and last times revertImportRun, which
+// `npm run revert-import -- RUN_ID` runs, putting every row of the import back.
 // Prints rows/s of both, their ratio (target: the import at least a third of COPY's speed)
 // and the import's memory (RSS before, peak during, and at the half and the end: streaming
-// keeps it flat), and writes them to bench/import-RESULTS.md. Drops the database at the end.
+// keeps it flat), and writes them to bench/import-RESULTS.md, each beside the figure the file
+// held from the last run. Drops the databases at the end.
+// With --pglite: only the history's cost, on embedded PGlite (the import with and without its
+// history, the revert, the history's size), written to bench/import-pglite-RESULTS.md.
 import { once } from "node:events";
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -25,31 +35,33 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openPostgres } from "../db/client.js";
-import type { ProgressSink } from "../ingest/import/import-progress.js";
+import { type DatabaseHandle, openPglite, openPostgres } from "../db/client.js";
 import { incidentTypeOf } from "../ingest/formats/acled/acled-taxonomy.js";
 import { alpha3FromIsoNumeric } from "../ingest/import/country-codes.js";
-import { runImport } from "../ingest/import/run-import.js";
 import { migrateSubgraph } from "../db/migrate.js";
-import { SUBGRAPHS, forEverySubgraph } from "../services/registry.js";
+import { SUBGRAPHS } from "../services/registry.js";
 import { requireSharedData } from "../scripts/harness/shared-data.js";
-import { cpuMs } from "./harness.js";
+import { type HistoryStorage, type TimedRevert, disableHistoryTriggers, historyStorage, historyTriggerCalls, timeRevert } from "./import-history.js";
+import { type LastRun, figureKey, readLastRun } from "./import-last-run.js";
+import { type ImportRun, timeImport } from "./import-run-timing.js";
 import { commitLine } from "./provenance.js";
 
 const projectRoot = new URL("..", import.meta.url).pathname;
 // The real samples only: the fixtures are too few rows to multiply into a fair measure.
 const SAMPLES_FOLDER = join(requireSharedData("npm run bench:import"), "acled");
 const BENCH_DATABASE = "meridian_bench_import";
+const BENCH_DATABASE_WITHOUT_HISTORY = "meridian_bench_import_without_history";
 const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 /** The import must run at no less than this share of COPY's rows/s (issue 4, item 8). */
 const TARGET_RATIO = 1 / 3;
 
-function options(): { rows: number } {
-  const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" } } });
+function options(): { rows: number; pglite: boolean } {
+  const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, pglite: { type: "boolean", default: false } } });
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows: must be a positive whole number, got ${values.rows}`);
-  return { rows };
+  return { rows, pglite: values.pglite };
 }
 
 /** The samples' rows under one header: the files' columns may be in capitals or in another order. */
@@ -285,133 +297,237 @@ async function timeCopyIntoImportedTables(url: string, folder: string): Promise<
   }
 }
 
-/**
- * CPU seconds each server process serving `database` (other than this query's own) has used,
- * by process ID; undefined when the server is not on this machine (no /proc entry to read).
- */
-async function backendCpuSeconds(url: string): Promise<Map<number, number> | undefined> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+/** Migrates a fresh database, turns its history triggers off, and times the same import on it; checks that nothing was recorded. */
+async function timeImportWithoutHistory(
+  handle: DatabaseHandle,
+  file: string,
+  rows: number,
+  postgresUrl?: string,
+): Promise<{ run: ImportRun; disabled: number }> {
+  for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
+  const disabled = await disableHistoryTriggers(handle.db);
+  const run = await timeImport(handle, file, rows, postgresUrl);
+  const recorded = Object.values((await historyStorage(handle.db)).rowChanges).reduce((total, count) => total + count, 0);
+  if (recorded > 0) throw new Error(`bench:import: the import with its history off still recorded ${recorded} row changes`);
+  return { run, disabled };
+}
+
+/** One measure of the results table: its label (what matches it to the last run's) and its figure. */
+type Figure = [label: string, value: string];
+
+const count = (value: number) => Math.round(value).toLocaleString("en");
+const speed = (seconds: number, rows: number) => `${seconds.toFixed(2)} s, ${count(rows / seconds)} rows/s`;
+const mb = (value: number) => `${value.toFixed(0)} MB`;
+
+const IMPORT_LABEL = "import (--format acled, one transaction, with its history, as shipped)";
+/** Labels that an earlier version of this script gave a measure. */
+const EARLIER_LABELS: Record<string, string> = { [IMPORT_LABEL]: "import (--format acled, one transaction)" };
+
+/** What the history costs: the import without it, the ratio, the revert, and the history's rows and bytes. */
+function historyFigures(
+  rows: number,
+  on: ImportRun,
+  off: { run: ImportRun; disabled: number },
+  storage: HistoryStorage,
+  revert: TimedRevert,
+  triggerCalls: number | undefined,
+): Figure[] {
+  const ratio = off.run.seconds / on.seconds;
+  const longer = Math.round((on.seconds / off.run.seconds - 1) * 100);
+  const recorded = Object.values(storage.rowChanges).reduce((total, value) => total + value, 0);
+  const operations = Object.entries(storage.rowChanges)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([operation, value]) => `${operation} ${count(value)}`)
+    .join(", ");
+  return [
+    [
+      "the same import without its history (a fresh database, its history triggers disabled)",
+      `${speed(off.run.seconds, rows)} (${off.disabled} triggers disabled; nothing recorded)`,
+    ],
+    [
+      "history's speed cost: import rows/s with the history ÷ without",
+      `${ratio.toFixed(2)} (${longer >= 0 ? `the import takes ${longer}% longer` : `${-longer}% less time: within this machine's noise`})`,
+    ],
+    [
+      "revert of the run (revertImportRun, as `npm run revert-import -- RUN_ID`: every row put back, one transaction)",
+      `${speed(revert.seconds, rows)} (${count(revert.rows)} row changes undone, ${count(revert.rows / revert.seconds)}/s)`,
+    ],
+    ["row_changes after the import (one per row written)", `${count(recorded)} (${operations}); the graph's tables hold ${count(storage.graphRows)} rows`],
+    [
+      "history trigger calls during the import (record_row_changes, from pg_stat_user_functions): inserts are recorded once per statement",
+      triggerCalls === undefined
+        ? "not counted (track_functions could not be set)"
+        : `${count(triggerCalls)} calls for ${count(recorded)} row changes: ${count(recorded / triggerCalls)} rows a call`,
+    ],
+    [
+      "row_changes on disk (pg_total_relation_size: table, indexes, TOAST)",
+      `${mb(storage.rowChangesBytes / 2 ** 20)}: ${count(storage.rowChangesBytes / rows)} bytes per ACLED row, ${count(storage.rowChangesBytes / recorded)} per row written; ${(storage.rowChangesBytes / storage.graphBytes).toFixed(2)} × the graph's tables (${mb(storage.graphBytes / 2 ** 20)})`,
+    ],
+  ];
+}
+
+function checkRevert(revert: TimedRevert): TimedRevert {
+  if (revert.incidentsLeft !== 0) throw new Error(`bench:import: the revert left ${revert.incidentsLeft} incidents of the run`);
+  return revert;
+}
+
+interface Measured {
+  figures: Figure[];
+  /** Where it ran, for the results file's heading. */
+  where: string;
+  /** A target not met: the command exits 1. */
+  failed: boolean;
+}
+
+/** The whole comparison on a throwaway Postgres database (and a second one for the import without history). */
+async function benchPostgres(folder: string, file: string, header: string[], samples: string[][], rows: number): Promise<Measured> {
+  const serverUrl = databaseUrl(process.env.DATABASE_URL ?? DEFAULT_SERVER, "postgres");
+  const benchUrl = databaseUrl(serverUrl, BENCH_DATABASE);
+  const withoutHistoryUrl = databaseUrl(serverUrl, BENCH_DATABASE_WITHOUT_HISTORY);
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    const backends = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
-    const seconds = new Map(backends.map(({ pid }) => [pid, cpuMs(pid) / 1000]));
-    return [...seconds.values()].some(Number.isNaN) ? undefined : seconds;
+    for (const database of [BENCH_DATABASE, BENCH_DATABASE_WITHOUT_HISTORY]) await admin.unsafe(`drop database if exists ${database}`);
+    await admin.unsafe(`create database ${BENCH_DATABASE}`);
+    // Counts the history triggers' calls, which show whether they run once per statement or once per row.
+    await admin.unsafe(`alter database ${BENCH_DATABASE} set track_functions = 'pl'`).catch(() => {});
+    const copySeconds = await timeCopy(benchUrl, file, header);
+    console.error(`bench:import: COPY took ${copySeconds.toFixed(2)} s; importing…`);
+    const handle = await openPostgres(benchUrl, { maxConnections: 2 });
+    try {
+      for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
+      const run = await timeImport(handle, file, rows, benchUrl);
+      console.error(`bench:import: the import took ${run.seconds.toFixed(2)} s; the same without its history…`);
+      await admin.unsafe(`create database ${BENCH_DATABASE_WITHOUT_HISTORY}`);
+      const withoutHistoryHandle = await openPostgres(withoutHistoryUrl, { maxConnections: 2 });
+      const off = await timeImportWithoutHistory(withoutHistoryHandle, file, rows, withoutHistoryUrl).finally(() => withoutHistoryHandle.close());
+      await admin.unsafe(`drop database ${BENCH_DATABASE_WITHOUT_HISTORY} with (force)`);
+      console.error(`bench:import: without its history ${off.run.seconds.toFixed(2)} s; the yardsticks…`);
+      const storage = await historyStorage(handle.db);
+      const calls = await historyTriggerCalls(handle.db);
+      const sameTables = await timeCopyIntoImportedTables(benchUrl, folder);
+      const floors: { label: string; seconds: number }[] = [];
+      const mapping = mappingTables(header, samples);
+      for (const variant of FLOOR_VARIANTS) floors.push({ label: variant.label, seconds: await timeIncidentsInsert(benchUrl, variant.setup, mapping) });
+      floors.push({
+        label: "computing the rows' search documents alone (to_tsvector, nothing written), one core",
+        seconds: await timeSearchDocuments(benchUrl, 0),
+      });
+      floors.push({ label: "the same split over two parallel workers and the leader", seconds: await timeSearchDocuments(benchUrl, 2) });
+      console.error("bench:import: reverting the run…");
+      const revert = checkRevert(await timeRevert(handle, run.runId));
+      const copyRate = rows / copySeconds;
+      const ratio = rows / run.seconds / copyRate;
+      const figures: Figure[] = [
+        ["rows", count(rows)],
+        ["COPY into a staging table", speed(copySeconds, rows)],
+        [IMPORT_LABEL, speed(run.seconds, rows)],
+        ...historyFigures(rows, run, off, storage, revert, calls),
+        ["import's own CPU (Node: read, check, map, resolve actors; the rest of its time is Postgres)", `${run.nodeCpuSeconds.toFixed(2)} s`],
+        ["import's own CPU without its history", `${off.run.nodeCpuSeconds.toFixed(2)} s`],
+        run.postgresCpuSeconds === undefined
+          ? ["import's Postgres CPU", "not measured: the server is not on this machine"]
+          : [
+              "import's Postgres CPU (its backends, from /proc): the import could not pass this speed even if Node cost nothing",
+              `${run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / run.postgresCpuSeconds)} rows/s (${(copySeconds / run.postgresCpuSeconds).toFixed(2)} of COPY)`,
+            ],
+        [
+          "import's Postgres CPU without its history",
+          off.run.postgresCpuSeconds === undefined
+            ? "not measured"
+            : `${off.run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / off.run.postgresCpuSeconds)} rows/s`,
+        ],
+        ...floors.map(({ label, seconds }): Figure => [label, `${speed(seconds, rows)} (${(copySeconds / seconds).toFixed(2)} of COPY)`]),
+        [
+          "import / COPY into a staging table (the target)",
+          `${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`,
+        ],
+        [
+          `COPY of all the import wrote (${count(sameTables.rows)} rows, ${IMPORTED_TABLES.length} tables) into the same tables, with their indexes and triggers, one transaction`,
+          `${sameTables.seconds.toFixed(2)} s, ${count(rows / sameTables.seconds)} ACLED rows/s`,
+        ],
+        ["import / COPY into the same tables", (sameTables.seconds / run.seconds).toFixed(2)],
+        ["import RSS before / at half / at end", `${mb(run.rssBeforeMb)} / ${mb(run.rssAtHalfMb)} / ${mb(run.rssAtEndMb)}`],
+        ["import peak RSS", mb(run.peakRssMb)],
+        ["machine", `Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end`],
+      ];
+      return { figures, where: `Postgres at ${new URL(serverUrl).host}`, failed: ratio < TARGET_RATIO };
+    } finally {
+      await handle.close();
+    }
   } finally {
-    await sql.end({ timeout: 5 });
+    for (const database of [BENCH_DATABASE, BENCH_DATABASE_WITHOUT_HISTORY])
+      await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => {});
+    await admin.end({ timeout: 5 });
   }
 }
 
-interface ImportRun {
-  seconds: number;
-  /** CPU time of this (the importing) process: the rest of the wall time is waiting for Postgres. */
-  nodeCpuSeconds: number;
-  /** CPU time of the Postgres backends that served the import; undefined when the server is elsewhere. */
-  postgresCpuSeconds?: number;
-  inserted: number;
-  rssBeforeMb: number;
-  peakRssMb: number;
-  rssAtHalfMb: number;
-  rssAtEndMb: number;
-}
-
-async function timeImport(url: string, file: string, rows: number): Promise<ImportRun> {
-  const handle = await openPostgres(url, { maxConnections: 2 });
+/**
+ * The history's cost on embedded PGlite (what `npm run import` writes to without a database
+ * URL), in data directories under `folder` as `npm start` keeps its own: the import with its
+ * history, the revert of the run, then the same import on a fresh directory without history.
+ * PGlite runs in this process, on its thread: its CPU is the import's own.
+ */
+async function benchPglite(folder: string, file: string, rows: number): Promise<Measured> {
+  const handle = await openPglite(join(folder, "pglite-with-history"));
+  let run: ImportRun;
+  let storage: HistoryStorage;
+  let revert: TimedRevert;
+  let calls: number | undefined;
   try {
     for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
-    const handles = forEverySubgraph(handle);
-    global.gc?.();
-    const megabytes = () => process.memoryUsage().rss / 2 ** 20;
-    const rssBeforeMb = megabytes();
-    let peakRssMb = rssBeforeMb;
-    let rssAtHalfMb = 0;
-    const sample = setInterval(() => (peakRssMb = Math.max(peakRssMb, megabytes())), 100);
-    const progress: ProgressSink = {
-      startFile() {},
-      rowsDone(done) {
-        peakRssMb = Math.max(peakRssMb, megabytes());
-        if (!rssAtHalfMb && done >= rows / 2) rssAtHalfMb = megabytes();
-      },
-      endFile() {},
-    };
-    const backendsBefore = await backendCpuSeconds(url);
-    const startedAt = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const summary = await runImport({ format: "acled", files: [file], dryRun: false, skipInvalid: false }, handles, { stdin: process.stdin, progress });
-    const seconds = (performance.now() - startedAt) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    // Read before the handle closes its connections: their processes end with them.
-    const backendsAfter = await backendCpuSeconds(url);
-    const postgresCpuSeconds =
-      backendsBefore && backendsAfter ? [...backendsAfter].reduce((total, [pid, after]) => total + after - (backendsBefore.get(pid) ?? 0), 0) : undefined;
-    const nodeCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    clearInterval(sample);
-    const rssAtEndMb = megabytes();
-    peakRssMb = Math.max(peakRssMb, rssAtEndMb);
-    const inserted = summary.entities.incidents?.inserted ?? 0;
-    if (inserted !== rows) throw new Error(`the import inserted ${inserted} incidents of ${rows} rows`);
-    return { seconds, nodeCpuSeconds, postgresCpuSeconds, inserted, rssBeforeMb, peakRssMb, rssAtHalfMb, rssAtEndMb };
+    // PGlite is one session: setting it here counts the history triggers' calls during the import.
+    await handle.db.execute(sql`set track_functions = 'pl'`);
+    run = await timeImport(handle, file, rows);
+    console.error(`bench:import: the import took ${run.seconds.toFixed(2)} s; reverting it…`);
+    storage = await historyStorage(handle.db);
+    calls = await historyTriggerCalls(handle.db);
+    revert = checkRevert(await timeRevert(handle, run.runId));
   } finally {
     await handle.close();
   }
+  console.error(`bench:import: the revert took ${revert.seconds.toFixed(2)} s; the import without its history…`);
+  const withoutHistoryHandle = await openPglite(join(folder, "pglite-without-history"));
+  const off = await timeImportWithoutHistory(withoutHistoryHandle, file, rows).finally(() => withoutHistoryHandle.close());
+  const figures: Figure[] = [
+    ["rows", count(rows)],
+    [IMPORT_LABEL, speed(run.seconds, rows)],
+    ...historyFigures(rows, run, off, storage, revert, calls),
+    ["import's CPU (Node and PGlite, one thread) with / without its history", `${run.nodeCpuSeconds.toFixed(2)} s / ${off.run.nodeCpuSeconds.toFixed(2)} s`],
+    ["import peak RSS with / without its history", `${mb(run.peakRssMb)} / ${mb(off.run.peakRssMb)}`],
+    ["machine", `Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end`],
+  ];
+  return { figures, where: "PGlite in a data directory", failed: false };
 }
 
-const { rows: wanted } = options();
+/** The figures as a Markdown table, with the last run's beside them when there was one. */
+function resultsTable(figures: Figure[], lastRun: LastRun | undefined): string {
+  const header = lastRun ? ["measure", "this run", lastRun.heading] : ["measure", "value"];
+  const body = figures.map(([label, value]) =>
+    lastRun ? [label, value, lastRun.figures.get(figureKey(label)) ?? lastRun.figures.get(figureKey(EARLIER_LABELS[label] ?? "")) ?? "—"] : [label, value],
+  );
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
+}
+
+const { rows: wanted, pglite } = options();
 const commit = commitLine();
-const serverUrl = databaseUrl(process.env.DATABASE_URL ?? DEFAULT_SERVER, "postgres");
-const benchUrl = databaseUrl(serverUrl, BENCH_DATABASE);
+const resultsPath = join(projectRoot, pglite ? "bench/import-pglite-RESULTS.md" : "bench/import-RESULTS.md");
+const lastRun = readLastRun(resultsPath);
 const folder = mkdtempSync(join(tmpdir(), "meridian-bench-import-"));
 const file = join(folder, "acled-multiplied.csv");
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 try {
   const { header, rows: samples, files } = sampleRows();
   const rows = await writeMultiplied(file, header, samples, wanted);
   console.error(`bench:import: ${rows.toLocaleString("en")} rows (${files.join(", ")} × ${Math.ceil(rows / samples.length)}) in ${file}`);
-  await admin.unsafe(`drop database if exists ${BENCH_DATABASE}`);
-  await admin.unsafe(`create database ${BENCH_DATABASE}`);
-  const copySeconds = await timeCopy(benchUrl, file, header);
-  console.error(`bench:import: COPY took ${copySeconds.toFixed(2)} s; importing…`);
-  const run = await timeImport(benchUrl, file, rows);
-  const sameTables = await timeCopyIntoImportedTables(benchUrl, folder);
-  const floors: { label: string; seconds: number }[] = [];
-  const mapping = mappingTables(header, samples);
-  for (const variant of FLOOR_VARIANTS) floors.push({ label: variant.label, seconds: await timeIncidentsInsert(benchUrl, variant.setup, mapping) });
-  floors.push({
-    label: "computing the rows' search documents alone (to_tsvector, nothing written), one core",
-    seconds: await timeSearchDocuments(benchUrl, 0),
-  });
-  floors.push({ label: "the same split over two parallel workers and the leader", seconds: await timeSearchDocuments(benchUrl, 2) });
-  const copyRate = rows / copySeconds;
-  const importRate = rows / run.seconds;
-  const ratio = importRate / copyRate;
-  const mb = (value: number) => `${value.toFixed(0)} MB`;
-  const table = [
-    "| measure | value |",
-    "|---|---|",
-    `| rows | ${rows.toLocaleString("en")} |`,
-    `| COPY into a staging table | ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString("en")} rows/s |`,
-    `| import (--format acled, one transaction) | ${run.seconds.toFixed(2)} s, ${Math.round(importRate).toLocaleString("en")} rows/s |`,
-    `| import's own CPU (Node: read, check, map, resolve actors; the rest of its time is Postgres) | ${run.nodeCpuSeconds.toFixed(2)} s |`,
-    run.postgresCpuSeconds === undefined
-      ? "| import's Postgres CPU | not measured: the server is not on this machine |"
-      : `| import's Postgres CPU (its backends, from /proc): the import could not pass this speed even if Node cost nothing | ${run.postgresCpuSeconds.toFixed(2)} s, ${Math.round(rows / run.postgresCpuSeconds).toLocaleString("en")} rows/s (${(copySeconds / run.postgresCpuSeconds).toFixed(2)} of COPY) |`,
-    ...floors.map(
-      ({ label, seconds }) =>
-        `| ${label} | ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString("en")} rows/s (${(copySeconds / seconds).toFixed(2)} of COPY) |`,
-    ),
-    `| import / COPY into a staging table (the target) | ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"}) |`,
-    `| COPY of all the import wrote (${sameTables.rows.toLocaleString("en")} rows, ${IMPORTED_TABLES.length} tables) into the same tables, with their indexes and triggers, one transaction | ${sameTables.seconds.toFixed(2)} s, ${Math.round(rows / sameTables.seconds).toLocaleString("en")} ACLED rows/s |`,
-    `| import / COPY into the same tables | ${(sameTables.seconds / run.seconds).toFixed(2)} |`,
-    `| import RSS before / at half / at end | ${mb(run.rssBeforeMb)} / ${mb(run.rssAtHalfMb)} / ${mb(run.rssAtEndMb)} |`,
-    `| import peak RSS | ${mb(run.peakRssMb)} |`,
-    `| machine | Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end |`,
-  ].join("\n");
+  const measured = pglite ? await benchPglite(folder, file, rows) : await benchPostgres(folder, file, header, samples, rows);
+  const table = resultsTable(measured.figures, lastRun);
   console.log(table);
   writeFileSync(
-    join(projectRoot, "bench/import-RESULTS.md"),
-    `# Import benchmark\n\n${commit}\n\nWritten whole by \`npm run bench:import\` (bench/import.ts); never edited by hand.\n\n\`npm run bench:import -- --rows ${wanted}\` on ${new Date().toISOString().slice(0, 10)}, Postgres at ${new URL(serverUrl).host}:\n\n${table}\n`,
+    resultsPath,
+    `# Import benchmark${pglite ? " on PGlite" : ""}\n\n${commit}\n\nWritten whole by \`npm run bench:import\` (bench/import.ts); never edited by hand.\n\n\`npm run bench:import -- --rows ${wanted}${pglite ? " --pglite" : ""}\` on ${new Date().toISOString().slice(0, 10)}, ${measured.where}:\n\n${table}\n`,
   );
-  if (ratio < TARGET_RATIO) process.exitCode = 1;
+  if (measured.failed) process.exitCode = 1;
 } finally {
-  await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`).catch(() => {});
-  await admin.end({ timeout: 5 });
   rmSync(folder, { recursive: true, force: true });
 }

@@ -7,8 +7,9 @@ const projectRoot = new URL("..", import.meta.url).pathname;
 /** The results files themselves: rewriting them changes nothing that is measured. */
 const RESULTS_FILES = /^bench\/([A-Za-z-]*RESULTS|LEVERS|SOAK)\.md$/;
 
+/** git's output as it printed it: a porcelain line's first column may be a space. */
 function git(...args: string[]): string {
-  return execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" }).trim();
+  return execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" });
 }
 
 /**
@@ -16,7 +17,7 @@ function git(...args: string[]): string {
  * when the benchmark starts: by the time it ends, the checkout may have moved on.
  */
 export function commitLine(): string {
-  const head = git("rev-parse", "HEAD");
+  const head = git("rev-parse", "HEAD").trim();
   const changed = git("status", "--porcelain", "--untracked-files=no")
     .split("\n")
     .filter(Boolean)
