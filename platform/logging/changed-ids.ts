@@ -36,6 +36,12 @@ export class ChangedIds {
     }
   }
 
+  /** Whether `id` was noted, under any kind. */
+  has(id: string): boolean {
+    for (const ids of this.byKind.values()) if (ids.has(id)) return true;
+    return false;
+  }
+
   /** The first ID noted, of any kind. */
   firstId(): string | undefined {
     for (const ids of this.byKind.values()) for (const id of ids) return id;

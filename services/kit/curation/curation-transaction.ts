@@ -18,7 +18,7 @@ export interface CurationChange {
   /** The mutation's name: "updateActor", "mergeActors". */
   kind: string;
   entityKind: string;
-  /** The entity edited; when not known beforehand (a create, a link's actor), left out: the first ID the edit notes. */
+  /** The entity edited, as the client named it; the history keeps the ID the edit notes (a merged ID's survivor), or for a create or a link's actor the first ID it notes. */
   entityId?: string;
   /** Set by a revert: the change it undoes. */
   reverts?: number;
@@ -34,8 +34,6 @@ export async function curationTransaction<T>(
   const result = await db.transaction(async (transaction) => {
     const changeId = await beginChange(transaction, change.history, {
       kind: change.kind,
-      entityKind: change.entityKind,
-      entityId: change.entityId,
       keyName: request.author?.keyName,
       role: request.author?.role,
       requestId: request.requestId,
@@ -43,8 +41,9 @@ export async function curationTransaction<T>(
       reverts: change.reverts,
     });
     const written = await write(transaction, (kind, ...ids) => pending.note(kind, ...ids), changeId);
-    const noted = pending.firstId();
-    if (change.entityId === undefined && noted !== undefined) await nameChangedEntity(transaction, change.history, changeId, change.entityKind, noted);
+    // Named once the write has checked its arguments: an ID no entity has (of any length) never reaches the history.
+    const entityId = change.entityId !== undefined && pending.has(change.entityId) ? change.entityId : (pending.firstId() ?? change.entityId);
+    if (entityId !== undefined) await nameChangedEntity(transaction, change.history, changeId, change.entityKind, entityId);
     return written;
   });
   request.changedIds.noteAll(pending);
