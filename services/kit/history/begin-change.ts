@@ -38,8 +38,8 @@ export async function beginChange(db: Database, history: SubgraphHistory, change
   return row!.id;
 }
 
-/** Names the entity a change was made to once it is known (a create's new ID). */
+/** Names the entity a change was made to once it is known (a create's new ID), unless the write named it already (a revert names the reverted change's). */
 export async function nameChangedEntity(db: Database, history: SubgraphHistory, changeId: number, entityKind: string, entityId: string): Promise<void> {
   const { changes } = history.tables;
-  await db.update(changes).set({ entityKind, entityId }).where(sql`${changes.id} = ${changeId}`);
+  await db.update(changes).set({ entityKind, entityId }).where(sql`${changes.id} = ${changeId} and ${changes.entityId} is null`);
 }

@@ -11,6 +11,7 @@ import { assertWellFormedId } from "../schema/ids.js";
 import { type Connection, checkPageSize, decodeCursor, toConnection } from "../pages/pagination.js";
 import { Change, type ChangeFilter, ChangeAuthor, ImportRun, RowChange } from "./change.type.js";
 import type { SubgraphHistory } from "./subgraph-history.js";
+import { generatedColumnNames, keyMatch, qualifiedTable, tableName } from "./tracked-tables.js";
 
 type ChangeRow = SubgraphHistory["tables"]["changes"]["$inferSelect"];
 
@@ -229,14 +230,27 @@ export class HistoryReader {
     const numbers = asked.map((change) => change.id.split(":").at(-1)!);
     const kinds = asked.map((change) => change.forEntity?.kind ?? "");
     const entities = asked.map((change) => change.forEntity?.id ?? "");
+    // An insert is recorded by its key only (history-migration.ts): its values are the "before"
+    // of the row's next change, or, when nothing changed it since, the row as stored.
     const rows = resultRows<Record<string, unknown>>(
       await this.db.execute(sql`
-        select asked."position", rc.*
+        select asked."position", rc."id", rc."table_name", rc."operation", rc."entity_kind", rc."entity_id", rc."row_key", rc."before",
+          coalesce(rc."after", following."before") as "after", (rc."operation" = 'INSERT' and following."before" is null) as "as_stored"
         from unnest(${sql.param(numbers)}::bigint[], ${sql.param(kinds)}::text[], ${sql.param(entities)}::text[])
           with ordinality as asked("change_id", "entity_kind", "entity_id", "position")
         cross join lateral (select * from ${rowChanges} rc where ${match} order by rc."id" limit ${first}) rc
+        left join lateral (
+          select n."before" from (
+            (select n1."id", n1."before" from ${rowChanges} n1
+              where rc."operation" = 'INSERT' and n1."table_name" = rc."table_name" and n1."row_key" = rc."row_key" and n1."id" > rc."id" order by n1."id" limit 1)
+            union all
+            (select n2."id", n2."before" from ${rowChanges} n2
+              where rc."operation" = 'INSERT' and n2."table_name" = rc."table_name" and n2."prior_key" = rc."row_key" and n2."id" > rc."id" order by n2."id" limit 1)
+          ) n order by n."id" limit 1
+        ) following on true
         order by asked."position", rc."id"`),
     );
+    await this.fillStoredRows(rows);
     const byPosition = new Map<number, RowChange[]>();
     for (const row of rows) {
       const position = Number(row.position);
@@ -245,6 +259,30 @@ export class HistoryReader {
       else byPosition.set(position, [toRowChange(row)]);
     }
     return byPosition;
+  }
+
+  // The inserts no later change touched: their values are the rows as stored, one query per table.
+  private async fillStoredRows(rows: Record<string, unknown>[]): Promise<void> {
+    const asStored = rows.filter((row) => row.as_stored === true || row.as_stored === "t");
+    const byTable = new Map<string, Record<string, unknown>[]>();
+    for (const row of asStored) byTable.set(String(row.table_name), [...(byTable.get(String(row.table_name)) ?? []), row]);
+    for (const [name, tableRows] of byTable) {
+      const tracked = this.history.tracked.find((candidate) => tableName(candidate.table) === name);
+      if (!tracked) continue;
+      const keys = tableRows.map((row) => (typeof row.row_key === "string" ? row.row_key : JSON.stringify(row.row_key)));
+      const stored = resultRows<{ position: string; row: unknown }>(
+        await this.db.execute(sql`
+          select k."position", to_jsonb(t) as "row"
+          from unnest(${sql.param(keys)}::jsonb[]) with ordinality as k("key", "position")
+          join ${qualifiedTable(tracked.table, this.history.schema)} t on ${keyMatch(tracked.key, sql`k."key"`)}`),
+      );
+      const generated = new Set(generatedColumnNames([tracked]));
+      for (const { position, row } of stored) {
+        const values = (typeof row === "string" ? JSON.parse(row) : row) as Record<string, unknown>;
+        for (const column of generated) delete values[column];
+        tableRows[Number(position) - 1]!.after = values;
+      }
+    }
   }
 
   private async revertTimes(ids: number[]): Promise<Map<number, string>> {

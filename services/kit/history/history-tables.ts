@@ -3,6 +3,7 @@
 // and after. Triggers (each subgraph's "history" migration) write the rows, whoever wrote
 // them: an edit through the API, an import, the seed. A write outside any recorded change (a
 // migration, SQL typed by hand) is not recorded.
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
 
 /** The tables of a subgraph's history, in its schema (each subgraph calls this once in its tables.ts). */
@@ -54,7 +55,9 @@ export function historyTables(schema: PgSchema) {
     (table) => [
       index("row_changes_change_idx").on(table.changeId),
       index("row_changes_entity_idx").on(table.entityId, table.changeId),
+      // The history reader finds a row's next change by its key (what an insert's values were).
       index("row_changes_row_idx").on(table.tableName, table.rowKey),
+      index("row_changes_prior_key_idx").on(table.tableName, table.priorKey).where(sql`${table.priorKey} is not null`),
     ],
   );
 

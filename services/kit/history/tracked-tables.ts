@@ -1,6 +1,7 @@
 // Which of a subgraph's tables its history records, and how a row of each is known: the
 // entity it belongs to and the columns that identify it. Tallies kept by triggers (the daily
 // incident counts) are not recorded: they follow the rows they count, on a revert too.
+import { type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 
 export interface TrackedTable {
@@ -42,4 +43,20 @@ export function generatedColumnNames(tracked: readonly TrackedTable[]): string[]
       .map((column) => column.name),
   );
   return [...new Set(names)].sort();
+}
+
+export function qualifiedTable(table: PgTable, schema: string): SQL {
+  return sql`${sql.identifier(getTableConfig(table).schema ?? schema)}.${sql.identifier(tableName(table))}`;
+}
+
+/** The row `t` has the recorded key (a JSON object of its key columns); a nullable key column (a participant's side) matches null to null. */
+export function keyMatch(key: readonly PgColumn[], recordedKey: SQL): SQL {
+  return sql.join(
+    key.map((column) => {
+      const stored = sql`t.${sql.identifier(column.name)}`;
+      const recorded = sql`(${recordedKey} ->> ${column.name})::${sql.raw(column.getSQLType())}`;
+      return column.notNull ? sql`${stored} = ${recorded}` : sql`${stored} is not distinct from ${recorded}`;
+    }),
+    sql` and `,
+  );
 }

@@ -4,11 +4,11 @@
 // operation are undone by one statement, so reverting an import of 100,000 rows costs a few
 // statements per batch the import wrote, not one per row.
 import { type SQL, sql } from "drizzle-orm";
-import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.js";
 import { affectedRows } from "../../../db/result-rows.js";
 import type { SubgraphHistory } from "./subgraph-history.js";
-import { type TrackedTable, tableName, writableColumns } from "./tracked-tables.js";
+import { type TrackedTable, keyMatch, qualifiedTable, tableName, writableColumns } from "./tracked-tables.js";
 
 interface RecordedRow {
   id: number;
@@ -104,7 +104,7 @@ function foreignKeyDepth(table: PgTable, seen: ReadonlySet<PgTable> = new Set())
 
 async function undoRun(db: Database, history: SubgraphHistory, changeId: number, run: Run): Promise<number> {
   const { table, key } = run.tracked;
-  const target = qualified(table, history.schema);
+  const target = qualifiedTable(table, history.schema);
   const rowChanges = sql`${sql.identifier(history.schema)}."row_changes"`;
   const inRun = sql`rc."change_id" = ${changeId} and rc."id" between ${run.firstId} and ${run.lastId}`;
   const columns = writableColumns(table);
@@ -114,7 +114,7 @@ async function undoRun(db: Database, history: SubgraphHistory, changeId: number,
   );
   let statement: SQL;
   if (run.operation === "INSERT") {
-    statement = sql`delete from ${target} as t using (select rc."row_key" as "__key" from ${rowChanges} rc where ${inRun}) b where ${keyMatch(key)}`;
+    statement = sql`delete from ${target} as t using (select rc."row_key" as "__key" from ${rowChanges} rc where ${inRun}) b where ${keyMatch(key, sql`b."__key"`)}`;
   } else if (run.operation === "UPDATE") {
     const assignments = sql.join(
       columns.map((column) => sql`${sql.identifier(column.name)} = b.${sql.identifier(column.name)}`),
@@ -122,7 +122,7 @@ async function undoRun(db: Database, history: SubgraphHistory, changeId: number,
     );
     statement = sql`update ${target} as t set ${assignments}
       from (select rc."row_key" as "__key", p.* from ${rowChanges} rc cross join lateral jsonb_populate_record(null::${target}, rc."before") p where ${inRun}) b
-      where ${keyMatch(key)}`;
+      where ${keyMatch(key, sql`b."__key"`)}`;
   } else {
     // In the order they were deleted (they all existed together): a list read without an order
     // of its own (a statement's stances) comes back as it was, not reversed.
@@ -134,20 +134,4 @@ async function undoRun(db: Database, history: SubgraphHistory, changeId: number,
   }
   const result = await db.execute(statement);
   return affectedRows(result);
-}
-
-// A key column equal to the recorded key's value; a nullable one (a participant's side) also when both are null.
-function keyMatch(key: readonly PgColumn[]): SQL {
-  return sql.join(
-    key.map((column) => {
-      const stored = sql`t.${sql.identifier(column.name)}`;
-      const recorded = sql`(b."__key" ->> ${column.name})::${sql.raw(column.getSQLType())}`;
-      return column.notNull ? sql`${stored} = ${recorded}` : sql`${stored} is not distinct from ${recorded}`;
-    }),
-    sql` and `,
-  );
-}
-
-function qualified(table: PgTable, schema: string): SQL {
-  return sql`${sql.identifier(getTableConfig(table).schema ?? schema)}.${sql.identifier(tableName(table))}`;
 }

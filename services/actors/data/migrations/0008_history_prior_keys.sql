@@ -1,0 +1,1 @@
+CREATE INDEX "row_changes_prior_key_idx" ON "actors"."row_changes" USING btree ("table_name","prior_key") WHERE "actors"."row_changes"."prior_key" is not null;
