@@ -40,7 +40,7 @@ export async function revertImportRun(handles: SubgraphHandles, runId: string, b
     const conflicts: string[] = [];
     for (const [name, part] of parts) {
       for (const later of await laterChangesToTheSameEntities(databases[name], SUBGRAPH_HISTORIES[name], [part.changeId])) {
-        conflicts.push(`${name}:${later.id} ${laterChangeText(later).replace(/^change \d+ /, "")}`);
+        conflicts.push(laterChangeText(later));
       }
     }
     if (conflicts.length > 0) {

@@ -12,7 +12,8 @@ import { undoRows } from "./undo-rows.js";
 type ChangeRow = SubgraphHistory["tables"]["changes"]["$inferSelect"];
 
 export interface LaterChange {
-  id: number;
+  /** The change's ID as the API gives it: "incidents:12". */
+  id: string;
   kind: string;
   at: Date;
   keyName: string | null;
@@ -24,9 +25,10 @@ export interface LaterChange {
 export async function revertibleChange(db: Database, history: SubgraphHistory, id: number, argument: string[]): Promise<ChangeRow> {
   const { changes } = history.tables;
   const [change] = await db.select().from(changes).where(eq(changes.id, id)).for("update");
-  if (!change) return rejectArgument(argument, `no change ${id} is recorded in the ${history.schema} history`);
-  if (change.revertedBy !== null) return rejectArgument(argument, `change ${id} was already reverted, by change ${change.revertedBy}`);
-  if (change.reverts !== null) return rejectArgument(argument, `change ${id} is itself the revert of change ${change.reverts}; make the edit again instead`);
+  const named = (number: number) => `${history.schema}:${number}`;
+  if (!change) return rejectArgument(argument, `no change ${named(id)} is recorded in the ${history.schema} history`);
+  if (change.revertedBy !== null) return rejectArgument(argument, `change ${named(id)} was already reverted, by change ${named(change.revertedBy)}`);
+  if (change.reverts !== null) return rejectArgument(argument, `change ${named(id)} is itself the revert of change ${named(change.reverts)}; make the edit again instead`);
   return change;
 }
 
@@ -46,7 +48,7 @@ export async function laterChangesToTheSameEntities(db: Database, history: Subgr
     order by later."id", rc."entity_kind", rc."entity_id"
     limit 101`);
   return resultRows(result).map((row) => ({
-    id: Number(row.id),
+    id: `${history.schema}:${row.id}`,
     kind: String(row.kind),
     at: new Date(row.at as string),
     keyName: (row.key_name as string | null) ?? null,

@@ -94,8 +94,6 @@ describe.each(BACKENDS)("reverting changes through the gateway on $name", (backe
     return errors![0]!;
   }
   const views = async (query: string) => run(query, { as: undefined });
-  const changeNumber = (id: string) => id.split(":")[1];
-
   it("reverts an actor's update: its fields and aliases come back exactly, and the history says who undid what", async () => {
     const view = `{ actor(id: "meridian:lin-jian") { ${ACTOR_VIEW} } }`;
     const [sums, seen] = [await checksums(), await views(view)];
@@ -264,10 +262,10 @@ describe.each(BACKENDS)("reverting changes through the gateway on $name", (backe
     const reverted = await revert("actors", update.id);
     const twice = await refusedRevert("actors", update.id, "alice");
     expect(twice.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "id" });
-    expect(twice.message).toContain(`change ${changeNumber(update.id)} was already reverted, by change ${changeNumber(reverted.id)}`);
+    expect(twice.message).toContain(`change ${update.id} was already reverted, by change ${reverted.id}`);
     const ofRevert = await refusedRevert("actors", reverted.id, "alice");
     expect(ofRevert.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "id" });
-    expect(ofRevert.message).toContain(`is itself the revert of change ${changeNumber(update.id)}`);
+    expect(ofRevert.message).toContain(`is itself the revert of change ${update.id}`);
   });
 
   it("refuses to revert a change its entity was changed or deleted after, listing the later change; reverted newest first, all come back", async () => {
@@ -281,12 +279,12 @@ describe.each(BACKENDS)("reverting changes through the gateway on $name", (backe
     const changedLater = await refusedRevert("actors", first.id, "alice");
     expect(changedLater.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "id" });
     expect(changedLater.message).toContain("later changes touched the same entities; revert them first");
-    expect(changedLater.message).toContain(`change ${changeNumber(second.id)} (updateActor of actor ${actor} by bob at `);
+    expect(changedLater.message).toContain(`change ${second.id} (updateActor of actor ${actor} by bob at `);
 
     await run(`mutation { deleteActor(id: "${actor}") }`);
     const deletion = await lastChange("actors", actor);
     const deletedLater = await refusedRevert("actors", second.id, "bob");
-    expect(deletedLater.message).toContain(`change ${changeNumber(deletion.id)} (deleteActor of actor ${actor} by alice at `);
+    expect(deletedLater.message).toContain(`change ${deletion.id} (deleteActor of actor ${actor} by alice at `);
     // Newest first, each revert is accepted, and the actor is as it was.
     await revert("actors", deletion.id);
     await revert("actors", second.id);
@@ -324,7 +322,7 @@ describe.each(BACKENDS)("reverting changes through the gateway on $name", (backe
   });
 
   it.each([
-    ["an unknown change", "actors", "actors:999999", "no change 999999 is recorded in the actors history"],
+    ["an unknown change", "actors", "actors:999999", "no change actors:999999 is recorded in the actors history"],
     ["a bare number", "actors", "42", '"42" is not a change ID'],
     ["a malformed ID", "actors", "actors:abc", '"actors:abc" is not a change ID'],
     ["a negative number", "actors", "actors:-1", '"actors:-1" is not a change ID'],
