@@ -86,7 +86,7 @@ export async function historyStorage(db: Database): Promise<HistoryStorage> {
 export async function historyTriggerCalls(db: Database): Promise<number | undefined> {
   const [row] = resultRows<{ calls: number; functions: number }>(
     await db.execute(
-      sql`select coalesce(sum(calls), 0)::int as "calls", count(*)::int as "functions" from pg_stat_user_functions where funcname = 'record_row_changes'`,
+      sql`select coalesce(sum(calls), 0)::int as "calls", count(*)::int as "functions" from pg_stat_user_functions where funcname like 'record\_%\_changes'`,
     ),
   );
   return row && Number(row.functions) > 0 ? Number(row.calls) : undefined;

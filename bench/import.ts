@@ -354,7 +354,7 @@ function historyFigures(
     ],
     ["row_changes after the import (one per row written)", `${count(recorded)} (${operations}); the graph's tables hold ${count(storage.graphRows)} rows`],
     [
-      "history trigger calls during the import (record_row_changes, from pg_stat_user_functions): inserts are recorded once per statement",
+      "history trigger calls during the import (record_<table>_changes, from pg_stat_user_functions): inserts are recorded once per statement",
       triggerCalls === undefined
         ? "not counted (track_functions could not be set)"
         : `${count(triggerCalls)} calls for ${count(recorded)} row changes: ${count(recorded / triggerCalls)} rows a call`,

@@ -28,7 +28,8 @@ export async function revertibleChange(db: Database, history: SubgraphHistory, i
   const named = (number: number) => `${history.schema}:${number}`;
   if (!change) return rejectArgument(argument, `no change ${named(id)} is recorded in the ${history.schema} history`);
   if (change.revertedBy !== null) return rejectArgument(argument, `change ${named(id)} was already reverted, by change ${named(change.revertedBy)}`);
-  if (change.reverts !== null) return rejectArgument(argument, `change ${named(id)} is itself the revert of change ${named(change.reverts)}; make the edit again instead`);
+  if (change.reverts !== null)
+    return rejectArgument(argument, `change ${named(id)} is itself the revert of change ${named(change.reverts)}; make the edit again instead`);
   return change;
 }
 
