@@ -538,6 +538,13 @@ describe.each(BACKENDS)("the history of every change through the gateway on $nam
     expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
   });
 
+  it("refuses an editors' list alone: a reader's other fields of the same subgraph still answer", async () => {
+    const { data, errors } = await post(`{ actors(first: 1) { totalCount } actorChanges(first: 1) { totalCount } }`, { as: "rita" });
+    expect(data?.actors).toMatchObject({ totalCount: expect.any(Number) });
+    expect(data?.actorChanges ?? null).toBeNull();
+    expect(errors?.map((error) => [error.path?.[0], error.extensions?.code])).toEqual([["actorChanges", "FORBIDDEN"]]);
+  });
+
   it("lets a reader read an entity's history (it is public, as the entity is)", async () => {
     const { data, errors } = await post(`{ actor(id: "meridian:history-witness") { history(first: 1) { edges { node { kind author { keyName } } } } } }`, {
       as: "rita",
