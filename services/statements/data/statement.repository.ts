@@ -53,7 +53,8 @@ export class StatementRepository {
   }
 
   async stancesOfStatements(statementIds: readonly string[]): Promise<Stance[]> {
-    const rows = await this.db.select().from(stances).where(anyOfIds(stances.statementId, statementIds));
+    // By claim: the same order on every backend and after a restore, not the order rows happen to be stored in.
+    const rows = await this.db.select().from(stances).where(anyOfIds(stances.statementId, statementIds)).orderBy(stances.statementId, stances.claimId);
     return rows.map(toStance);
   }
 

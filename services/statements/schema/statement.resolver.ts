@@ -76,7 +76,7 @@ export class StatementResolver {
     return context.loaders.responsesToStatement.load({ parentId: statement.id, first, after });
   }
 
-  @FieldResolver(() => [Stance], { description: "The positions this statement takes on claims." })
+  @FieldResolver(() => [Stance], { description: "The positions this statement takes on claims, by claim ID." })
   async stances(@Root() statement: Statement, @Ctx() context: StatementsContext): Promise<Stance[]> {
     return context.loaders.stancesOfStatement.load(statement.id);
   }
