@@ -37,26 +37,35 @@ export async function revertImportRun(handles: SubgraphHandles, runId: string, b
     }
     if (parts.size === 0) throw new RevertRefused(`no import run "${runId}" is recorded (the \`imports\` list gives the IDs)`);
     if ([...parts.values()].some((part) => part.revertedBy !== null)) throw new RevertRefused(`import run ${runId} was already reverted`);
-    const conflicts: string[] = [];
-    for (const [name, part] of parts) {
-      for (const later of await laterChangesToTheSameEntities(databases[name], SUBGRAPH_HISTORIES[name], [part.changeId])) {
-        conflicts.push(laterChangeText(later));
+    const refuseLaterChanges = async (revertIds: Partial<Record<SubgraphName, number>>) => {
+      const conflicts: string[] = [];
+      for (const [name, part] of parts) {
+        const ids = [part.changeId, ...(revertIds[name] === undefined ? [] : [revertIds[name]])];
+        for (const later of await laterChangesToTheSameEntities(databases[name], SUBGRAPH_HISTORIES[name], ids)) conflicts.push(laterChangeText(later));
       }
-    }
-    if (conflicts.length > 0) {
-      throw new RevertRefused(`later changes touched what import run ${runId} wrote; revert them first:\n  ${conflicts.slice(0, 100).join("\n  ")}`);
-    }
+      if (conflicts.length > 0) {
+        throw new RevertRefused(`later changes touched what import run ${runId} wrote; revert them first:\n  ${conflicts.slice(0, 100).join("\n  ")}`);
+      }
+    };
+    await refuseLaterChanges({});
     const rows: RevertedRun["rows"] = {};
-    for (const [name, part] of parts) rows[name] = await revertPart(databases[name], name, part.changeId, by);
+    const revertIds: Partial<Record<SubgraphName, number>> = {};
+    for (const [name, part] of parts) {
+      const reverted = await revertPart(databases[name], name, part.changeId, by);
+      rows[name] = reverted.rows;
+      revertIds[name] = reverted.revertId;
+    }
+    // Again, now that the undo holds the rows' locks: a change that committed in between would otherwise be overwritten.
+    await refuseLaterChanges(revertIds);
     return { runId, rows };
   });
 }
 
-async function revertPart(db: Database, name: SubgraphName, changeId: number, by: string): Promise<number> {
+async function revertPart(db: Database, name: SubgraphName, changeId: number, by: string): Promise<{ rows: number; revertId: number }> {
   const history = SUBGRAPH_HISTORIES[name];
   const revertId = await beginChange(db, history, { kind: "revertImport", keyName: by, reverts: changeId, importRunId: null });
   const { rowChanges } = history.tables;
   const count = await db.$count(rowChanges, eq(rowChanges.changeId, changeId));
   await applyRevert(db, history, changeId, revertId);
-  return count;
+  return { rows: count, revertId };
 }

@@ -51,6 +51,9 @@ export class ChangeReverts {
         // The revert is about the reverted change's entity.
         await db.update(changes).set({ entityKind: change.entityKind, entityId: change.entityId }).where(eq(changes.id, changeId));
         await applyRevert(db, this.history, number, changeId);
+        // Again, now that the undo holds the rows' locks: an edit that committed between the first
+        // check and the undo would otherwise be overwritten without a word.
+        await rejectLaterChanges(db, this.history, [number, changeId], ["id"]);
         if (change.entityId !== null) note("updated", change.entityId);
       },
     );
