@@ -3,6 +3,7 @@
 // when the server is on this machine, of the Postgres backends that served it, and the
 // process's memory before, at the half, at the end and at its peak (streaming keeps it flat).
 import type { DatabaseHandle } from "../db/client.js";
+import type { BulkSetting } from "../ingest/import/bulk-choice.js";
 import type { ProgressSink } from "../ingest/import/import-progress.js";
 import { runImport } from "../ingest/import/run-import.js";
 import { forEverySubgraph } from "../services/registry.js";
@@ -13,6 +14,8 @@ export interface ImportRun {
   /** The run's ID in the history, for revertImportRun. */
   runId: string;
   seconds: number;
+  /** On the bulk path, the seconds its indexes and tallies took after the rows. */
+  bulkUpkeepSeconds?: number;
   /** CPU time of this (the importing) process: the rest of the wall time is waiting for Postgres (with PGlite, all of it is here). */
   nodeCpuSeconds: number;
   /** CPU time of the Postgres backends that served the import; undefined for PGlite or a server elsewhere. */
@@ -39,8 +42,11 @@ async function backendCpuSeconds(url: string): Promise<Map<number, number> | und
   }
 }
 
-/** Imports `file` (`rows` ACLED rows) through `handle`; `postgresUrl`, the same database's URL, to read its backends' CPU. */
-export async function timeImport(handle: DatabaseHandle, file: string, rows: number, postgresUrl?: string): Promise<ImportRun> {
+/**
+ * Imports `file` (`rows` ACLED rows) through `handle`; `postgresUrl`, the same database's URL, to
+ * read its backends' CPU. `bulk` as the command's --bulk / --no-bulk: by default the incremental path.
+ */
+export async function timeImport(handle: DatabaseHandle, file: string, rows: number, postgresUrl?: string, bulk: BulkSetting = "off"): Promise<ImportRun> {
   const handles = forEverySubgraph(handle);
   global.gc?.();
   const megabytes = () => process.memoryUsage().rss / 2 ** 20;
@@ -59,7 +65,7 @@ export async function timeImport(handle: DatabaseHandle, file: string, rows: num
   const backendsBefore = postgresUrl ? await backendCpuSeconds(postgresUrl) : undefined;
   const startedAt = performance.now();
   const cpuBefore = process.cpuUsage();
-  const summary = await runImport({ format: "acled", files: [file], dryRun: false, skipInvalid: false }, handles, { stdin: process.stdin, progress });
+  const summary = await runImport({ format: "acled", files: [file], dryRun: false, skipInvalid: false, bulk }, handles, { stdin: process.stdin, progress });
   const seconds = (performance.now() - startedAt) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   // Read before the handle closes its connections: their processes end with them.
@@ -73,5 +79,17 @@ export async function timeImport(handle: DatabaseHandle, file: string, rows: num
   const inserted = summary.entities.incidents?.inserted ?? 0;
   if (inserted !== rows) throw new Error(`the import inserted ${inserted} incidents of ${rows} rows`);
   if (!summary.runId) throw new Error("the import recorded no run");
-  return { runId: summary.runId, seconds, nodeCpuSeconds, postgresCpuSeconds, inserted, rssBeforeMb, peakRssMb, rssAtHalfMb, rssAtEndMb };
+  if ((bulk === "on") !== (summary.bulk !== undefined)) throw new Error(`the import was to be ${bulk === "on" ? "bulk" : "incremental"}; it was not`);
+  return {
+    runId: summary.runId,
+    bulkUpkeepSeconds: summary.bulk?.upkeepSeconds,
+    seconds,
+    nodeCpuSeconds,
+    postgresCpuSeconds,
+    inserted,
+    rssBeforeMb,
+    peakRssMb,
+    rssAtHalfMb,
+    rssAtEndMb,
+  };
 }

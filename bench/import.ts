@@ -1,31 +1,31 @@
-// npm run bench:import -- [--rows 100000] [--pglite]
-// Measures the ACLED import against Postgres's own bulk load, and what the history of every
-// change costs it. Multiplies the real ACLED samples
-// (../shared/data/acled/ beside the checkout, or $MERIDIAN_SHARED_DATA/acled/; it stops and says
-// so without them) into a temporary CSV of at least --rows rows (each copy's
-// event_id_cnty made unique), creates a throwaway database on the local Postgres (the
-// server of DATABASE_URL, else postgres://postgres@127.0.0.1:5432), and in the same run:
+// npm run bench:import -- [--rows 100000] [--paths-only] [--pglite]
+// Measures the ACLED import's two paths against Postgres's own bulk load, and what the history
+// of every change costs. Multiplies the real ACLED samples (../shared/data/acled/ beside the
+// checkout, or $MERIDIAN_SHARED_DATA/acled/; it stops and says so without them) into a
+// temporary CSV of at least --rows rows (each copy's event_id_cnty made unique), creates
+// throwaway databases on the local Postgres (the server of DATABASE_URL, else
+// postgres://postgres@127.0.0.1:5432), and in the same run:
 //   1. COPYs the file into a staging table of text columns: the speed limit of loading it;
-//   2. imports it as `npm run import -- --format acled FILE` does (runImport, one transaction),
-//      its history recorded as shipped;
-//   3. imports it again into a second throwaway database whose history triggers are disabled
-//      (ALTER TABLE … DISABLE TRIGGER: Meridian itself has no switch to turn its history off):
-//      the ratio of the two is what the history costs the import.
-// Then, for scale, times an INSERT … SELECT of the staged rows, with the values the import
-// gives them, into the incidents table alone, emptied first: as it is, without its search
-// document, and without any index but its key, each in a transaction rolled back, to show what each part of the table's work costs; and computing
-// the rows' search documents alone, on one core and on all. When the server runs on this
-// machine it also reads the import's Postgres backends' CPU time from /proc: the speed the
-// import could not pass even if its own process cost nothing. It times Postgres putting
-// every row the import wrote back into the same tables, indexes and triggers and all, by COPY
-// in one transaction: the import against the database's own bulk load of the same result, a
-// second yardstick beside COPY into a bare staging table. It counts and sizes the rows the
-// history kept (pg_total_relation_size of row_changes), and last times revertImportRun, which
-// `npm run revert-import -- RUN_ID` runs, putting every row of the import back.
-// Prints rows/s of both, their ratio (target: the import at least a third of COPY's speed)
-// and the import's memory (RSS before, peak during, and at the half and the end: streaming
-// keeps it flat), and writes them to bench/import-RESULTS.md, each beside the figure the file
-// held from the last run. Drops the databases at the end.
+//   2. imports it on the bulk path into an empty database (`npm run import -- --bulk`: indexes
+//      built after the rows, tallies counted again, one transaction), its history as shipped;
+//      the target is this path at no less than a third of (1)'s rows/s (issue 20);
+//   3. imports it on the incremental path (`--no-bulk`, every index kept up to date) into
+//      another empty database, its history recorded as shipped;
+//   4. times Postgres putting every row (3) wrote back into the same tables, indexes and
+//      triggers and all, by COPY in one transaction: the database's own bulk load of the same
+//      result, the second yardstick.
+// Each path's rows/s, its ratios to both yardsticks, its CPU (Node, and its Postgres backends
+// from /proc when the server is on this machine) and its memory (RSS before, at the half, at
+// the end and at its peak: streaming keeps it flat).
+// Unless --paths-only: (3) again into a database whose history triggers are disabled (ALTER
+// TABLE … DISABLE TRIGGER: Meridian itself has no switch to turn its history off), the ratio
+// being what the history costs; INSERT … SELECT floors of the incidents table alone (as it is,
+// without its search document, without any index but its key); the search documents computed
+// alone, on one core and on all; the history's rows and bytes; and revertImportRun putting
+// every row of (3) back.
+// Writes the figures to bench/import-RESULTS.md (bench/import-<rows>-RESULTS.md for another
+// --rows than 100,000), each beside the figure the file held from the last run, and exits 1
+// when the target is not met. Drops the databases at the end.
 // With --pglite: only the history's cost, on embedded PGlite (the import with and without its
 // history, the revert, the history's size), written to bench/import-pglite-RESULTS.md.
 import { once } from "node:events";
@@ -53,15 +53,18 @@ const projectRoot = new URL("..", import.meta.url).pathname;
 const SAMPLES_FOLDER = join(requireSharedData("npm run bench:import"), "acled");
 const BENCH_DATABASE = "meridian_bench_import";
 const BENCH_DATABASE_WITHOUT_HISTORY = "meridian_bench_import_without_history";
+const BENCH_DATABASE_BULK = "meridian_bench_import_bulk";
 const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
-/** The import must run at no less than this share of COPY's rows/s (issue 4, item 8). */
+/** The bulk path into an empty database must run at no less than this share of COPY's rows/s (issues 4 and 20). */
 const TARGET_RATIO = 1 / 3;
 
-function options(): { rows: number; pglite: boolean } {
-  const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, pglite: { type: "boolean", default: false } } });
+function options(): { rows: number; pglite: boolean; pathsOnly: boolean } {
+  const { values } = parseArgs({
+    options: { rows: { type: "string", default: "100000" }, pglite: { type: "boolean", default: false }, "paths-only": { type: "boolean", default: false } },
+  });
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows: must be a positive whole number, got ${values.rows}`);
-  return { rows, pglite: values.pglite };
+  return { rows, pglite: values.pglite, pathsOnly: values["paths-only"] };
 }
 
 /** The samples' rows under one header: the files' columns may be in capitals or in another order. */
@@ -320,6 +323,7 @@ const speed = (seconds: number, rows: number) => `${seconds.toFixed(2)} s, ${cou
 const mb = (value: number) => `${value.toFixed(0)} MB`;
 
 const IMPORT_LABEL = "import (--format acled, one transaction, with its history, as shipped)";
+const BULK_LABEL = "bulk path into an empty database (--bulk: indexes built after the rows; with its history)";
 /** Labels that an earlier version of this script gave a measure. */
 const EARLIER_LABELS: Record<string, string> = { [IMPORT_LABEL]: "import (--format acled, one transaction)" };
 
@@ -379,84 +383,114 @@ interface Measured {
   failed: boolean;
 }
 
-/** The whole comparison on a throwaway Postgres database (and a second one for the import without history). */
-async function benchPostgres(folder: string, file: string, header: string[], samples: string[][], rows: number): Promise<Measured> {
+/** Migrates a fresh database and times the bulk path into it (`npm run import -- --bulk`), its history recorded as shipped. */
+async function timeBulkImport(url: string, file: string, rows: number): Promise<ImportRun> {
+  const handle = await openPostgres(url, { maxConnections: 2 });
+  try {
+    for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
+    return await timeImport(handle, file, rows, url, "on");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A path's figures beside the two yardsticks. */
+function pathFigures(label: string, run: ImportRun, rows: number, copySeconds: number, sameTablesSeconds: number, target: boolean): Figure[] {
+  const ratio = copySeconds / run.seconds;
+  return [
+    [label, speed(run.seconds, rows)],
+    [
+      `${label}: / COPY into a staging table${target ? " (the target)" : ""}`,
+      `${ratio.toFixed(2)}${target ? ` (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})` : ""}`,
+    ],
+    [`${label}: / COPY into the same tables`, (sameTablesSeconds / run.seconds).toFixed(2)],
+    [
+      `${label}: own CPU (Node: read, check, map, resolve actors) / its Postgres backends' CPU`,
+      `${run.nodeCpuSeconds.toFixed(2)} s / ${run.postgresCpuSeconds?.toFixed(2) ?? "not measured"} s`,
+    ],
+    [`${label}: RSS before / at half / at end / peak`, `${mb(run.rssBeforeMb)} / ${mb(run.rssAtHalfMb)} / ${mb(run.rssAtEndMb)} / ${mb(run.peakRssMb)}`],
+  ];
+}
+
+/**
+ * The whole comparison on throwaway Postgres databases: the bulk path into one, the incremental
+ * path into another (and, unless `pathsOnly`, into a third without its history, with the floors
+ * and the revert).
+ */
+async function benchPostgres(folder: string, file: string, header: string[], samples: string[][], rows: number, pathsOnly: boolean): Promise<Measured> {
   const serverUrl = databaseUrl(process.env.DATABASE_URL ?? DEFAULT_SERVER, "postgres");
   const benchUrl = databaseUrl(serverUrl, BENCH_DATABASE);
   const withoutHistoryUrl = databaseUrl(serverUrl, BENCH_DATABASE_WITHOUT_HISTORY);
+  const bulkUrl = databaseUrl(serverUrl, BENCH_DATABASE_BULK);
+  const databases = [BENCH_DATABASE, BENCH_DATABASE_WITHOUT_HISTORY, BENCH_DATABASE_BULK];
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    for (const database of [BENCH_DATABASE, BENCH_DATABASE_WITHOUT_HISTORY]) await admin.unsafe(`drop database if exists ${database}`);
+    for (const database of databases) await admin.unsafe(`drop database if exists ${database}`);
     await admin.unsafe(`create database ${BENCH_DATABASE}`);
     // Counts the history triggers' calls, which show whether they run once per statement or once per row.
     await admin.unsafe(`alter database ${BENCH_DATABASE} set track_functions = 'pl'`).catch(() => {});
     const copySeconds = await timeCopy(benchUrl, file, header);
-    console.error(`bench:import: COPY took ${copySeconds.toFixed(2)} s; importing…`);
+    console.error(`bench:import: COPY took ${copySeconds.toFixed(2)} s; the bulk path…`);
+    await admin.unsafe(`create database ${BENCH_DATABASE_BULK}`);
+    const bulk = await timeBulkImport(bulkUrl, file, rows);
+    // Its rows take as much room as the incremental import's: gone before that one starts.
+    await admin.unsafe(`drop database ${BENCH_DATABASE_BULK} with (force)`);
+    console.error(`bench:import: the bulk path took ${bulk.seconds.toFixed(2)} s; the incremental path…`);
     const handle = await openPostgres(benchUrl, { maxConnections: 2 });
     try {
       for (const subgraph of SUBGRAPHS) await migrateSubgraph(handle, subgraph);
       const run = await timeImport(handle, file, rows, benchUrl);
-      console.error(`bench:import: the import took ${run.seconds.toFixed(2)} s; the same without its history…`);
-      await admin.unsafe(`create database ${BENCH_DATABASE_WITHOUT_HISTORY}`);
-      const withoutHistoryHandle = await openPostgres(withoutHistoryUrl, { maxConnections: 2 });
-      const off = await timeImportWithoutHistory(withoutHistoryHandle, file, rows, withoutHistoryUrl).finally(() => withoutHistoryHandle.close());
-      await admin.unsafe(`drop database ${BENCH_DATABASE_WITHOUT_HISTORY} with (force)`);
-      console.error(`bench:import: without its history ${off.run.seconds.toFixed(2)} s; the yardsticks…`);
-      const storage = await historyStorage(handle.db);
-      const calls = await historyTriggerCalls(handle.db);
+      console.error(`bench:import: the incremental path took ${run.seconds.toFixed(2)} s; COPY into the same tables…`);
       const sameTables = await timeCopyIntoImportedTables(benchUrl, folder);
-      const floors: { label: string; seconds: number }[] = [];
-      const mapping = mappingTables(header, samples);
-      for (const variant of FLOOR_VARIANTS) floors.push({ label: variant.label, seconds: await timeIncidentsInsert(benchUrl, variant.setup, mapping) });
-      floors.push({
-        label: "computing the rows' search documents alone (to_tsvector, nothing written), one core",
-        seconds: await timeSearchDocuments(benchUrl, 0),
-      });
-      floors.push({ label: "the same split over two parallel workers and the leader", seconds: await timeSearchDocuments(benchUrl, 2) });
-      console.error("bench:import: reverting the run…");
-      const revert = checkRevert(await timeRevert(handle, run.runId));
-      const copyRate = rows / copySeconds;
-      const ratio = rows / run.seconds / copyRate;
       const figures: Figure[] = [
         ["rows", count(rows)],
         ["COPY into a staging table", speed(copySeconds, rows)],
-        [IMPORT_LABEL, speed(run.seconds, rows)],
-        ...historyFigures(rows, run, off, storage, revert, calls),
-        ["import's own CPU (Node: read, check, map, resolve actors; the rest of its time is Postgres)", `${run.nodeCpuSeconds.toFixed(2)} s`],
-        ["import's own CPU without its history", `${off.run.nodeCpuSeconds.toFixed(2)} s`],
-        run.postgresCpuSeconds === undefined
-          ? ["import's Postgres CPU", "not measured: the server is not on this machine"]
-          : [
-              "import's Postgres CPU (its backends, from /proc): the import could not pass this speed even if Node cost nothing",
-              `${run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / run.postgresCpuSeconds)} rows/s (${(copySeconds / run.postgresCpuSeconds).toFixed(2)} of COPY)`,
-            ],
-        [
-          "import's Postgres CPU without its history",
-          off.run.postgresCpuSeconds === undefined
-            ? "not measured"
-            : `${off.run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / off.run.postgresCpuSeconds)} rows/s`,
-        ],
-        ...floors.map(({ label, seconds }): Figure => [label, `${speed(seconds, rows)} (${(copySeconds / seconds).toFixed(2)} of COPY)`]),
-        [
-          "import / COPY into a staging table (the target)",
-          `${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`,
-        ],
         [
           `COPY of all the import wrote (${count(sameTables.rows)} rows, ${IMPORTED_TABLES.length} tables) into the same tables, with their indexes and triggers, one transaction`,
           `${sameTables.seconds.toFixed(2)} s, ${count(rows / sameTables.seconds)} ACLED rows/s`,
         ],
-        ["import / COPY into the same tables", (sameTables.seconds / run.seconds).toFixed(2)],
-        ["import RSS before / at half / at end", `${mb(run.rssBeforeMb)} / ${mb(run.rssAtHalfMb)} / ${mb(run.rssAtEndMb)}`],
-        ["import peak RSS", mb(run.peakRssMb)],
-        ["machine", `Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end`],
+        ...pathFigures(BULK_LABEL, bulk, rows, copySeconds, sameTables.seconds, true),
+        [`${BULK_LABEL}: indexes built and tallies counted after the rows`, `${bulk.bulkUpkeepSeconds!.toFixed(2)} s of the ${bulk.seconds.toFixed(2)} s`],
+        ...pathFigures(IMPORT_LABEL, run, rows, copySeconds, sameTables.seconds, false),
+        ["bulk path ÷ incremental path, rows/s", (run.seconds / bulk.seconds).toFixed(2)],
       ];
-      return { figures, where: `Postgres at ${new URL(serverUrl).host}`, failed: ratio < TARGET_RATIO };
+      if (!pathsOnly) {
+        console.error("bench:import: the incremental path without its history…");
+        await admin.unsafe(`create database ${BENCH_DATABASE_WITHOUT_HISTORY}`);
+        const withoutHistoryHandle = await openPostgres(withoutHistoryUrl, { maxConnections: 2 });
+        const off = await timeImportWithoutHistory(withoutHistoryHandle, file, rows, withoutHistoryUrl).finally(() => withoutHistoryHandle.close());
+        await admin.unsafe(`drop database ${BENCH_DATABASE_WITHOUT_HISTORY} with (force)`);
+        console.error(`bench:import: without its history ${off.run.seconds.toFixed(2)} s; the floors…`);
+        const storage = await historyStorage(handle.db);
+        const calls = await historyTriggerCalls(handle.db);
+        const floors: { label: string; seconds: number }[] = [];
+        const mapping = mappingTables(header, samples);
+        for (const variant of FLOOR_VARIANTS) floors.push({ label: variant.label, seconds: await timeIncidentsInsert(benchUrl, variant.setup, mapping) });
+        floors.push({
+          label: "computing the rows' search documents alone (to_tsvector, nothing written), one core",
+          seconds: await timeSearchDocuments(benchUrl, 0),
+        });
+        floors.push({ label: "the same split over two parallel workers and the leader", seconds: await timeSearchDocuments(benchUrl, 2) });
+        console.error("bench:import: reverting the run…");
+        const revert = checkRevert(await timeRevert(handle, run.runId));
+        figures.push(
+          ...historyFigures(rows, run, off, storage, revert, calls),
+          [
+            "import's Postgres CPU without its history",
+            off.run.postgresCpuSeconds === undefined
+              ? "not measured"
+              : `${off.run.postgresCpuSeconds.toFixed(2)} s, ${count(rows / off.run.postgresCpuSeconds)} rows/s`,
+          ],
+          ...floors.map(({ label, seconds }): Figure => [label, `${speed(seconds, rows)} (${(copySeconds / seconds).toFixed(2)} of COPY)`]),
+        );
+      }
+      figures.push(["machine", `Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the end`]);
+      return { figures, where: `Postgres at ${new URL(serverUrl).host}`, failed: copySeconds / bulk.seconds < TARGET_RATIO };
     } finally {
       await handle.close();
     }
   } finally {
-    for (const database of [BENCH_DATABASE, BENCH_DATABASE_WITHOUT_HISTORY])
-      await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => {});
+    for (const database of databases) await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end({ timeout: 5 });
   }
 }
@@ -510,9 +544,11 @@ function resultsTable(figures: Figure[], lastRun: LastRun | undefined): string {
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
 }
 
-const { rows: wanted, pglite } = options();
+const { rows: wanted, pglite, pathsOnly } = options();
 const commit = commitLine();
-const resultsPath = join(projectRoot, pglite ? "bench/import-pglite-RESULTS.md" : "bench/import-RESULTS.md");
+// A run at another scale than the default keeps its own file, beside the default's (bench/import-1000000-RESULTS.md).
+const scale = wanted === 100_000 ? "" : `-${wanted}`;
+const resultsPath = join(projectRoot, pglite ? "bench/import-pglite-RESULTS.md" : `bench/import${scale}-RESULTS.md`);
 const lastRun = readLastRun(resultsPath);
 const folder = mkdtempSync(join(tmpdir(), "meridian-bench-import-"));
 const file = join(folder, "acled-multiplied.csv");
@@ -520,7 +556,7 @@ try {
   const { header, rows: samples, files } = sampleRows();
   const rows = await writeMultiplied(file, header, samples, wanted);
   console.error(`bench:import: ${rows.toLocaleString("en")} rows (${files.join(", ")} × ${Math.ceil(rows / samples.length)}) in ${file}`);
-  const measured = pglite ? await benchPglite(folder, file, rows) : await benchPostgres(folder, file, header, samples, rows);
+  const measured = pglite ? await benchPglite(folder, file, rows) : await benchPostgres(folder, file, header, samples, rows, pathsOnly);
   const table = resultsTable(measured.figures, lastRun);
   console.log(table);
   writeFileSync(

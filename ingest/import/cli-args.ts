@@ -2,6 +2,7 @@
 // with the usage and exits 2, before opening any file or database.
 import { parseArgs } from "node:util";
 import { DATASET_FORMATS } from "../formats/registry.js";
+import type { BulkSetting } from "./bulk-choice.js";
 import { STDIN } from "./input-stream.js";
 
 /** Meridian documents: the import's own format, beside the registered dataset formats. */
@@ -21,20 +22,26 @@ export interface ImportOptions {
   skipInvalid: boolean;
   /** One reject file for all inputs, instead of `<input>.rejects.csv` beside each. */
   rejectsPath?: string;
+  /** The bulk path (bulk-choice.ts): forced on, off, or chosen by the files' sizes. */
+  bulk: BulkSetting;
 }
 
 /** How wide --help's descriptions of the formats run before they wrap. */
 const FORMAT_TEXT_WIDTH = 80;
 const OPTION_INDENT = " ".repeat(19);
 
-export const USAGE = `usage: npm run import -- --format ${IMPORT_FORMATS.join("|")} [--dry-run] [--skip-invalid [--rejects PATH]] FILE…
+export const USAGE = `usage: npm run import -- --format ${IMPORT_FORMATS.join("|")} [--dry-run] [--skip-invalid [--rejects PATH]] [--bulk|--no-bulk] FILE…
 
   FILE             a file to import; - reads standard input
   --format         ${wrapped([...DATASET_FORMATS.map((format) => `${format.name}: ${format.description}`), `${DOCUMENT_FORMAT}: Meridian document (.json, or .ndjson / .jsonl)`])}
   --dry-run        import, then roll back: report what would change and how actors resolve
   --skip-invalid   write the valid rows and a reject file of the invalid ones
                    (${listed(DATASET_FORMAT_NAMES, "and")}; a Meridian document is checked whole)
-  --rejects PATH   the reject file (default: FILE.rejects.csv beside each input)`;
+  --rejects PATH   the reject file (default: FILE.rejects.csv beside each input)
+  --bulk           load with indexes built after the rows and tallies counted again
+                   (the default for ${listed(DATASET_FORMAT_NAMES, "and")} files of 100,000 rows or more, at least
+                   as many as stored); readers of incidents and statements wait until it commits
+  --no-bulk        keep every index up to date row by row, readers never waiting`;
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -52,6 +59,8 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | "help"
         "dry-run": { type: "boolean", default: false },
         "skip-invalid": { type: "boolean", default: false },
         rejects: { type: "string" },
+        bulk: { type: "boolean", default: false },
+        "no-bulk": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -69,9 +78,13 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | "help"
   if (values["skip-invalid"] && format === DOCUMENT_FORMAT) {
     throw new UsageError(`--skip-invalid applies to ${listed(DATASET_FORMAT_NAMES, "and")}: a Meridian document is checked and written whole`);
   }
+  if (values.bulk && values["no-bulk"]) throw new UsageError("--bulk and --no-bulk contradict each other: give one");
+  if (values.bulk && format === DOCUMENT_FORMAT)
+    throw new UsageError(`--bulk applies to ${listed(DATASET_FORMAT_NAMES, "and")}: a Meridian document is loaded whole`);
   return {
     format,
     files: positionals,
+    bulk: values.bulk ? "on" : values["no-bulk"] ? "off" : "auto",
     dryRun: values["dry-run"],
     skipInvalid: values["skip-invalid"],
     ...(values.rejects !== undefined ? { rejectsPath: values.rejects } : {}),

@@ -33,6 +33,8 @@ export interface DatasetFormat {
   /** What --help says it is ("ACLED CSV export"). */
   description: string;
   delimited: DelimitedFormat;
+  /** A row's usual size in bytes, to guess a file's rows from its size (the bulk path's choice: bulk-choice.ts). */
+  bytesPerRow: number;
   /** How the rows of a file map, given its first row; an InputError when the file cannot be of this format. */
   begin(file: string, firstRow: DelimitedRow): FileMapping;
   /** What a row was meant to become, so that a rejected row is counted against it. */

@@ -22,6 +22,8 @@ export interface ProgressSink {
   /** `rows` rows of the current file have been written. */
   rowsDone(rows: number): void;
   endFile(rows: number): void;
+  /** A line to show between files or around them (the bulk path's notes). */
+  note?(text: string): void;
 }
 
 export function createProgress(stream: Writable & { isTTY?: boolean }): ProgressSink {
@@ -60,6 +62,10 @@ class PlainProgress implements ProgressSink {
   }
 
   endFile(): void {}
+
+  note(text: string): void {
+    this.stream.write(`import: ${text}\n`);
+  }
 }
 
 class TerminalProgress implements ProgressSink {
@@ -100,6 +106,10 @@ class TerminalProgress implements ProgressSink {
     if (this.overall) return this.overall.rowsDone(rows);
     if (!this.bar) return this.plain.rowsDone(rows);
     this.bar.update(this.bytesRead(), { rows: rows.toLocaleString("en"), speed: rate(rows, this.startedAt) });
+  }
+
+  note(text: string): void {
+    this.plain.note(text);
   }
 
   endFile(rows: number): void {

@@ -32,6 +32,17 @@ export interface ImportSummary {
   actors?: { resolutions: ActorResolution[] };
   rejectFiles: string[];
   seconds: number;
+  /** Set when the import took the bulk path (bulk-choice.ts). */
+  bulk?: BulkSummary;
+}
+
+export interface BulkSummary {
+  /** Why it was chosen. */
+  reason: string;
+  /** Indexes dropped before the load and built after it. */
+  indexes: number;
+  /** Seconds building them and counting the tallies again took. */
+  upkeepSeconds: number;
 }
 
 export function countOutcomes(resolutions: readonly ActorResolution[]): Record<ResolutionOutcome, number> {
@@ -48,6 +59,10 @@ export function formatSummary(summary: ImportSummary, options: { listActors: boo
       `${number(summary.rows.read)} rows from ${summary.files.join(", ")} in ${summary.seconds.toFixed(1)} s${rate}`,
   );
   lines.push(table(summary.entities));
+  if (summary.bulk)
+    lines.push(
+      `bulk load (${summary.bulk.reason}): ${summary.bulk.indexes} indexes built after the rows, and the tallies counted, in ${summary.bulk.upkeepSeconds.toFixed(1)} s`,
+    );
   if (summary.actors) {
     const counts = countOutcomes(summary.actors.resolutions);
     lines.push(

@@ -8,7 +8,12 @@ import { SUBGRAPH_NAMES } from "../../services/registry.js";
 
 const HISTORY_TABLES = ["changes", "row_changes", "import_runs"];
 
-export async function tableChecksums(handles: SubgraphHandles): Promise<Record<string, string>> {
+/** The columns stamped with the time a row was written: two databases given the same writes differ only in them. */
+export const WRITE_TIME_COLUMNS = ["created_at", "updated_at", "made_at", "decided_at", "merged_at"];
+
+/** `ignoring`: columns left out of every row (WRITE_TIME_COLUMNS, to compare two databases). */
+export async function tableChecksums(handles: SubgraphHandles, ignoring: readonly string[] = []): Promise<Record<string, string>> {
+  const text = ignoring.length === 0 ? sql`t::text` : sql`(to_jsonb(t) - ${sql.raw(`array[${ignoring.map((name) => `'${name}'`).join(", ")}]`)})::text`;
   const checksums: Record<string, string> = {};
   for (const schema of SUBGRAPH_NAMES) {
     const db = handles[schema].db;
@@ -20,7 +25,7 @@ export async function tableChecksums(handles: SubgraphHandles): Promise<Record<s
     for (const table of tables) {
       const [row] = resultRows<{ rows: string; checksum: string | null }>(
         await db.execute(
-          sql`select count(*)::text as "rows", md5(string_agg(t::text, E'\\n' order by t::text)) as "checksum" from ${sql.identifier(schema)}.${sql.identifier(table)} t`,
+          sql`select count(*)::text as "rows", md5(string_agg(${text}, E'\\n' order by ${text})) as "checksum" from ${sql.identifier(schema)}.${sql.identifier(table)} t`,
         ),
       );
       checksums[`${schema}.${table}`] = `${row!.rows}:${row!.checksum ?? "-"}`;

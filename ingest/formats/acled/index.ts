@@ -6,6 +6,8 @@ import { beginAcledFile } from "./acled-mapping.js";
 export const ACLED_FORMAT: DatasetFormat = {
   name: "acled",
   description: "ACLED CSV export",
+  // About the shared Somalia export: 3.5 MB for 6,465 rows.
+  bytesPerRow: 550,
   delimited: { delimiter: ",", quoted: true },
   begin: beginAcledFile,
   entityOf: () => "incidents",

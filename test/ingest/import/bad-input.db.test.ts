@@ -241,7 +241,12 @@ describe("the import command's arguments", () => {
       files: ["a.CSV", "-"],
       dryRun: true,
       skipInvalid: false,
+      bulk: "auto",
     });
+    expect(parseImportArgs(["--format", "acled", "--bulk", "a.csv"])).toMatchObject({ bulk: "on" });
+    expect(parseImportArgs(["--format", "gdelt", "--no-bulk", "a.CSV"])).toMatchObject({ bulk: "off" });
+    expect(() => parseImportArgs(["--format", "acled", "--bulk", "--no-bulk", "a.csv"])).toThrow(/--bulk and --no-bulk contradict each other/);
+    expect(() => parseImportArgs(["--format", "meridian", "--bulk", "story.json"])).toThrow(/--bulk applies to acled and gdelt/);
     expect(parseImportArgs(["--format", "acled", "--skip-invalid", "--rejects", "bad.csv", "a.csv"])).toMatchObject({
       skipInvalid: true,
       rejectsPath: "bad.csv",

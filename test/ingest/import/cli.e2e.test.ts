@@ -5,7 +5,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite } from "../../../db/client.js";
+import { sql } from "drizzle-orm";
+import { type Database, openPglite } from "../../../db/client.js";
+import { resultRows } from "../../../db/result-rows.js";
 import { countRows, type RowCounts } from "../documents/support/row-counts.js";
 import { type Backend, BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../../scripts/harness/backends.js";
 import { ACLED_EXPORT_TOOL_FIXTURE, acledLines, GDELT_FIXTURE, temporaryFolder, writeInput } from "./support/sample-files.js";
@@ -23,14 +25,34 @@ interface Target {
   env: Record<string, string>;
   /** Row counts, read once no import process is running. */
   counts(): Promise<RowCounts>;
+  /** Every index and trigger of the subgraphs' schemas, and whether the trigger fires. */
+  indexesAndTriggers(): Promise<string[]>;
   dispose(): Promise<void>;
+}
+
+/** What the bulk path drops and disables until it commits (services/kit/writes/deferred-upkeep.ts). */
+async function indexesAndTriggersOf(db: Database): Promise<string[]> {
+  const rows = resultRows<{ item: string }>(
+    await db.execute(sql`
+      select indexdef as "item" from pg_indexes where schemaname in ('actors', 'statements', 'incidents')
+      union all
+      select tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text from pg_trigger
+      where not tgisinternal and tgrelid::regclass::text ~ '^(actors|statements|incidents)\.'
+      order by 1`),
+  );
+  return rows.map((row) => row.item);
 }
 
 async function targetOn(backend: Backend): Promise<Target> {
   if (backend.name === "postgres") {
     const database: TestDatabase = await backend.create();
     const handles = forEverySubgraph(database.handle);
-    return { env: { DATABASE_URL: database.url! }, counts: () => countRows(handles), dispose: () => database.dispose() };
+    return {
+      env: { DATABASE_URL: database.url! },
+      counts: () => countRows(handles),
+      indexesAndTriggers: () => indexesAndTriggersOf(database.handle.db),
+      dispose: () => database.dispose(),
+    };
   }
   const dataDir = temporaryFolder();
   return {
@@ -39,6 +61,14 @@ async function targetOn(backend: Backend): Promise<Target> {
       const handle = await openPglite(dataDir);
       try {
         return await countRows(forEverySubgraph(handle));
+      } finally {
+        await handle.close();
+      }
+    },
+    async indexesAndTriggers() {
+      const handle = await openPglite(dataDir);
+      try {
+        return await indexesAndTriggersOf(handle.db);
       } finally {
         await handle.close();
       }
@@ -135,11 +165,16 @@ describe.each(BACKENDS)("the import command on $name", (backend) => {
     COMMAND_TIMEOUT,
   );
 
-  it(
-    "leaves the database as it was when the process is killed half way",
-    async () => {
+  it.each([
+    { path: "incremental path", flags: ["--no-bulk"] },
+    // The bulk path has dropped indexes and disabled the tallies' triggers by its first progress line.
+    { path: "bulk path", flags: ["--bulk"] },
+  ])(
+    "leaves the database as it was when the process is killed half way ($path)",
+    async ({ flags }) => {
       const before = await target.counts();
-      const child = startImport(["--format", "acled", largeFile], target.env);
+      const schemaBefore = await target.indexesAndTriggers();
+      const child = startImport(["--format", "acled", ...flags, largeFile], target.env);
       // A progress line comes after a batch is written, inside the import's open transaction.
       await new Promise<void>((resolve, reject) => {
         let stderr = "";
@@ -152,6 +187,21 @@ describe.each(BACKENDS)("the import command on $name", (backend) => {
       child.kill("SIGKILL");
       expect((await child.outcome).code).toBeNull();
       expect(await target.counts()).toEqual(before);
+      expect(await target.indexesAndTriggers()).toEqual(schemaBefore);
+    },
+    COMMAND_TIMEOUT,
+  );
+
+  it(
+    "says on the bulk path that readers wait, and what it built",
+    async () => {
+      const bulk = await runCommand(["--format", "acled", "--bulk", fiveRows], target.env);
+      expect(bulk.code).toBe(0);
+      expect(bulk.stderr).toContain(
+        "import: bulk load (--bulk): indexes are built after the rows; readers of incidents and statements wait until the import commits",
+      );
+      expect(bulk.stderr).toMatch(/import: building \d+ indexes and counting the tallies; readers still wait/);
+      expect(bulk.stdout).toMatch(/\nbulk load \(--bulk\): \d+ indexes built after the rows, and the tallies counted, in [\d.]+ s\n/);
     },
     COMMAND_TIMEOUT,
   );

@@ -12,7 +12,7 @@ export function importFiles(
   flags: Partial<Omit<ImportOptions, "format" | "files">> = {},
   stdin: Readable = Readable.from([]),
 ): Promise<ImportSummary> {
-  return runImport({ format, files, dryRun: false, skipInvalid: false, ...flags }, handles, { stdin });
+  return runImport({ format, files, dryRun: false, skipInvalid: false, bulk: "auto", ...flags }, handles, { stdin });
 }
 
 /** The error an import fails with; fails the test when it succeeds. */
