@@ -8,3 +8,8 @@ import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 export function anyOfIds(column: SQLWrapper, ids: Iterable<string>): SQL {
   return sql`${column} = any(${sql.param([...ids])}::text[])`;
 }
+
+/** `column = any($1::bigint[])`, for numeric keys (the history's change IDs); sent as text, which keeps bigints beyond 2^53 exact. */
+export function anyOfNumbers(column: SQLWrapper, numbers: Iterable<number>): SQL {
+  return sql`${column} = any(${sql.param([...numbers].map(String))}::bigint[])`;
+}

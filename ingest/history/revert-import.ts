@@ -7,7 +7,7 @@ import { inOneTransactionPerHandle } from "../../db/bulk/in-one-transaction.js";
 import type { Database } from "../../db/client.js";
 import { SUBGRAPH_HISTORIES } from "../../services/histories.js";
 import { beginChange } from "../../services/kit/history/begin-change.js";
-import { applyRevert, laterChangeText, laterChangesToTheSameEntities } from "../../services/kit/history/revert-change.js";
+import { type LaterChange, applyRevert, laterChangesText, laterChangesToTheSameEntities } from "../../services/kit/history/revert-change.js";
 import type { SubgraphName } from "../../services/registry.js";
 import type { SubgraphHandles } from "../documents/subgraph-handles.js";
 import { systemUser } from "./import-runs.js";
@@ -38,13 +38,13 @@ export async function revertImportRun(handles: SubgraphHandles, runId: string, b
     if (parts.size === 0) throw new RevertRefused(`no import run "${runId}" is recorded (the \`imports\` list gives the IDs)`);
     if ([...parts.values()].some((part) => part.revertedBy !== null)) throw new RevertRefused(`import run ${runId} was already reverted`);
     const refuseLaterChanges = async (revertIds: Partial<Record<SubgraphName, number>>) => {
-      const conflicts: string[] = [];
+      const conflicts: LaterChange[] = [];
       for (const [name, part] of parts) {
         const ids = [part.changeId, ...(revertIds[name] === undefined ? [] : [revertIds[name]])];
-        for (const later of await laterChangesToTheSameEntities(databases[name], SUBGRAPH_HISTORIES[name], ids)) conflicts.push(laterChangeText(later));
+        conflicts.push(...(await laterChangesToTheSameEntities(databases[name], SUBGRAPH_HISTORIES[name], ids)));
       }
       if (conflicts.length > 0) {
-        throw new RevertRefused(`later changes touched what import run ${runId} wrote; revert them first:\n  ${conflicts.slice(0, 100).join("\n  ")}`);
+        throw new RevertRefused(`later changes touched what import run ${runId} wrote; revert them first:\n  ${laterChangesText(conflicts, "\n  ")}`);
       }
     };
     await refuseLaterChanges({});
@@ -64,8 +64,5 @@ export async function revertImportRun(handles: SubgraphHandles, runId: string, b
 async function revertPart(db: Database, name: SubgraphName, changeId: number, by: string): Promise<{ rows: number; revertId: number }> {
   const history = SUBGRAPH_HISTORIES[name];
   const revertId = await beginChange(db, history, { kind: "revertImport", keyName: by, reverts: changeId, importRunId: null });
-  const { rowChanges } = history.tables;
-  const count = await db.$count(rowChanges, eq(rowChanges.changeId, changeId));
-  await applyRevert(db, history, changeId, revertId);
-  return { rows: count, revertId };
+  return { rows: await applyRevert(db, history, changeId, revertId), revertId };
 }

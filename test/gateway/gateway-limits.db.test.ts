@@ -143,7 +143,7 @@ describe.each(BACKENDS)("operation limits at the gateway on $name", (backend) =>
       "Change.rows": (first) => `actors(first: 1) { edges { node { history(first: 1) { edges { node { rows(first: ${first}) { table } } } } } } }`,
     };
     /** Editors only: asked for with an editor's key. */
-    const editorsOnly = new Set(["Query.actorChanges", "Query.statementChanges", "Query.incidentChanges"]);
+    const editorsOnly = new Set(["Query.actorChanges", "Query.statementChanges", "Query.incidentChanges", "Query.imports"]);
 
     it("covers every field of the schema that takes `first`", () => {
       const schema = buildApiSchema(readSupergraph());

@@ -2,8 +2,8 @@
 // for their history is one query, ranked per entity), the rows of each change (one query per
 // page of changes), lists of changes by filter, and the import runs.
 import DataLoader from "dataloader";
-import { type SQL, type SQLWrapper, and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
-import { anyOfIds } from "../../../db/any-of-ids.js";
+import { type SQL, and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { anyOfIds, anyOfNumbers } from "../../../db/any-of-ids.js";
 import type { Database } from "../../../db/client.js";
 import { resultRows } from "../../../db/result-rows.js";
 import { badUserInput } from "../schema/errors.js";
@@ -291,10 +291,6 @@ export class HistoryReader {
     const rows = await this.db.select({ id: changes.id, at: changes.at }).from(changes).where(anyOfNumbers(changes.id, ids));
     return new Map(rows.map((row) => [row.id, row.at.toISOString()]));
   }
-}
-
-function anyOfNumbers(column: SQLWrapper, numbers: readonly number[]): SQL {
-  return sql`${column} = any(${sql.param(numbers.map(String))}::bigint[])`;
 }
 
 function toRowChange(row: Record<string, unknown>): RowChange {

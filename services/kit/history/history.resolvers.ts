@@ -91,8 +91,10 @@ export function historyResolvers(options: HistoryResolverOptions): ClassType[] {
     class ImportRunResolver {
       @Query(() => ImportRunConnection, {
         nullable: true,
-        description: "Runs of `npm run import` and of the seed, newest first: format, files with their SHA-256, who, when, and the summary.",
+        description:
+          "Runs of `npm run import` and of the seed, newest first: format, files with their SHA-256, who, when, and the summary. Editors only: the files are named as given on the importer's command line.",
       })
+      @Authorized(EDITOR)
       async imports(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: HistoryContext): Promise<Connection<ImportRun>> {
         return context.changeHistory.imports(first, after);
       }

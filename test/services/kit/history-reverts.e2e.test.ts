@@ -294,7 +294,7 @@ describe.each(BACKENDS)("reverting changes through the gateway on $name", (backe
   });
 
   it("refuses a seed's (an import's) change, naming npm run revert-import with the run's ID", async () => {
-    const runId = (await views(`{ imports(first: 1) { edges { node { id format } } } }`)).imports.edges[0].node;
+    const runId = (await run(`{ imports(first: 1) { edges { node { id format } } } }`)).imports.edges[0].node;
     expect(runId.format).toBe("seed");
     for (const subgraph of ["actors", "statements", "incidents"] as const) {
       const data = await run(`{ ${CHANGE_LISTS[subgraph]}(first: 5, filter: { kind: "seed" }) { edges { node { id importRunId } } } }`);

@@ -89,6 +89,7 @@ describe.each(BACKENDS)("the history of every change through the gateway on $nam
   it("lists the seed and the GDELT import as runs, with their files' SHA-256, who ran them and their summaries", async () => {
     const { data } = await run(
       `{ imports(first: 10) { totalCount edges { node { id format files { name bytes sha256 } startedAt finishedAt author { keyName role } summary revertedAt } } } }`,
+      { as: "alice" },
     );
     expect(data.imports.totalCount).toBe(2);
     const [seed, gdelt] = data.imports.edges.map((edge: { node: any }) => edge.node);
@@ -103,17 +104,18 @@ describe.each(BACKENDS)("the history of every change through the gateway on $nam
     expect(seed.summary).toMatchObject({ actors: { inserted: 22 }, statements: { inserted: 13 }, incidents: { inserted: 6 } });
     expect(gdelt).toMatchObject({ id: gdeltRunId, format: "gdelt", files: [{ name: GDELT_FIXTURE, bytes: readFileSync(GDELT_FIXTURE).length }] });
     // Paged newest first: the seed, then the import.
-    const first = await run(`{ imports(first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const first = await run(`{ imports(first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { as: "alice" });
     expect(first.data.imports.edges).toEqual([{ node: { id: seed.id } }]);
     expect(first.data.imports.pageInfo.hasNextPage).toBe(true);
     const second = await run(`query($after: String) { imports(first: 1, after: $after) { pageInfo { hasNextPage } edges { node { id } } } }`, {
+      as: "alice",
       variables: { after: first.data.imports.pageInfo.endCursor },
     });
     expect(second.data.imports).toEqual({ pageInfo: { hasNextPage: false }, edges: [{ node: { id: gdeltRunId } }] });
   });
 
   it("shows the seed in a seed actor's history: kind seed, the run's ID, the user who loaded it, and the rows it inserted", async () => {
-    const seedRunId = (await run(`{ imports(first: 1) { edges { node { id } } } }`)).data.imports.edges[0].node.id;
+    const seedRunId = (await run(`{ imports(first: 1) { edges { node { id } } } }`, { as: "alice" })).data.imports.edges[0].node.id;
     const { totalCount, nodes } = await historyOf("actor", "meridian:lin-jian");
     expect(totalCount).toBe(1);
     expect(nodes[0]).toMatchObject({
@@ -530,13 +532,16 @@ describe.each(BACKENDS)("the history of every change through the gateway on $nam
     }
   });
 
-  it.each(["actorChanges", "statementChanges", "incidentChanges"])("refuses %s to a reader (FORBIDDEN) and without a key (UNAUTHENTICATED)", async (list) => {
-    const asReader = await post(`{ ${list}(first: 5) { totalCount edges { node { id } } } }`, { as: "rita" });
-    expect(asReader.data?.[list] ?? null).toBeNull();
-    expect(asReader.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
-    const anonymous = await post(`{ ${list}(first: 5) { totalCount } }`);
-    expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
-  });
+  it.each(["actorChanges", "statementChanges", "incidentChanges", "imports"])(
+    "refuses %s to a reader (FORBIDDEN) and without a key (UNAUTHENTICATED)",
+    async (list) => {
+      const asReader = await post(`{ ${list}(first: 5) { totalCount edges { node { id } } } }`, { as: "rita" });
+      expect(asReader.data?.[list] ?? null).toBeNull();
+      expect(asReader.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+      const anonymous = await post(`{ ${list}(first: 5) { totalCount } }`);
+      expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+    },
+  );
 
   it("refuses an editors' list alone: a reader's other fields of the same subgraph still answer", async () => {
     const { data, errors } = await post(`{ actors(first: 1) { totalCount } actorChanges(first: 1) { totalCount } }`, { as: "rita" });
