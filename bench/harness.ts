@@ -137,7 +137,8 @@ export async function startGateway(
     options.label ?? "gateway",
     "gateway/main.ts",
     // The benchmark's largest operations (500 incidents with their actors) cost more than the default limit allows.
-    { ...addresses.environment, GATEWAY_PORT: String(port), GATEWAY_MAX_COST: "200000", ...options.env },
+    // The response cache is off unless a side asks for it: a closed loop of one operation would otherwise measure the cache.
+    { ...addresses.environment, GATEWAY_PORT: String(port), GATEWAY_MAX_COST: "200000", RESPONSE_CACHE_MAX_BYTES: "0", ...options.env },
     `http://127.0.0.1:${port}/ready`,
   );
   return { process, url: `http://127.0.0.1:${port}/graphql` };

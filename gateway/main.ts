@@ -21,6 +21,7 @@ try {
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     corsOrigins: config.corsOrigins,
     operationCacheMaxBytes: config.operationCacheMaxBytes,
+    responseCacheMaxBytes: config.responseCacheMaxBytes,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

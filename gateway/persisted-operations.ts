@@ -36,6 +36,11 @@ export type PersistedOperationManifest = z.infer<typeof manifestSchema>;
 /** The hash automatic persisted queries and the manifest use for an operation's text. */
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/** The manifest's operation texts by their SHA-256. */
+export function persistedOperationTexts(manifest: PersistedOperationManifest): ReadonlyMap<string, string> {
+  return new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
+}
+
 /** A manifest file, checked whole; problems stop the gateway's start, naming the file and each entry. */
 export function readManifest(path = PERSISTED_OPERATIONS_PATH): PersistedOperationManifest {
   let json: unknown;

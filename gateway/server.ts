@@ -7,12 +7,14 @@ import { gatewayReadinessChecks } from "../platform/http/readiness.js";
 import { examplesDocument, readExamples } from "../platform/metrics/example-operations.js";
 import { corsMiddleware } from "./cors.js";
 import { graphiqlRoutes } from "./graphiql.js";
-import { DEFAULT_OPERATION_LIMITS, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "../platform/config/gateway-defaults.js";
+import { DEFAULT_OPERATION_LIMITS, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "../platform/config/gateway-defaults.js";
 import { operationCostPlugin } from "./limits/cost-plugin.js";
 import { refuseLongOperations } from "./limits/operation-length.js";
 import { reportLimitCodes } from "./limits/error-codes.js";
 import { operationShapeRule } from "./limits/shape-rule.js";
-import { PERSISTED_OPERATIONS_PATH, createSafelist, readManifest } from "./persisted-operations.js";
+import { PERSISTED_OPERATIONS_PATH, createSafelist, persistedOperationTexts, readManifest } from "./persisted-operations.js";
+import { DATA_VERSION_TIMEOUT_MS, subgraphDataVersions } from "./data-versions.js";
+import { createResponseCache } from "./response-cache.js";
 import type { ApiKeyEntry } from "../platform/config/api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins } from "../platform/config/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
@@ -60,6 +62,8 @@ export interface GatewayOptions {
   metricsToken?: string;
   /** Bytes each per-operation cache holds: parsed documents, query plans, persisted queries (OPERATION_CACHE_MAX_BYTES). */
   operationCacheMaxBytes?: number;
+  /** Bytes of answers the response cache keeps (RESPONSE_CACHE_MAX_BYTES); 0 turns it off; DEFAULT_RESPONSE_CACHE_BYTES when undefined. */
+  responseCacheMaxBytes?: number;
 }
 
 type QueryPlanCache = NonNullable<NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>["queryPlannerConfig"]>["cache"];
@@ -114,7 +118,22 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
       }),
   });
   const manifestPath = options.persistedOperations?.manifestPath ?? PERSISTED_OPERATIONS_PATH;
-  const safelist = options.persistedOperations?.safelist ? createSafelist(readManifest(manifestPath), cacheBytes) : undefined;
+  const manifest = options.persistedOperations?.safelist ? readManifest(manifestPath) : undefined;
+  const safelist = manifest ? createSafelist(manifest, cacheBytes) : undefined;
+  const responseCacheBytes = options.responseCacheMaxBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
+  const responseCache =
+    responseCacheBytes === 0
+      ? undefined
+      : createResponseCache({
+          maxBytes: responseCacheBytes,
+          dataVersions: subgraphDataVersions(options.subgraphUrls, {
+            subgraphSecret: options.subgraphSecret,
+            timeoutMs: Math.min(options.subgraphTimeoutMs ?? 10_000, DATA_VERSION_TIMEOUT_MS),
+          }),
+          // A GET that sends only a persisted operation's hash is keyed by the manifest's text.
+          persistedOperations: persistedOperationTexts(manifest ?? readManifest(manifestPath)),
+          metrics,
+        });
   if (safelist) metrics?.watchCache("persisted_queries", safelist.registrations);
   const limits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   return new GraphQLHttpServer({
@@ -125,6 +144,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
     hideErrorDetails: options.isProduction,
     maxRequestBodyBytes: options.maxRequestBodyBytes,
     requestChecks: [refuseLongOperations(limits.maxOperationLength)],
+    responseCache: responseCache?.middleware,
     operationCacheMaxBytes: cacheBytes,
     paths: ["/", "/graphql"],
     cors: corsMiddleware(options.corsOrigins ?? defaultCorsOrigins(options.isProduction)),

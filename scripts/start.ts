@@ -67,6 +67,7 @@ try {
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     corsOrigins: config.corsOrigins,
     operationCacheMaxBytes: config.operationCacheMaxBytes,
+    responseCacheMaxBytes: config.responseCacheMaxBytes,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

@@ -3,7 +3,7 @@
 // name: each one it is given gets its own variables (<NAME>_PORT, <NAME>_URL,
 // <NAME>_DATABASE_URL); services/config.ts gives it the registered ones.
 import { z } from "zod";
-import { DEFAULT_OPERATION_LIMITS as limits, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "./gateway-defaults.js";
+import { DEFAULT_OPERATION_LIMITS as limits, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_SUBGRAPH_BREAKER, type OperationLimits } from "./gateway-defaults.js";
 import { type ApiKeyEntry, parseApiKeyEntries } from "./api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins, parseCorsOrigins } from "./cors-origins.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../graphql/operation-caches.js";
@@ -73,6 +73,8 @@ const trailingVariables = {
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BODY_BYTES),
   // Each per-operation cache (parsed documents, query plans, persisted queries) of every server.
   OPERATION_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(DEFAULT_OPERATION_CACHE_BYTES),
+  // The gateway's answers to repeated reads, exact under writes (gateway/response-cache.ts); 0 turns it off.
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(DEFAULT_RESPONSE_CACHE_BYTES),
   // Private subgraphs: the gateway sends it, each subgraph demands it (see subgraph-secret.ts).
   SUBGRAPH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
@@ -155,6 +157,8 @@ export interface Config<TName extends string = string> {
   corsOrigins: CorsOrigins;
   /** Bytes each per-operation cache of a server holds at most. */
   operationCacheMaxBytes: number;
+  /** The gateway's response cache, in bytes of answers; 0 is off. */
+  responseCacheMaxBytes: number;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
@@ -226,6 +230,7 @@ export function parseConfig<TName extends string>(env: NodeJS.ProcessEnv, subgra
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     corsOrigins: e.CORS_ORIGINS ?? defaultCorsOrigins(e.NODE_ENV === "production"),
     operationCacheMaxBytes: e.OPERATION_CACHE_MAX_BYTES,
+    responseCacheMaxBytes: e.RESPONSE_CACHE_MAX_BYTES,
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,

@@ -42,3 +42,6 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 // Five failures in a row is no accident. A subgraph that is back is found within five
 // seconds; one that is not costs one probe request every five seconds.
 export const DEFAULT_SUBGRAPH_BREAKER = { consecutiveFailures: 5, cooldownMs: 5_000 } as const;
+
+/** Bytes of answers the gateway's response cache keeps (RESPONSE_CACHE_MAX_BYTES). */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;

@@ -53,6 +53,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   operationCacheMaxBytes?: number;
   /** Run once the body is read and before Apollo sees the request, e.g. the gateway's operation length limit. */
   requestChecks?: express.RequestHandler[];
+  /** Answers repeated reads before Apollo, after every check (the gateway's response cache); none when undefined. */
+  responseCache?: express.RequestHandler;
   /** Where the one line per request and the causes of internal errors go; none when undefined. */
   logger?: Logger;
   /** The subgraph this server is, named in the log lines of its internal errors; undefined at the gateway. */
@@ -153,6 +155,7 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       ...readJsonBody(this.options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
       ...(this.options.requestChecks ?? []),
       refuseMismatchedPersistedQueryHash(),
+      ...(this.options.responseCache ? [this.options.responseCache] : []),
       expressMiddleware(this.apollo, { context: async ({ req }) => rememberRequest(await this.options.createContext(req), req) }),
     );
     await new Promise<void>((resolve, reject) => {

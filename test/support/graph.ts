@@ -27,6 +27,8 @@ export async function startGraph(
     apiKeys?: readonly ApiKeyEntry[];
     operationLimits?: OperationLimits;
     operationCacheMaxBytes?: number;
+    /** The gateway's response cache (RESPONSE_CACHE_MAX_BYTES); its default, on, when undefined. */
+    responseCacheMaxBytes?: number;
     metricsToken?: string;
     logger?: Logger;
   } = {},
@@ -61,6 +63,7 @@ export async function startGraph(
     apiKeys: options.apiKeys,
     operationLimits: options.operationLimits,
     operationCacheMaxBytes: options.operationCacheMaxBytes,
+    responseCacheMaxBytes: options.responseCacheMaxBytes,
     metricsToken: options.metricsToken,
     logger: options.logger?.child({ service: "gateway" }),
   }).listen(0, "127.0.0.1");

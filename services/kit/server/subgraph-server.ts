@@ -14,6 +14,7 @@ import { registerDatabasePoolMetrics } from "../../../platform/metrics/database-
 import { servesMetrics } from "../../../platform/metrics/metrics-access.js";
 import { ServiceMetrics } from "../../../platform/metrics/service-metrics.js";
 import { subgraphReadinessChecks } from "../../../platform/http/readiness.js";
+import { dataVersionRoute } from "./data-version-route.js";
 import { requireSubgraphSecret } from "../../../platform/http/subgraph-secret.js";
 
 /** A subgraph's HTTP server on a database; each request gets a fresh context with fresh loaders. */
@@ -48,6 +49,7 @@ export async function createSubgraphServer(
   const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: subgraph.name, knownOperationNames: options.knownOperationNames });
   if (metrics && options.readPoolUsage) registerDatabasePoolMetrics(metrics.registry, options.readPoolUsage);
   const code = await subgraph.load();
+  const guard = options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret);
   return new GraphQLHttpServer<BaseContext>({
     schema: await code.buildSchema(),
     paths: ["/graphql"],
@@ -73,7 +75,9 @@ export async function createSubgraphServer(
       return { ...code.createContext(db, scope), caller, ...scope };
     },
     readinessChecks: subgraphReadinessChecks(db, subgraph),
-    guard: options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret),
+    guard,
+    // The gateway's response cache asks it before answering from the cache (gateway/response-cache.ts).
+    routes: dataVersionRoute(db, guard),
     logger: options.logger,
     subgraphName: subgraph.name,
     shutdownTimeoutMs: options.shutdownTimeoutMs,

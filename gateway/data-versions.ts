@@ -1,0 +1,58 @@
+// The subgraphs' data versions (services/kit/server/data-version-route.ts), read for every
+// request the response cache may answer, before it is answered: an answer computed after the
+// read can only be newer than the versions it is stored under, so an entry is never found under
+// versions newer than its data. A read is shared by the requests that arrive before it starts
+// (under load, one read serves many), never by a request that arrived after it started: that
+// request may follow a write whose response had not yet returned when the read began.
+import { Agent, request } from "undici";
+import { DATA_VERSION_PATH } from "../services/kit/server/data-version-route.js";
+import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
+
+/**
+ * The longest a version read may take before the request goes uncached: a subgraph that hangs
+ * must not make every request wait for its deadline twice, once for its version and once for
+ * its answer.
+ */
+export const DATA_VERSION_TIMEOUT_MS = 500;
+
+/** The versions of every subgraph as one string, read after `arrivedAt` (performance.now()); undefined when a subgraph did not say. */
+export type DataVersions = (arrivedAt: number) => Promise<string | undefined>;
+
+export interface DataVersionOptions {
+  /** Sent to every subgraph, as with its GraphQL requests. */
+  subgraphSecret?: string;
+  /** A subgraph slower than this is taken as not saying: the request goes uncached. */
+  timeoutMs: number;
+}
+
+export function subgraphDataVersions(subgraphUrls: Record<string, string>, options: DataVersionOptions): DataVersions {
+  const agent = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
+  const urls = Object.entries(subgraphUrls)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, url]) => [name, new URL(DATA_VERSION_PATH, url).toString()] as const);
+  const headers = options.subgraphSecret === undefined ? {} : { [SUBGRAPH_SECRET_HEADER]: options.subgraphSecret };
+  const readOne = async (url: string): Promise<string> => {
+    const response = await request(url, { dispatcher: agent, headers, signal: AbortSignal.timeout(options.timeoutMs) });
+    if (response.statusCode !== 200) {
+      await response.body.dump();
+      throw new Error(`${url} answered ${response.statusCode}`);
+    }
+    return ((await response.body.json()) as { version: string }).version;
+  };
+  const readAll = async (): Promise<string | undefined> => {
+    try {
+      const versions = await Promise.all(urls.map(async ([name, url]) => `${name}=${await readOne(url)}`));
+      return versions.join(";");
+    } catch {
+      return undefined;
+    }
+  };
+  let latest: { startedAt: number; versions: Promise<string | undefined> } | undefined;
+  return (arrivedAt) => {
+    if (latest && latest.startedAt >= arrivedAt) return latest.versions;
+    const startedAt = performance.now();
+    const versions = readAll();
+    latest = { startedAt, versions };
+    return versions;
+  };
+}

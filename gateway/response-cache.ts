@@ -1,0 +1,198 @@
+// Answers repeated read operations from memory: the same operation text, operation name,
+// variables and caller's role, at the same data versions of every subgraph
+// (data-versions.ts), get the answer stored the first time. Every write that commits moves the
+// versions (services/kit/server/data-version-route.ts), so after it no request, at this gateway
+// process or any other, finds an answer stored before it: invalidation is exact and needs no
+// message between processes. Only complete answers without errors are stored; mutations,
+// subscriptions and unrecognised keys pass through. Bounded by bytes (RESPONSE_CACHE_MAX_BYTES),
+// least recently used first out; 0 turns it off.
+//
+// Over GET (persisted operations, for CDNs and browsers) an answer carries an ETag, Express's
+// own digest of the body, and `Cache-Control: no-cache` (public without a key, private with
+// one): a cache may keep it but asks again each time, and `If-None-Match` is answered 304 while
+// the answer is the same. A longer max-age would serve answers a write has changed.
+import { createHash } from "node:crypto";
+import type { Request, RequestHandler, Response } from "express";
+import { type DocumentNode, getOperationAST, parse } from "graphql";
+import { Counter } from "prom-client";
+import { ByteBoundedCache } from "../platform/graphql/byte-bounded-cache.js";
+import { callerOf } from "../platform/http/caller.js";
+import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
+import type { DataVersions } from "./data-versions.js";
+
+/** Says whether an answer came from the cache ("hit") or was computed and stored ("miss"). */
+export const RESPONSE_CACHE_HEADER = "meridian-response-cache";
+
+const BYTES_PER_CHARACTER = 2;
+/** What an entry holds besides its body and key: the Map's entry and the object. */
+const ENTRY_OVERHEAD_BYTES = 200;
+/** Operation types by text and name, so that a repeated operation is not parsed again. */
+const OPERATION_TYPES_BYTES = 4 * 1024 * 1024;
+
+export interface ResponseCacheOptions {
+  maxBytes: number;
+  dataVersions: DataVersions;
+  /** Persisted operations' texts by SHA-256, for requests that send only the hash. */
+  persistedOperations?: ReadonlyMap<string, string>;
+  metrics?: ServiceMetrics;
+}
+
+interface OperationRequest {
+  text: string;
+  /** The persisted-query hash sent with it, if any. */
+  hash?: string;
+  /** The text came with its hash: an automatic persisted query's registration, which Apollo must see. */
+  registers: boolean;
+  operationName: string | null;
+  /** The variables as JSON text, as the key compares them. */
+  variables: string;
+}
+
+export interface ResponseCache {
+  middleware: RequestHandler;
+  /** The stored answers, for /metrics and the tests. */
+  entries: ByteBoundedCache<string>;
+}
+
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const entries = new ByteBoundedCache<string>(options.maxBytes, (body, key) => (body.length + key.length) * BYTES_PER_CHARACTER + ENTRY_OVERHEAD_BYTES);
+  const operationTypes = new ByteBoundedCache<string>(OPERATION_TYPES_BYTES, (type, key) => (type.length + key.length) * BYTES_PER_CHARACTER);
+  // Texts of automatic persisted queries by hash, learnt from their registrations, so that a GET
+  // sending only the hash is keyed like the text (the manifest's are known from the start).
+  const registeredTexts = new ByteBoundedCache<string>(OPERATION_TYPES_BYTES, (text, key) => (text.length + key.length) * BYTES_PER_CHARACTER);
+  const textOf = async (hash: string) => options.persistedOperations?.get(hash) ?? (await registeredTexts.get(hash));
+  options.metrics?.watchCache("responses", entries);
+  const lookups = options.metrics
+    ? new Counter({
+        name: "meridian_response_cache_lookups_total",
+        help: "Read operations looked up in the response cache, by outcome: hit (answered from it) or miss (computed, and stored when without errors)",
+        labelNames: ["outcome"],
+        registers: [options.metrics.registry],
+      })
+    : undefined;
+
+  const middleware: RequestHandler = async (request, response, next) => {
+    try {
+      const arrivedAt = performance.now();
+      const role = roleOf(request);
+      const operation = role === undefined ? undefined : await operationOf(request, textOf);
+      if (role === undefined || operation === undefined) return next();
+      if ((await operationType(operationTypes, operation)) !== "query") return next();
+      const versions = await options.dataVersions(arrivedAt);
+      if (versions === undefined) return next();
+      const key = createHash("sha256")
+        .update(JSON.stringify([role, operation.text, operation.operationName, operation.variables, versions]))
+        .digest("base64url");
+      const cacheControl = request.method === "GET" ? `${role === "anonymous" ? "public" : "private"}, no-cache` : undefined;
+      response.vary("authorization");
+      // A registration goes to Apollo, which keeps the hash; its answer is stored like any other.
+      if (operation.registers && operation.hash) await registeredTexts.set(operation.hash, operation.text);
+      const stored = operation.registers ? undefined : await entries.get(key);
+      if (stored !== undefined) {
+        lookups?.inc({ outcome: "hit" });
+        response.setHeader(RESPONSE_CACHE_HEADER, "hit");
+        response.type("application/json; charset=utf-8");
+        if (cacheControl) response.setHeader("cache-control", cacheControl);
+        // Express's send gives the ETag and answers a matching If-None-Match with 304.
+        response.send(stored);
+        return;
+      }
+      lookups?.inc({ outcome: "miss" });
+      response.setHeader(RESPONSE_CACHE_HEADER, "miss");
+      storeWhenComplete(response, cacheControl, (body) => void entries.set(key, body));
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+  return { middleware, entries };
+}
+
+/** "anonymous", or a key's role; undefined for a key that is not one of ours (its answer is an error). */
+function roleOf(request: Request): string | undefined {
+  const caller = callerOf(request);
+  if (caller.kind === "anonymous") return "anonymous";
+  return caller.kind === "key" ? caller.role : undefined;
+}
+
+/**
+ * The operation a GET or POST asks for, or undefined when it is not one the cache can key (no
+ * text, malformed variables) or one Apollo's CSRF prevention refuses: a GET without a header a
+ * browser cannot send cross-site unasked, a POST that is not JSON. Apollo answers those itself.
+ */
+async function operationOf(request: Request, textOf: (hash: string) => Promise<string | undefined>): Promise<OperationRequest | undefined> {
+  if (request.method === "GET" ? !request.get("apollo-require-preflight") && !request.get("x-apollo-operation-name") : !request.is("application/json")) {
+    return undefined;
+  }
+  const fields = (request.method === "GET" ? request.query : request.body) as Record<string, unknown> | undefined;
+  if (!fields || typeof fields !== "object") return undefined;
+  const extensions = jsonField(fields.extensions) as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
+  const sentHash = extensions?.persistedQuery?.sha256Hash;
+  const hash = typeof sentHash === "string" ? sentHash : undefined;
+  const text = typeof fields.query === "string" ? fields.query : hash !== undefined ? await textOf(hash) : undefined;
+  if (text === undefined) return undefined;
+  const operationName = fields.operationName;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
+  const variables = jsonField(fields.variables);
+  if (variables === INVALID) return undefined;
+  return {
+    text,
+    hash,
+    registers: hash !== undefined && typeof fields.query === "string",
+    operationName: operationName ?? null,
+    variables: JSON.stringify(variables ?? null),
+  };
+}
+
+const INVALID = Symbol("invalid JSON");
+
+/** A GET sends objects as JSON text, a POST as JSON values. */
+function jsonField(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return INVALID;
+  }
+}
+
+/** "query", "mutation", "subscription", or "none" when the text does not parse or names no single operation (Apollo answers the error). */
+async function operationType(cache: ByteBoundedCache<string>, { text, operationName }: OperationRequest): Promise<string> {
+  const key = `${operationName ?? ""}\n${text}`;
+  const known = await cache.get(key);
+  if (known !== undefined) return known;
+  let document: DocumentNode | undefined;
+  try {
+    document = parse(text, { noLocation: true });
+  } catch {
+    document = undefined;
+  }
+  const type = (document && getOperationAST(document, operationName)?.operation) ?? "none";
+  await cache.set(key, type);
+  return type;
+}
+
+/**
+ * Calls `store` with the body Apollo sends, when it is a complete JSON answer without errors,
+ * and gives such an answer `cacheControl` in place of Apollo's no-store.
+ */
+function storeWhenComplete(response: Response, cacheControl: string | undefined, store: (body: string) => void): void {
+  const send = response.send.bind(response);
+  response.send = (body?: unknown) => {
+    const type = String(response.getHeader("content-type") ?? "");
+    if (response.statusCode === 200 && typeof body === "string" && type.startsWith("application/json") && withoutErrors(body)) {
+      store(body);
+      if (cacheControl) response.setHeader("cache-control", cacheControl);
+    }
+    return send(body);
+  };
+}
+
+function withoutErrors(body: string): boolean {
+  try {
+    const answer = JSON.parse(body) as { errors?: unknown; data?: unknown };
+    return answer.errors === undefined && answer.data !== undefined && answer.data !== null;
+  } catch {
+    return false;
+  }
+}
