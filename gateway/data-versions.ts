@@ -5,7 +5,7 @@
 // (under load, one read serves many), never by a request that arrived after it started: that
 // request may follow a write whose response had not yet returned when the read began.
 import { Agent, request } from "undici";
-import { DATA_VERSION_PATH } from "../services/kit/server/data-version-route.js";
+import { DATA_VERSION_PATH } from "../platform/http/data-version-path.js";
 import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
 
 /**
@@ -23,6 +23,12 @@ export interface DataVersionOptions {
   subgraphSecret?: string;
   /** A subgraph slower than this is taken as not saying: the request goes uncached. */
   timeoutMs: number;
+  /**
+   * False while a subgraph's circuit breaker is open or half-open: no version is read and the
+   * request goes uncached, so that it neither waits for a failing subgraph's version nor is
+   * answered from the cache while the breaker waits for a real request to probe the subgraph.
+   */
+  allFine?: () => boolean;
 }
 
 export function subgraphDataVersions(subgraphUrls: Record<string, string>, options: DataVersionOptions): DataVersions {
@@ -48,7 +54,8 @@ export function subgraphDataVersions(subgraphUrls: Record<string, string>, optio
     }
   };
   let latest: { startedAt: number; versions: Promise<string | undefined> } | undefined;
-  return (arrivedAt) => {
+  return async (arrivedAt) => {
+    if (options.allFine && !options.allFine()) return undefined;
     if (latest && latest.startedAt >= arrivedAt) return latest.versions;
     const startedAt = performance.now();
     const versions = readAll();

@@ -88,10 +88,14 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
   const queryPlans = queryPlanCache<QueryPlanCacheValue>(cacheBytes);
   metrics?.watchCache("query_plans", queryPlans);
   const showBreakerStates = metrics ? subgraphBreakerMetrics(metrics) : undefined;
+  // Subgraphs whose circuit breaker is open or half-open: the response cache steps aside for them (data-versions.ts).
+  const failingSubgraphs = new Set<string>();
   const breakerStateListener = (name: string) => {
     const show = showBreakerStates?.(name);
     return (state: SubgraphBreakerState) => {
       show?.(state);
+      if (state === "closed") failingSubgraphs.delete(name);
+      else failingSubgraphs.add(name);
       options.logger?.[state === "closed" ? "info" : "warn"]({ subgraph: name, state }, `circuit breaker of the ${name} subgraph ${state.replace("_", "-")}`);
     };
   };
@@ -129,6 +133,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
           dataVersions: subgraphDataVersions(options.subgraphUrls, {
             subgraphSecret: options.subgraphSecret,
             timeoutMs: Math.min(options.subgraphTimeoutMs ?? 10_000, DATA_VERSION_TIMEOUT_MS),
+            allFine: () => failingSubgraphs.size === 0,
           }),
           // A GET that sends only a persisted operation's hash is keyed by the manifest's text.
           persistedOperations: persistedOperationTexts(manifest ?? readManifest(manifestPath)),

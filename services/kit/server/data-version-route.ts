@@ -10,8 +10,7 @@ import { sql } from "drizzle-orm";
 import { type RequestHandler, Router } from "express";
 import type { Database } from "../../../db/client.js";
 import { resultRows } from "../../../db/result-rows.js";
-
-export const DATA_VERSION_PATH = "/data-version";
+import { DATA_VERSION_PATH } from "../../../platform/http/data-version-path.js";
 
 /** Reads the version in a statement of its own: a snapshot taken now, after every commit that returned before it. */
 export async function readDataVersion(db: Database): Promise<string> {
