@@ -25,10 +25,14 @@ export class ChangeReverts {
     const number = this.changeNumber(id);
     let revertId = 0;
     const { changes } = this.history.tables;
+    // The revert is about the reverted change's entity, which a change never changes: read it
+    // first, to name the revert's own change by it. A change without one (an import's, or none
+    // at all) is refused below, and its revert never recorded.
+    const [target] = await this.db.select({ entityKind: changes.entityKind, entityId: changes.entityId }).from(changes).where(eq(changes.id, number));
     await curationTransaction(
       this.db,
       this.request,
-      { history: this.history, kind: this.mutation, entityKind: "change", entityId: id, reverts: number },
+      { history: this.history, kind: this.mutation, entityKind: target?.entityKind ?? "change", entityId: target?.entityId ?? id, reverts: number },
       async (db, note, changeId) => {
         revertId = changeId;
         const change = await revertibleChange(db, this.history, number, ["id"]);
@@ -48,8 +52,6 @@ export class ChangeReverts {
           );
         }
         await rejectLaterChanges(db, this.history, [number], ["id"]);
-        // The revert is about the reverted change's entity.
-        await db.update(changes).set({ entityKind: change.entityKind, entityId: change.entityId }).where(eq(changes.id, changeId));
         await applyRevert(db, this.history, number, changeId);
         // Again, now that the undo holds the rows' locks: an edit that committed between the first
         // check and the undo would otherwise be overwritten without a word.
