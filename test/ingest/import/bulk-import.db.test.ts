@@ -13,6 +13,7 @@ import { loadSeed } from "../../../ingest/seed/load-seed.js";
 import { IncidentSearchRepository } from "../../../services/incidents/data/incident-search.repository.js";
 import { StatementSearchRepository } from "../../../services/statements/data/statement-search.repository.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE } from "../../../scripts/harness/backends.js";
+import { indexesAndTriggers } from "../../support/indexes-and-triggers.js";
 import { WRITE_TIME_COLUMNS, tableChecksums } from "../../support/table-checksums.js";
 import { type DocumentTestDatabase, sharedDatabase } from "../documents/support/databases.js";
 import { importFiles } from "./support/import-runs.js";
@@ -25,20 +26,6 @@ const changed = rows.map((row, index) =>
   index < 3 ? withFields(header, row, { fatalities: String(10 + index), event_date: "2025-03-20", timestamp: "1900000000" }) : row,
 );
 const acledFile = writeInput(folder, "bulk.csv", `${[header, ...changed].join("\n")}\n`);
-
-/** What the migrations made of every schema: index definitions and whether each trigger fires. */
-async function indexesAndTriggers(handles: SubgraphHandles): Promise<string[]> {
-  const db = handles.incidents.db;
-  const indexes = resultRows<{ definition: string }>(
-    await db.execute(sql`select indexdef as "definition" from pg_indexes where schemaname in ('actors', 'statements', 'incidents') order by indexdef`),
-  );
-  const triggers = resultRows<{ trigger: string }>(
-    await db.execute(sql`
-      select tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text as "trigger" from pg_trigger
-      where not tgisinternal and tgrelid::regclass::text ~ '^(actors|statements|incidents)\\.' order by 1`),
-  );
-  return [...indexes.map((row) => row.definition), ...triggers.map((row) => row.trigger)];
-}
 
 /** The rows the history recorded, by schema, table and operation (change IDs and times differ between databases). */
 async function recordedRows(handles: SubgraphHandles): Promise<Record<string, number>> {
@@ -84,7 +71,7 @@ describe.each(BACKENDS)("the bulk path on $name", (backend) => {
     for (const [name, path] of Object.entries(paths)) {
       path.database = await sharedDatabase(backend);
       const { handles } = path.database;
-      migrated ??= await indexesAndTriggers(handles);
+      migrated ??= await indexesAndTriggers(handles.incidents.db);
       await loadSeed(handles);
       await importFiles(handles, "acled", [ACLED_FIXTURE]);
       const bulk = name === "bulk" ? "on" : "off";
@@ -129,7 +116,7 @@ describe.each(BACKENDS)("the bulk path on $name", (backend) => {
   });
 
   it("leaves every index and trigger as the migrations made them", async () => {
-    expect(await indexesAndTriggers(paths.bulk.database!.handles)).toEqual(migrated);
+    expect(await indexesAndTriggers(paths.bulk.database!.handles.incidents.db)).toEqual(migrated);
   });
 });
 

@@ -5,9 +5,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { type Database, openPglite } from "../../../db/client.js";
-import { resultRows } from "../../../db/result-rows.js";
+import { openPglite } from "../../../db/client.js";
+import { indexesAndTriggers } from "../../support/indexes-and-triggers.js";
 import { countRows, type RowCounts } from "../documents/support/row-counts.js";
 import { type Backend, BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../../scripts/harness/backends.js";
 import { ACLED_EXPORT_TOOL_FIXTURE, acledLines, GDELT_FIXTURE, temporaryFolder, writeInput } from "./support/sample-files.js";
@@ -30,19 +29,6 @@ interface Target {
   dispose(): Promise<void>;
 }
 
-/** What the bulk path drops and disables until it commits (services/kit/writes/deferred-upkeep.ts). */
-async function indexesAndTriggersOf(db: Database): Promise<string[]> {
-  const rows = resultRows<{ item: string }>(
-    await db.execute(sql`
-      select indexdef as "item" from pg_indexes where schemaname in ('actors', 'statements', 'incidents')
-      union all
-      select tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text from pg_trigger
-      where not tgisinternal and tgrelid::regclass::text ~ '^(actors|statements|incidents)\.'
-      order by 1`),
-  );
-  return rows.map((row) => row.item);
-}
-
 async function targetOn(backend: Backend): Promise<Target> {
   if (backend.name === "postgres") {
     const database: TestDatabase = await backend.create();
@@ -50,7 +36,7 @@ async function targetOn(backend: Backend): Promise<Target> {
     return {
       env: { DATABASE_URL: database.url! },
       counts: () => countRows(handles),
-      indexesAndTriggers: () => indexesAndTriggersOf(database.handle.db),
+      indexesAndTriggers: () => indexesAndTriggers(database.handle.db),
       dispose: () => database.dispose(),
     };
   }
@@ -68,7 +54,7 @@ async function targetOn(backend: Backend): Promise<Target> {
     async indexesAndTriggers() {
       const handle = await openPglite(dataDir);
       try {
-        return await indexesAndTriggersOf(handle.db);
+        return await indexesAndTriggers(handle.db);
       } finally {
         await handle.close();
       }
