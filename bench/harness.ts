@@ -39,6 +39,20 @@ export interface Process {
   peakRssMb: number;
   /** Set by stopProcess: an exit after it is expected. */
   stopping?: boolean;
+  /** What the process has written to stderr so far. */
+  stderr(): string;
+}
+
+/**
+ * Whether BENCH_CPU_PROFILE names this process: a comma-separated list of names, each either whole
+ * ("gateway 10k") or without its scale ("gateway" profiles our gateway at every scale, not the cached one).
+ */
+function profiled(name: string): boolean {
+  const wanted = (process.env.BENCH_CPU_PROFILE ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return wanted.some((entry) => name === entry || name.startsWith(`${entry} `));
 }
 
 /**
@@ -46,7 +60,7 @@ export interface Process {
  * `nodeArgs` are Node's own options, e.g. another `--import` that changes the process for a benchmark.
  */
 export async function startProcess(name: string, script: string, env: Record<string, string>, readyUrl: string, nodeArgs: string[] = []): Promise<Process> {
-  const profile = process.env.BENCH_CPU_PROFILE === name ? ["--cpu-prof", `--cpu-prof-dir=${join(tmpdir(), "meridian-bench-prof")}`] : [];
+  const profile = profiled(name) ? ["--cpu-prof", `--cpu-prof-dir=${join(tmpdir(), "meridian-bench-prof", name.replaceAll(" ", "-"))}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", ...nodeArgs, script], {
     cwd: projectRoot,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
@@ -60,7 +74,7 @@ export async function startProcess(name: string, script: string, env: Record<str
     try {
       const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
       if (response.ok) {
-        const started: Process = { name, child, peakRssMb: 0 };
+        const started: Process = { name, child, peakRssMb: 0, stderr: () => errors };
         // A process that dies under load would otherwise show only as refused connections.
         child.once("exit", (code, signal) => {
           if (!started.stopping) console.error(`bench: ${name} exited unexpectedly (code ${code}, signal ${signal}); its last stderr:\n${errors.slice(-4000)}`);
@@ -130,7 +144,7 @@ export function startSubgraph(
 /** Starts our gateway in front of a set of subgraphs; returns it and its GraphQL URL. */
 export async function startGateway(
   addresses: GraphAddresses,
-  options: { label?: string; env?: Record<string, string> } = {},
+  options: { label?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<{ process: Process; url: string }> {
   const port = await freePort();
   const process = await startProcess(
@@ -140,6 +154,7 @@ export async function startGateway(
     // The response cache is off unless a side asks for it: a closed loop of one operation would otherwise measure the cache.
     { ...addresses.environment, GATEWAY_PORT: String(port), GATEWAY_MAX_COST: "200000", RESPONSE_CACHE_MAX_BYTES: "0", ...options.env },
     `http://127.0.0.1:${port}/ready`,
+    options.nodeArgs,
   );
   return { process, url: `http://127.0.0.1:${port}/graphql` };
 }

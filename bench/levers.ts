@@ -62,6 +62,9 @@ import {
   STATEMENT_SEARCH,
 } from "./operations.js";
 
+/** The V8 flag the young-generation lever measures: the semi-spaces where each request's short-lived objects are allocated. */
+const YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+
 /** A lever pays when it makes its figure at least this much better; smaller differences are within this machine's noise. */
 const PAYS_AT = 1.05;
 
@@ -76,6 +79,8 @@ const LEVERS = [
   "inline-tracing",
   "plan-cache",
   "schema-once",
+  "subgraph-client",
+  "young-generation",
 ] as const;
 type Lever = (typeof LEVERS)[number];
 /** The levers whose cost grows with the data: measured on a million incidents. */
@@ -232,8 +237,14 @@ interface BaseGraph {
   gateway: { process: Process; url: string };
 }
 
-/** Three subgraphs and a gateway in front of them, started now; `variant` names them, `nodeArgs` go to the subgraphs. */
-async function startBaseGraph(databaseUrl: string, processes: Process[], variant?: string, nodeArgs: string[] = []): Promise<BaseGraph> {
+/** Three subgraphs and a gateway in front of them, started now; `variant` names them, `nodeArgs` go to the subgraphs (and `gatewayNodeArgs` to the gateway). */
+async function startBaseGraph(
+  databaseUrl: string,
+  processes: Process[],
+  variant?: string,
+  nodeArgs: string[] = [],
+  gatewayNodeArgs: string[] = [],
+): Promise<BaseGraph> {
   const addresses = await graphAddresses(databaseUrl);
   const subgraphs = {} as BaseGraph["subgraphs"];
   const label = (name: string) => (variant ? `${name} (${variant})` : name);
@@ -241,7 +252,7 @@ async function startBaseGraph(databaseUrl: string, processes: Process[], variant
     subgraphs[name] = await startSubgraph(addresses, name, { label: label(name), nodeArgs });
     processes.push(subgraphs[name]);
   }
-  const gateway = await startGateway(addresses, { label: label("gateway") });
+  const gateway = await startGateway(addresses, { label: label("gateway"), nodeArgs: gatewayNodeArgs });
   processes.push(gateway.process);
   return { addresses, subgraphs, gateway };
 }
@@ -517,6 +528,97 @@ async function inlineTracingLever(databaseUrl: string, settings: Settings, repor
   }
 }
 
+async function subgraphClientLever(base: BaseGraph, settings: Settings, report: Report) {
+  const lever = "subgraph requests without fetch";
+  const withFetch = pathToFileURL(new URL("./with-fetch-fetcher.mjs", import.meta.url).pathname).href;
+  // Both gateways started fresh for this lever, in front of the same subgraphs.
+  const requesting = await startGateway(base.addresses, { label: "gateway (undici request)" });
+  const fetching = await startGateway(base.addresses, { label: "gateway (undici fetch)", nodeArgs: ["--import", withFetch] });
+  try {
+    for (const [key, operation, first] of [
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+      ["seed-story", SEED_STORY, 10],
+    ] as const) {
+      const body = gatewayBody(operation, first);
+      const [a, b] = await compare(
+        `subgraph client: ${key}`,
+        [
+          { label: "undici request (as shipped)", call: graphqlCall(requesting.url, body), processes: [requesting.process] },
+          {
+            label: "undici fetch",
+            call: graphqlCall(fetching.url, body),
+            processes: [fetching.process],
+            check: async () => (fetching.process.stderr().includes("undici's fetch") ? undefined : "the gateway did not load bench/fetch-fetcher.ts"),
+          },
+        ],
+        settings,
+      );
+      report.rows.push(
+        row(
+          {
+            lever,
+            scale: "10k",
+            measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`,
+            a: "undici `request`, the body read once into a plain response (gateway/subgraph-fetcher.ts)",
+            b: "undici `fetch`, its Response read and wrapped again (bench/fetch-fetcher.ts)",
+          },
+          a!,
+          b!,
+          "throughput",
+        ),
+      );
+    }
+    detail(
+      report,
+      lever,
+      "B is the gateway as it was: bench/with-fetch-fetcher.mjs, loaded with `node --import` into B's gateway only, registers module hooks that load bench/fetch-fetcher.ts wherever gateway/subgraph-fetcher.ts is imported; B's check reads the line it writes to stderr.",
+    );
+  } finally {
+    await stopProcesses([requesting.process, fetching.process]);
+  }
+}
+
+async function youngGenerationLever(databaseUrl: string, settings: Settings, report: Report) {
+  const lever = "a larger young generation";
+  // Two whole graphs, every process of one with the flag: the gateway and the subgraphs all allocate per request.
+  const processes: Process[] = [];
+  try {
+    const larger = await startBaseGraph(databaseUrl, processes, YOUNG_GENERATION_FLAG, [YOUNG_GENERATION_FLAG], [YOUNG_GENERATION_FLAG]);
+    const usual = await startBaseGraph(databaseUrl, processes, "V8's default");
+    for (const [key, operation, first] of [
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+      ["seed-story", SEED_STORY, 10],
+    ] as const) {
+      const body = gatewayBody(operation, first);
+      const graphProcesses = (graph: BaseGraph) => [graph.gateway.process, ...Object.values(graph.subgraphs)];
+      const [a, b] = await compare(
+        `young generation: ${key}`,
+        [
+          { label: YOUNG_GENERATION_FLAG, call: graphqlCall(larger.gateway.url, body), processes: graphProcesses(larger) },
+          { label: "V8's default", call: graphqlCall(usual.gateway.url, body), processes: graphProcesses(usual) },
+        ],
+        settings,
+      );
+      report.rows.push(
+        row(
+          {
+            lever,
+            scale: "10k",
+            measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; two graphs, each its own gateway and subgraphs`,
+            a: `\`${YOUNG_GENERATION_FLAG}\` in every process`,
+            b: "V8's default young generation (semi-spaces of up to 16 MB)",
+          },
+          a!,
+          b!,
+          "throughput",
+        ),
+      );
+    }
+  } finally {
+    await stopProcesses(processes);
+  }
+}
+
 const PLANNED_OPERATIONS: [string, BenchOperation, number][] = [
   ["seed-story", SEED_STORY, 10],
   ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
@@ -673,6 +775,8 @@ async function processLevers(settings: Settings, report: Report) {
     if (wanted("inline-tracing")) await inlineTracingLever(databaseUrl, settings, report);
     if (wanted("plan-cache")) await planCacheLever(base, settings, report);
     if (wanted("schema-once")) await schemaOnceLever(base, settings, report);
+    if (wanted("subgraph-client")) await subgraphClientLever(base, settings, report);
+    if (wanted("young-generation")) await youngGenerationLever(databaseUrl, settings, report);
   } finally {
     await stopProcesses(processes);
     await sql.end();

@@ -2,9 +2,15 @@
 // a deadline on every request, so that a hung subgraph costs one error, not a hung query.
 // Keep-alive can be turned off (SUBGRAPH_KEEP_ALIVE=false) for load balancers that spread
 // connections rather than requests; each request then pays for a new connection.
+//
+// undici's `request`, not `fetch`: fetch builds WHATWG Request, Response and stream objects
+// around every call, which the gateway then read once and threw away; bench/LEVERS.md
+// ("subgraph requests without fetch") measures what that cost.
+import { STATUS_CODES } from "node:http";
 import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
 import { GraphQLError } from "graphql";
-import { Agent, Response, fetch } from "undici";
+import { Agent, request } from "undici";
+import { SubgraphResponse } from "./subgraph-response.js";
 
 // Enough for the gateway's concurrency on two cores; beyond it requests queue for a connection.
 const MAX_CONNECTIONS_PER_SUBGRAPH = 64;
@@ -25,16 +31,23 @@ export interface SubgraphFetcherOptions {
 export function createSubgraphFetcher(subgraphName: string, { timeoutMs, keepAlive, observe = () => {} }: SubgraphFetcherOptions): Fetcher {
   // undici's way to turn keep-alive off is pipelining 0: it sends `connection: close` and opens a connection per request.
   const agent = new Agent({ connections: MAX_CONNECTIONS_PER_SUBGRAPH, keepAliveTimeout: 30_000, pipelining: keepAlive ? 1 : 0 });
-  return async (url, init) => {
+  return async (url, init = {}) => {
     // The deadline covers reading the body too, so the body is read here, under it.
     const signal = AbortSignal.timeout(timeoutMs);
     const started = performance.now();
     const elapsedSeconds = () => (performance.now() - started) / 1000;
     try {
-      const response = await fetch(url, { ...init, dispatcher: agent, signal });
-      const body = await response.text();
-      observe(response.ok ? "ok" : "http_error", elapsedSeconds());
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }) as unknown as FetcherResponse;
+      const response = await request(url, {
+        method: (init.method ?? "GET") as "GET" | "POST",
+        headers: init.headers,
+        body: init.body,
+        dispatcher: agent,
+        signal,
+      });
+      const body = await response.body.text();
+      const ok = response.statusCode >= 200 && response.statusCode < 300;
+      observe(ok ? "ok" : "http_error", elapsedSeconds());
+      return new SubgraphResponse(url, response.statusCode, STATUS_CODES[response.statusCode] ?? "", response.headers, body) satisfies FetcherResponse;
     } catch (error) {
       observe(signal.aborted ? "timeout" : "unreachable", elapsedSeconds());
       // Said in the answer's errors beside the partial data; the code lets a client tell the cases apart.
@@ -43,7 +56,9 @@ export function createSubgraphFetcher(subgraphName: string, { timeoutMs, keepAli
           extensions: { code: "SUBGRAPH_TIMEOUT", serviceName: subgraphName },
         });
       }
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      // undici's request throws the socket's own error (ECONNREFUSED); fetch wrapped it as the cause.
+      const failure = error as { code?: string; cause?: { code?: string } };
+      const cause = failure.cause?.code ?? failure.code;
       throw new GraphQLError(`the ${subgraphName} subgraph is unreachable${cause ? ` (${cause})` : ""}`, {
         extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: subgraphName },
       });
