@@ -26,6 +26,31 @@ import { inputStringProblem } from "./text-limits.js";
 
 type Path = (string | number)[];
 
+/** Whether a variable's value holds a bad string anywhere, whatever its type: nearly every request's answer is no. */
+function holdsBadString(value: unknown): boolean {
+  if (typeof value === "string") return inputStringProblem(value) !== undefined;
+  if (Array.isArray(value)) return value.some(holdsBadString);
+  if (value !== null && typeof value === "object") return Object.values(value).some(holdsBadString);
+  return false;
+}
+
+/** Per parsed document (Apollo keeps them parsed): whether any string written in it is bad. */
+const documentsWithBadStrings = new WeakMap<DocumentNode, boolean>();
+
+function documentHoldsBadString(document: DocumentNode): boolean {
+  let found = documentsWithBadStrings.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      StringValue(node) {
+        if (inputStringProblem(node.value) !== undefined) found = true;
+      },
+    });
+    documentsWithBadStrings.set(document, found);
+  }
+  return found;
+}
+
 /** Every string inside a coerced argument value, by its path; enums and custom scalars' objects are skipped. */
 function checkStrings(value: unknown, type: GraphQLInputType, path: Path, problems: InputProblems): void {
   if (value == null) return;
@@ -57,6 +82,9 @@ export function inputStringProblems(
   variables: Record<string, unknown>,
 ): InputProblems {
   const problems = new InputProblems();
+  // Every string an argument can hold was written in the document or sent as a variable: when
+  // none is bad, the typed walk below, which finds where a bad one sits, has nothing to find.
+  if (!documentHoldsBadString(document) && !holdsBadString(variables)) return problems;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
   if (coerced.errors) return problems;
   const typeInfo = new TypeInfo(schema);
