@@ -81,6 +81,7 @@ const LEVERS = [
   "schema-once",
   "subgraph-client",
   "young-generation",
+  "compiled-execution",
 ] as const;
 type Lever = (typeof LEVERS)[number];
 /** The levers whose cost grows with the data: measured on a million incidents. */
@@ -237,22 +238,26 @@ interface BaseGraph {
   gateway: { process: Process; url: string };
 }
 
-/** Three subgraphs and a gateway in front of them, started now; `variant` names them, `nodeArgs` go to the subgraphs (and `gatewayNodeArgs` to the gateway). */
-async function startBaseGraph(
-  databaseUrl: string,
-  processes: Process[],
-  variant?: string,
-  nodeArgs: string[] = [],
-  gatewayNodeArgs: string[] = [],
-): Promise<BaseGraph> {
+interface GraphVariant {
+  /** Names the processes, e.g. "gateway (batched)". */
+  name?: string;
+  /** Node's own options for the subgraphs, and for the gateway. */
+  subgraphNodeArgs?: string[];
+  gatewayNodeArgs?: string[];
+  /** Environment for the subgraphs. */
+  subgraphEnv?: Record<string, string>;
+}
+
+/** Three subgraphs and a gateway in front of them, started now, as `variant` says. */
+async function startBaseGraph(databaseUrl: string, processes: Process[], variant: GraphVariant = {}): Promise<BaseGraph> {
   const addresses = await graphAddresses(databaseUrl);
   const subgraphs = {} as BaseGraph["subgraphs"];
-  const label = (name: string) => (variant ? `${name} (${variant})` : name);
+  const label = (name: string) => (variant.name ? `${name} (${variant.name})` : name);
   for (const name of SUBGRAPHS) {
-    subgraphs[name] = await startSubgraph(addresses, name, { label: label(name), nodeArgs });
+    subgraphs[name] = await startSubgraph(addresses, name, { label: label(name), nodeArgs: variant.subgraphNodeArgs, env: variant.subgraphEnv });
     processes.push(subgraphs[name]);
   }
-  const gateway = await startGateway(addresses, { label: label("gateway"), nodeArgs: gatewayNodeArgs });
+  const gateway = await startGateway(addresses, { label: label("gateway"), nodeArgs: variant.gatewayNodeArgs });
   processes.push(gateway.process);
   return { addresses, subgraphs, gateway };
 }
@@ -270,8 +275,8 @@ async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings:
   const processes: Process[] = [];
   try {
     // Both systems started fresh for this lever, side by side, so that neither is warmer than the other.
-    const batched = await startBaseGraph(databaseUrl, processes, "batched");
-    const unbatched = await startBaseGraph(databaseUrl, processes, "unbatched", ["--import", preload]);
+    const batched = await startBaseGraph(databaseUrl, processes, { name: "batched" });
+    const unbatched = await startBaseGraph(databaseUrl, processes, { name: "unbatched", subgraphNodeArgs: ["--import", preload] });
     const body = gatewayBody(INCIDENTS_WITH_ACTORS, 500);
     const batchedCall = graphqlCall(batched.gateway.url, body);
     const unbatchedCall = graphqlCall(unbatched.gateway.url, body);
@@ -583,8 +588,12 @@ async function youngGenerationLever(databaseUrl: string, settings: Settings, rep
   // Two whole graphs, every process of one with the flag: the gateway and the subgraphs all allocate per request.
   const processes: Process[] = [];
   try {
-    const larger = await startBaseGraph(databaseUrl, processes, YOUNG_GENERATION_FLAG, [YOUNG_GENERATION_FLAG], [YOUNG_GENERATION_FLAG]);
-    const usual = await startBaseGraph(databaseUrl, processes, "V8's default");
+    const larger = await startBaseGraph(databaseUrl, processes, {
+      name: YOUNG_GENERATION_FLAG,
+      subgraphNodeArgs: [YOUNG_GENERATION_FLAG],
+      gatewayNodeArgs: [YOUNG_GENERATION_FLAG],
+    });
+    const usual = await startBaseGraph(databaseUrl, processes, { name: "V8's default" });
     for (const [key, operation, first] of [
       ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
       ["seed-story", SEED_STORY, 10],
@@ -614,6 +623,77 @@ async function youngGenerationLever(databaseUrl: string, settings: Settings, rep
         ),
       );
     }
+  } finally {
+    await stopProcesses(processes);
+  }
+}
+
+async function compiledExecutionLever(databaseUrl: string, settings: Settings, report: Report) {
+  const lever = "compiled execution";
+  const processes: Process[] = [];
+  try {
+    // Straight to one subgraph, where execution is all there is; then the seed story through two whole graphs.
+    const compiled = await startVariant(databaseUrl, "incidents", "incidents (compiled)", {});
+    const interpreted = await startVariant(databaseUrl, "incidents", "incidents (graphql-js)", { SUBGRAPH_COMPILED_EXECUTION: "false" });
+    processes.push(compiled.process, interpreted.process);
+    const a = { label: "compiled (as shipped)", url: compiled.url, process: compiled.process };
+    const b = { label: "SUBGRAPH_COMPILED_EXECUTION=false", url: interpreted.url, process: interpreted.process };
+    for (const [key, operation, first] of [
+      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+      ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500],
+    ] as const) {
+      const body = gatewayBody(operation, first);
+      const [measuredA, measuredB] = await compare(
+        `compiled execution: ${key} (direct)`,
+        [a, b].map((side) => ({ label: side.label, call: graphqlCall(side.url, body, SUBGRAPH_SECRET_HEADERS), processes: [side.process] })),
+        settings,
+      );
+      report.rows.push(
+        row(
+          {
+            lever,
+            scale: "10k",
+            measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`,
+            a: "operations compiled by graphql-jit (as shipped)",
+            b: "SUBGRAPH_COMPILED_EXECUTION=false: graphql-js's execution",
+          },
+          measuredA!,
+          measuredB!,
+          "throughput",
+        ),
+      );
+    }
+    const compiledGraph = await startBaseGraph(databaseUrl, processes, { name: "compiled" });
+    const interpretedGraph = await startBaseGraph(databaseUrl, processes, { name: "graphql-js", subgraphEnv: { SUBGRAPH_COMPILED_EXECUTION: "false" } });
+    const body = gatewayBody(SEED_STORY, 10);
+    const graphProcesses = (graph: BaseGraph) => Object.values(graph.subgraphs);
+    const [seedA, seedB] = await compare(
+      "compiled execution: seed-story",
+      [
+        { label: "compiled (as shipped)", call: graphqlCall(compiledGraph.gateway.url, body), processes: graphProcesses(compiledGraph) },
+        { label: "SUBGRAPH_COMPILED_EXECUTION=false", call: graphqlCall(interpretedGraph.gateway.url, body), processes: graphProcesses(interpretedGraph) },
+      ],
+      settings,
+    );
+    report.rows.push(
+      row(
+        {
+          lever,
+          scale: "10k",
+          measured: `seed-story (10) through the gateway, concurrency ${settings.concurrency}; two graphs, each its own gateway and subgraphs`,
+          a: "operations compiled by graphql-jit in every subgraph (as shipped)",
+          b: "SUBGRAPH_COMPILED_EXECUTION=false in every subgraph",
+        },
+        seedA!,
+        seedB!,
+        "throughput",
+      ),
+    );
+    detail(
+      report,
+      lever,
+      "The subgraphs run each operation as a function graphql-jit compiled from its document once (services/kit/server/compiled-execution.ts); test/services/kit/compiled-execution.e2e.test.ts shows the answers equal graphql-js's.",
+    );
   } finally {
     await stopProcesses(processes);
   }
@@ -777,6 +857,7 @@ async function processLevers(settings: Settings, report: Report) {
     if (wanted("schema-once")) await schemaOnceLever(base, settings, report);
     if (wanted("subgraph-client")) await subgraphClientLever(base, settings, report);
     if (wanted("young-generation")) await youngGenerationLever(databaseUrl, settings, report);
+    if (wanted("compiled-execution")) await compiledExecutionLever(databaseUrl, settings, report);
   } finally {
     await stopProcesses(processes);
     await sql.end();
@@ -994,7 +1075,7 @@ function markdown(report: Report, settings: Settings, command: string, startedAt
   lines.push("## Command", "", "```", command, "```", "");
   lines.push("## Method", "");
   lines.push(
-    `Each lever is measured as A (the lever on; as Meridian ships it unless the row says B is the default) against B (the same code without it) in the same run. Where the lever is a process's setting (DataLoader, pools, keep-alive, inline tracing, prepared statements), both A and B are processes started fresh for that lever, side by side, never a process that has already served the other levers. Both sides get a probe and ${settings.warmupS} s of warm-up, then ${settings.durationS} s each, sent in ${settings.rounds} alternating rounds (A B, B A, …) so that other work on this shared machine falls on both. Load is a closed loop (each of the concurrent loops sends its next request when the last is answered). Processes are separate Node processes as in \`npm run bench\` (NODE_ENV=production); the process levers run on meridian_gen_10k, keyset, indexes and totalCount on meridian_gen_1m (a million incidents).`,
+    `Each lever is measured as A (the lever on; as Meridian ships it unless the row says B is the default) against B (the same code without it) in the same run. Where the lever is a process's setting (DataLoader, pools, keep-alive, inline tracing, prepared statements, the subgraph client, the young generation, compiled execution), both A and B are processes started fresh for that lever, side by side, never a process that has already served the other levers. Both sides get a probe and ${settings.warmupS} s of warm-up, then ${settings.durationS} s each, sent in ${settings.rounds} alternating rounds (A B, B A, …) so that other work on this shared machine falls on both. Load is a closed loop (each of the concurrent loops sends its next request when the last is answered). Processes are separate Node processes as in \`npm run bench\` (NODE_ENV=production); the process levers run on meridian_gen_10k, keyset, indexes and totalCount on meridian_gen_1m (a million incidents).`,
     "",
     `The ratio is how many times better A is on the figure named (throughput A÷B, or p50 latency B÷A), taken round by round: the median of the rounds, with their range; a lever **pays** when that median is at least ${PAYS_AT} (differences under 5% are within this machine's noise), unless its row says otherwise. CPU is the serving process's user + system time per request (/proc).`,
     "",

@@ -51,6 +51,7 @@ try {
       knownOperationNames: readExamples().map((example) => example.name),
       readPoolUsage: () => handles[name].poolUsage(),
       inlineTracing: config.subgraphInlineTracing,
+      compiledExecution: config.subgraphCompiledExecution,
       logger: logger.child({ service: name }),
       shutdownTimeoutMs: config.shutdownTimeoutMs,
     });

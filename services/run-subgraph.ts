@@ -38,6 +38,7 @@ export async function runSubgraphProcess(subgraph: RegisteredSubgraph): Promise<
       knownOperationNames: readExamples().map((example) => example.name),
       readPoolUsage: () => databases.handles[name]!.poolUsage(),
       inlineTracing: config.subgraphInlineTracing,
+      compiledExecution: config.subgraphCompiledExecution,
       logger,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
     });

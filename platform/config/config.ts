@@ -85,6 +85,8 @@ const trailingVariables = {
   SUBGRAPH_KEEP_ALIVE: flag.default(true),
   // On: a subgraph answers a gateway that asks for a federated trace (ftv1) with one.
   SUBGRAPH_INLINE_TRACING: flag.default(false),
+  // On: the subgraphs run operations compiled by graphql-jit (bench/LEVERS.md, "compiled execution").
+  SUBGRAPH_COMPILED_EXECUTION: flag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
   METRICS_ENABLED: flag.default(true),
@@ -169,6 +171,8 @@ export interface Config<TName extends string = string> {
   subgraphBreaker: { consecutiveFailures: number; cooldownMs: number };
   /** Whether the subgraphs answer `apollo-federation-include-trace: ftv1` with an inline trace. */
   subgraphInlineTracing: boolean;
+  /** Whether the subgraphs run operations compiled by graphql-jit rather than graphql-js's execution. */
+  subgraphCompiledExecution: boolean;
   /** How long a stopping process lets in-flight requests finish. */
   shutdownTimeoutMs: number;
   /** Whether the gateway and the subgraphs serve /metrics. */
@@ -236,6 +240,7 @@ export function parseConfig<TName extends string>(env: NodeJS.ProcessEnv, subgra
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,
     subgraphBreaker: { consecutiveFailures: e.SUBGRAPH_BREAKER_FAILURES, cooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS },
     subgraphInlineTracing: e.SUBGRAPH_INLINE_TRACING,
+    subgraphCompiledExecution: e.SUBGRAPH_COMPILED_EXECUTION,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsEnabled: e.METRICS_ENABLED,
     metricsToken: e.METRICS_TOKEN,

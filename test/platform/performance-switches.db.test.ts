@@ -1,6 +1,7 @@
 // The performance switches whose worth bench/LEVERS.md measures: prepared statements
 // (DATABASE_PREPARED_STATEMENTS), kept-alive connections from the gateway to the subgraphs
-// (SUBGRAPH_KEEP_ALIVE) and inline tracing in the subgraphs (SUBGRAPH_INLINE_TRACING). Each
+// (SUBGRAPH_KEEP_ALIVE), inline tracing in the subgraphs (SUBGRAPH_INLINE_TRACING) and their
+// compiled execution (SUBGRAPH_COMPILED_EXECUTION, whose answers compiled-execution.e2e compares). Each
 // has the default bench/LEVERS.md argues for, and does what it says when set.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,15 +20,23 @@ import { subgraphNamed, forEverySubgraph } from "../../services/registry.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../scripts/harness/backends.js";
 
 describe("performance switches in the configuration", () => {
-  it("prepares statements, keeps connections alive and leaves tracing off when nothing is set", () => {
-    expect(loadConfig({})).toMatchObject({ databasePreparedStatements: true, subgraphKeepAlive: true, subgraphInlineTracing: false });
+  it("prepares statements, keeps connections alive, compiles operations and leaves tracing off when nothing is set", () => {
+    expect(loadConfig({})).toMatchObject({
+      databasePreparedStatements: true,
+      subgraphKeepAlive: true,
+      subgraphInlineTracing: false,
+      subgraphCompiledExecution: true,
+    });
   });
 
   it("reads each as a flag and refuses anything else, naming the variable", () => {
-    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: "false", SUBGRAPH_KEEP_ALIVE: "0", SUBGRAPH_INLINE_TRACING: "1" })).toMatchObject({
+    expect(
+      loadConfig({ DATABASE_PREPARED_STATEMENTS: "false", SUBGRAPH_KEEP_ALIVE: "0", SUBGRAPH_INLINE_TRACING: "1", SUBGRAPH_COMPILED_EXECUTION: "false" }),
+    ).toMatchObject({
       databasePreparedStatements: false,
       subgraphKeepAlive: false,
       subgraphInlineTracing: true,
+      subgraphCompiledExecution: false,
     });
     expect(() => loadConfig({ SUBGRAPH_KEEP_ALIVE: "yes" })).toThrow(/SUBGRAPH_KEEP_ALIVE/);
   });

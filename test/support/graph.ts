@@ -31,6 +31,8 @@ export async function startGraph(
     responseCacheMaxBytes?: number;
     metricsToken?: string;
     logger?: Logger;
+    /** The subgraphs run operations compiled by graphql-jit (SUBGRAPH_COMPILED_EXECUTION); on when undefined. */
+    compiledExecution?: boolean;
   } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
@@ -48,6 +50,7 @@ export async function startGraph(
       operationCacheMaxBytes: options.operationCacheMaxBytes,
       metricsToken: options.metricsToken,
       knownOperationNames,
+      compiledExecution: options.compiledExecution,
       // As `npm start` logs: one logger, each service's lines marked with its name.
       logger: options.logger?.child({ service: subgraph.name }),
     });
