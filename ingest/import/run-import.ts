@@ -19,9 +19,8 @@ import { InputError, InvalidRowError, LISTED_PROBLEMS, type RejectedRow, RowErro
 import { NO_PROGRESS, type ProgressSink } from "./import-progress.js";
 import { type EntitySummary, type ImportSummary, countOutcomes } from "./import-summary.js";
 import { beginImportRun, finishImportRun } from "../history/import-runs.js";
-import { SUBGRAPH_BULK_UPKEEPS } from "../../services/bulk-upkeeps.js";
-import { type DeferredUpkeep, deferUpkeep } from "../../services/kit/writes/deferred-upkeep.js";
 import { chooseBulk, storedEventRows } from "./bulk-choice.js";
+import { beginBulkLoad } from "./bulk-load.js";
 import { checkInputFile, openInput } from "./input-stream.js";
 import { importDocuments } from "./meridian-import.js";
 import { RejectFiles } from "./reject-file.js";
@@ -125,11 +124,7 @@ async function importDataset(
   const progress = environment.progress ?? NO_PROGRESS;
   const inputs = await Promise.all(options.files.map(async (file) => ({ file, size: await checkInputFile(file) })));
   const bulk = await chooseBulk(options.bulk, inputs, format.bytesPerRow, () => storedEventRows(databases));
-  const deferred: DeferredUpkeep[] = [];
-  if (bulk.bulk) {
-    progress.note?.(`bulk load (${bulk.reason}): indexes are built after the rows; readers of incidents and statements wait until the import commits`);
-    for (const [name, upkeep] of Object.entries(SUBGRAPH_BULK_UPKEEPS)) deferred.push(await deferUpkeep(databases[name as SubgraphName], upkeep));
-  }
+  const bulkLoad = bulk.bulk ? await beginBulkLoad(databases, bulk.reason, progress) : undefined;
   // Many files are one import: one progress over all of them.
   progress.startImport?.(inputs);
   for (const file of options.files) {
@@ -197,13 +192,7 @@ async function importDataset(
     progress.endFile(rowsInFile);
   }
   if (invalid.length > 0) throw new InvalidRowError(invalid, unlisted);
-  if (bulk.bulk) {
-    const indexes = deferred.reduce((sum, upkeep) => sum + upkeep.indexes, 0);
-    progress.note?.(`building ${indexes} indexes and counting the tallies; readers still wait`);
-    const upkeepStartedAt = performance.now();
-    for (const upkeep of deferred) await upkeep.finish();
-    summary.bulk = { reason: bulk.reason, indexes, upkeepSeconds: (performance.now() - upkeepStartedAt) / 1000 };
-  }
+  if (bulkLoad) summary.bulk = await bulkLoad.finish();
   const entity = (name: keyof typeof writer.counts): EntitySummary => ({ ...writer.counts[name], rejected: name === "sources" ? 0 : rejected[name] });
   summary.entities = Object.fromEntries([...format.entities, "sources" as const].map((name) => [name, entity(name)]));
   summary.rows.olderThanStored = writer.olderThanStored;
