@@ -91,7 +91,7 @@ function fieldSites(schema: GraphQLSchema): FieldSite[] {
 const FILLER_STRINGS_BY_NAME: Record<string, string> = { date: "2025-01-11", language: "en", country: "UKR" };
 
 /** A valid value of a type: required input fields filled, optional ones left out. */
-function filler(type: GraphQLInputType, name = ""): unknown {
+export function filler(type: GraphQLInputType, name = ""): unknown {
   const nullable = getNullableType(type);
   if (isListType(nullable)) return [filler(nullable.ofType, name)];
   if (isInputObjectType(nullable)) {
