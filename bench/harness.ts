@@ -341,12 +341,14 @@ export function spreadText(spread: Spread): string {
 
 /** Statements per request of `call`, sent `requests` times one at a time, from the server's counter. */
 export async function statementsOf(sql: postgres.Sql, call: Call, requests: number): Promise<number> {
-  // Backends flush their counts once idle a moment: let the load sent before this settle into the counter first.
+  // Backends flush their counts once idle for a second (Postgres 15's PGSTAT_MIN_INTERVAL): let the
+  // load sent before this settle into the counter first, until two reads a second apart see only
+  // themselves. One quiet half second was not enough: a pool's last flush then fell into the sample.
   let before = await committedTransactions(sql);
-  for (let reads = 0; reads < 24; reads += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  for (let reads = 0, settled = 0; settled < 2 && reads < 30; reads += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const now = await committedTransactions(sql);
-    if (now === before + 1) break;
+    settled = now === before + 1 ? settled + 1 : 0;
     before = now;
   }
   before = await committedTransactions(sql);
@@ -392,7 +394,7 @@ export async function statementsPerRequest(sql: postgres.Sql, before: number, re
   let reads = 0;
   let last = await committedTransactions(sql);
   for (let settled = 0; settled < 2 && reads < 24; reads += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const now = await committedTransactions(sql);
     settled = now === last + 1 ? settled + 1 : 0;
     last = now;
