@@ -6,7 +6,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import type postgres from "postgres";
 import { Agent, fetch } from "undici";
 import type { Database } from "../db/client.js";
 import { incidentCountQuery } from "../services/incidents/data/incident-counts.js";
@@ -32,6 +31,8 @@ export type Subgraph = SubgraphName;
 export const SECRET = "bench-subgraph-secret-0123456789";
 /** What a direct call to a subgraph must carry, as the gateway's calls do. */
 export const SUBGRAPH_SECRET_HEADERS = { "meridian-subgraph-secret": SECRET };
+/** The benchmark's processes run as in production, where /metrics answers only a scrape with the token. */
+export const METRICS_TOKEN = "bench-metrics-token-0123456789abcdef";
 
 export interface Process {
   name: string;
@@ -120,6 +121,7 @@ export async function graphAddresses(databaseUrl: string): Promise<GraphAddresse
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       SUBGRAPH_SECRET: SECRET,
+      METRICS_TOKEN,
       ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, String(ports[name])])),
       ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)])),
     },
@@ -339,24 +341,30 @@ export function spreadText(spread: Spread): string {
   return `${spread.median}× (median of ${spread.rounds.length} rounds; range ${spread.min}–${spread.max}×; all rounds together ${spread.all}×)`;
 }
 
-/** Statements per request of `call`, sent `requests` times one at a time, from the server's counter. */
-export async function statementsOf(sql: postgres.Sql, call: Call, requests: number): Promise<number> {
-  // Backends flush their counts once idle for a second (Postgres 15's PGSTAT_MIN_INTERVAL): let the
-  // load sent before this settle into the counter first, until two reads a second apart see only
-  // themselves. One quiet half second was not enough: a pool's last flush then fell into the sample.
-  let before = await committedTransactions(sql);
-  for (let reads = 0, settled = 0; settled < 2 && reads < 30; reads += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const now = await committedTransactions(sql);
-    settled = now === before + 1 ? settled + 1 : 0;
-    before = now;
+/** SQL statements the subgraphs of a set have sent so far, from their /metrics (meridian_database_statements_total). */
+async function statementsSent(addresses: GraphAddresses): Promise<number> {
+  let sum = 0;
+  for (const name of SUBGRAPHS) {
+    const response = await fetch(new URL("/metrics", addresses.subgraphUrl(name)), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const line = (await response.text()).split("\n").find((candidate) => candidate.startsWith("meridian_database_statements_total{"));
+    if (!line) throw new Error(`the ${name} subgraph's /metrics has no meridian_database_statements_total (HTTP ${response.status})`);
+    sum += Number(line.slice(line.lastIndexOf(" ") + 1));
   }
-  before = await committedTransactions(sql);
+  return sum;
+}
+
+/**
+ * SQL statements per request of `call`, sent `requests` times one at a time, as the subgraphs
+ * count what they send. (The database's own counter, pg_stat_database.xact_commit, also counts
+ * autovacuum's transactions and flushes late, which made its figures wrong by hundreds.)
+ */
+export async function statementsOf(addresses: GraphAddresses, call: Call, requests: number): Promise<number> {
+  const before = await statementsSent(addresses);
   for (let sent = 0; sent < requests; sent += 1) {
     const problem = await call();
     if (problem) throw new Error(problem);
   }
-  return statementsPerRequest(sql, before, requests);
+  return Math.round((((await statementsSent(addresses)) - before) / requests) * 10) / 10;
 }
 
 const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });
@@ -380,26 +388,6 @@ export function graphqlCall(url: string, body: string | (() => string), headers:
     if (!response.ok || answer.errors) return answer.errors?.[0]?.message ?? `HTTP ${response.status}`;
     return undefined;
   };
-}
-
-/** Transactions committed in the database so far; each autocommit statement postgres.js sends is one. */
-export async function committedTransactions(sql: postgres.Sql): Promise<number> {
-  const [row] = await sql`select xact_commit::bigint as n from pg_stat_database where datname = current_database()`;
-  return Number(row!.n);
-}
-
-/** Statements per request from the server's own counter: it flushes a backend's counts once the backend has been idle a moment. */
-export async function statementsPerRequest(sql: postgres.Sql, before: number, requests: number): Promise<number> {
-  // Read until the counter has stopped moving: the last backends to go idle flush up to a few seconds late.
-  let reads = 0;
-  let last = await committedTransactions(sql);
-  for (let settled = 0; settled < 2 && reads < 24; reads += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const now = await committedTransactions(sql);
-    settled = now === last + 1 ? settled + 1 : 0;
-    last = now;
-  }
-  return Math.round(((last - before - reads - 1) / requests) * 10) / 10;
 }
 
 /** The SQL of one page of incidents (oldest first) and of its totalCount, built by the repository's own code, as text and parameters. */

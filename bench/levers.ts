@@ -280,9 +280,9 @@ async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings:
     const body = gatewayBody(INCIDENTS_WITH_ACTORS, 500);
     const batchedCall = graphqlCall(batched.gateway.url, body);
     const unbatchedCall = graphqlCall(unbatched.gateway.url, body);
-    // Statements per request, each side alone, from the server's counter (bench/run.ts does the same).
-    const batchedStatements = await statementsOf(sql, batchedCall, 5);
-    const unbatchedStatements = await statementsOf(sql, unbatchedCall, 3);
+    // Statements per request, each side alone, as the subgraphs count them (bench/run.ts does the same).
+    const batchedStatements = await statementsOf(batched.addresses, batchedCall, 5);
+    const unbatchedStatements = await statementsOf(unbatched.addresses, unbatchedCall, 3);
     const [a, b] = await compare(
       "dataloader: incidents-with-actors (500)",
       [
@@ -309,7 +309,7 @@ async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings:
     detail(
       report,
       lever,
-      `The switch: bench/unbatched-loaders.ts, loaded with \`node --import\` into the B subgraphs only, sets every DataLoader's batch size to 1 (the per-request cache stays). SQL statements per request are pg_stat_database.xact_commit deltas over 5 (A) and 3 (B) requests sent one at a time: ${batchedStatements} batched, ${unbatchedStatements} unbatched.`,
+      `The switch: bench/unbatched-loaders.ts, loaded with \`node --import\` into the B subgraphs only, sets every DataLoader's batch size to 1 (the per-request cache stays). SQL statements per request are what the subgraphs count they sent (meridian_database_statements_total) over 5 (A) and 3 (B) requests sent one at a time: ${batchedStatements} batched, ${unbatchedStatements} unbatched.`,
     );
   } finally {
     await stopProcesses(processes);

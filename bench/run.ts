@@ -12,7 +12,6 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import {
   type BenchOperation,
   INCIDENTS_BY_COUNTRY_AND_DATES,
@@ -106,10 +105,9 @@ function options() {
 
 type Settings = ReturnType<typeof options>;
 
-/** One scale's running system: its subgraphs, our gateway and Hive Gateway, and a client for the server's counters. */
+/** One scale's running system: its subgraphs, our gateway and Hive Gateway. */
 interface ScaleGraph {
   scale: string;
-  sql: postgres.Sql;
   addresses: GraphAddresses;
   processes: Process[];
   gatewayUrl: string;
@@ -125,7 +123,6 @@ async function startScale(scale: string, settings: Settings): Promise<ScaleGraph
   const databaseUrl = SCALES[scale]!;
   const graph: ScaleGraph = {
     scale,
-    sql: postgres(databaseUrl, { max: 2, onnotice: () => {} }),
     addresses: await graphAddresses(databaseUrl),
     processes: [],
     gatewayUrl: "",
@@ -165,7 +162,6 @@ async function startScale(scale: string, settings: Settings): Promise<ScaleGraph
 async function stopScale(graph: ScaleGraph): Promise<void> {
   await stopProcesses(graph.processes);
   for (const replay of graph.replays.values()) await replay.close();
-  await graph.sql.end();
 }
 
 interface Row {
@@ -191,7 +187,7 @@ async function benchOperation(planned: Planned, graphs: ScaleGraph[], settings: 
   for (const graph of graphs) {
     const gatewayCall = graphqlCall(graph.gatewayUrl, body);
     // Counted before the rounds, one request at a time, so that no other side's statements fall in the count.
-    statements.set(graph.scale, await statementsOf(graph.sql, gatewayCall, STATEMENT_SAMPLE));
+    statements.set(graph.scale, await statementsOf(graph.addresses, gatewayCall, STATEMENT_SAMPLE));
     sides.push({ label: `${graph.scale} gateway`, call: gatewayCall, processes: graph.processes });
     at.push({ scale: graph.scale, path: "gateway" });
     sides.push({ label: `${graph.scale} cached`, call: graphqlCall(graph.cachedGatewayUrl, body), processes: graph.processes });
@@ -354,7 +350,7 @@ function report(rows: Row[], graphs: ScaleGraph[], settings: Settings, command: 
     "",
     `Hive Gateway ${settings.hiveDedupe ? "WITH" : "without"} its deduplication of identical in-flight subgraph queries (${settings.hiveDedupe ? "--hive-dedupe: its default" : "our gateway has none, and a closed loop of one identical query would otherwise measure the merging; --hive-dedupe turns it on"}).`,
     "",
-    `SQL statements per request: the database's committed transactions (pg_stat_database.xact_commit) over ${STATEMENT_SAMPLE} requests sent one at a time through our gateway before the rounds, divided by ${STATEMENT_SAMPLE}; every statement the subgraphs send is its own autocommit transaction, so this counts statements (pg_stat_statements is not preloaded on this server).`,
+    `SQL statements per request: what the subgraphs count they sent (meridian_database_statements_total on their /metrics) over ${STATEMENT_SAMPLE} requests sent one at a time through our gateway before the rounds, divided by ${STATEMENT_SAMPLE}.`,
     "",
     "SQL alone: the incidents-by-country operation run once in this process against the incidents subgraph's own schema, on a client opened as the services open theirs (`openPostgres`: every statement prepared, `plan_cache_mode=force_custom_plan`, a pool of 10), recording each statement with its parameters and the round it went out in (statements sent in the same turn of the event loop, such as totalCount beside a DataLoader batch, go together); replayed in those rounds and that order on that client, without GraphQL, HTTP or Drizzle around them (bench/sql-replay.ts).",
     "",

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   migrate(config: { migrationsFolder: string; migrationsTable: string }): Promise<void>;
   /** How the connections are used right now, for /metrics. */
   poolUsage(): Promise<PoolUsage>;
+  /** SQL statements sent through this handle since it opened (its migrations included). */
+  statementsSent(): number;
   close(): Promise<void>;
 }
 
@@ -39,16 +41,27 @@ export interface OpenOptions {
   onQuery?: (query: string, params: unknown[]) => void;
 }
 
-function drizzleLogger(options: OpenOptions): DrizzleLogger | undefined {
+/** Counts every statement Drizzle sends, for /metrics, and hands it to `onQuery` when given. */
+function countingLogger(options: OpenOptions): { logger: DrizzleLogger; sent: () => number } {
+  let sent = 0;
   const { onQuery } = options;
-  return onQuery ? { logQuery: (query, params) => onQuery(query, params) } : undefined;
+  return {
+    logger: {
+      logQuery(query, params) {
+        sent += 1;
+        onQuery?.(query, params);
+      },
+    },
+    sent: () => sent,
+  };
 }
 
 /** Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
 export async function openPglite(dataDir: string | undefined, options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, logger: drizzleLogger(options) });
+  const statements = countingLogger(options);
+  const db = drizzlePglite({ client, logger: statements.logger });
   return {
     db: db as unknown as Database,
     driver: "pglite",
@@ -56,6 +69,7 @@ export async function openPglite(dataDir: string | undefined, options: OpenOptio
     migrate: (config) => migratePglite(db, { ...config, migrationsSchema: "drizzle" }),
     // PGlite is one connection inside this process, and runs one query at a time.
     poolUsage: async () => ({ max: 1, open: 1 }),
+    statementsSent: statements.sent,
     close: () => client.close(),
   };
 }
@@ -94,7 +108,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await client.end({ timeout: 1 });
     throw new DatabaseUnreachableError(describeUrl(url), error);
   }
-  const db = drizzlePostgres({ client: preparedStatements ? preparingEveryStatement(client) : client, logger: drizzleLogger(options) });
+  const statements = countingLogger(options);
+  const db = drizzlePostgres({ client: preparedStatements ? preparingEveryStatement(client) : client, logger: statements.logger });
   return {
     db: db as unknown as Database,
     driver: "postgres",
@@ -107,6 +122,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
         from pg_stat_activity where application_name = ${applicationName}`;
       return { max, open: row!.open, inUse: row!.in_use };
     },
+    statementsSent: statements.sent,
     close: () => client.end({ timeout: 5 }),
   };
 }

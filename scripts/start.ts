@@ -49,7 +49,7 @@ try {
       metrics: config.metricsEnabled,
       metricsToken: config.metricsToken,
       knownOperationNames: readExamples().map((example) => example.name),
-      readPoolUsage: () => handles[name].poolUsage(),
+      database: handles[name],
       inlineTracing: config.subgraphInlineTracing,
       compiledExecution: config.subgraphCompiledExecution,
       logger: logger.child({ service: name }),

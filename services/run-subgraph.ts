@@ -36,7 +36,7 @@ export async function runSubgraphProcess(subgraph: RegisteredSubgraph): Promise<
       metrics: config.metricsEnabled,
       metricsToken: config.metricsToken,
       knownOperationNames: readExamples().map((example) => example.name),
-      readPoolUsage: () => databases.handles[name]!.poolUsage(),
+      database: databases.handles[name]!,
       inlineTracing: config.subgraphInlineTracing,
       compiledExecution: config.subgraphCompiledExecution,
       logger,

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OTHER_OPERATION, OperationNameLabels } from "../../platform/metrics/operation-name-labels.js";
 import { createSubgraphServer } from "../../services/kit/server/subgraph-server.js";
-import { subgraphNamed } from "../../services/registry.js";
+import { forEverySubgraph, subgraphNamed } from "../../services/registry.js";
+import { loadSeed } from "../../ingest/seed/load-seed.js";
 import { BACKENDS, POSTGRES_SKIPPED_NOTE, type TestDatabase } from "../../scripts/harness/backends.js";
 import { type RunningGraph, startGraph } from "../support/graph.js";
 
@@ -90,6 +91,21 @@ describe.each(BACKENDS)("/metrics on $name", (backend) => {
       expect(open).toBeLessThanOrEqual(4);
       expect(sample(text, "meridian_database_connections", { state: "in_use", service: "actors" })).toBe(0);
     }
+  });
+
+  it("a subgraph counts the SQL statements it sends: a page of incidents with places is three", async () => {
+    // The seed story, so that the page has incidents and their places are read.
+    await loadSeed(forEverySubgraph(database.handle));
+    const statementsSent = async () =>
+      sample((await scrape(graph.subgraphUrls.incidents)).text, "meridian_database_statements_total", { service: "incidents" }) ?? Number.NaN;
+    const before = await statementsSent();
+    const query = "{ incidents(first: 5) { totalCount edges { node { id place { name } } } } }";
+    const response = await fetch(graph.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    const answer = (await response.json()) as { errors?: unknown; data: { incidents: { edges: unknown[] } } };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.incidents.edges.length).toBeGreaterThan(0);
+    // The page, its count, and the places of its incidents in one batch.
+    expect((await statementsSent()) - before).toBe(3);
   });
 
   it("a subgraph started with metrics off has no /metrics", async () => {

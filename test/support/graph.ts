@@ -46,7 +46,7 @@ export async function startGraph(
       isProduction,
       subgraphSecret,
       apiKeys: options.apiKeys,
-      readPoolUsage: () => handle.poolUsage(),
+      database: handle,
       operationCacheMaxBytes: options.operationCacheMaxBytes,
       metricsToken: options.metricsToken,
       knownOperationNames,

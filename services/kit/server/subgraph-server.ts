@@ -1,7 +1,7 @@
 import type { BaseContext } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
-import type { Database, PoolUsage } from "../../../db/client.js";
+import type { Database, DatabaseHandle } from "../../../db/client.js";
 import type { SubgraphDefinition } from "./subgraph-definition.js";
 import type { Logger } from "pino";
 import type { ApiKeyEntry } from "../../../platform/config/api-keys.js";
@@ -10,7 +10,7 @@ import { logChangedIds } from "../../../platform/logging/changed-ids.js";
 import { requestScope } from "../curation/request-scope.js";
 import { reportChangedIdsPlugin } from "./report-changed-ids.js";
 import { GraphQLHttpServer } from "../../../platform/http/http-server.js";
-import { registerDatabasePoolMetrics } from "../../../platform/metrics/database-pool-metrics.js";
+import { registerDatabaseMetrics } from "../../../platform/metrics/database-metrics.js";
 import { servesMetrics } from "../../../platform/metrics/metrics-access.js";
 import { ServiceMetrics } from "../../../platform/metrics/service-metrics.js";
 import { subgraphReadinessChecks } from "../../../platform/http/readiness.js";
@@ -40,8 +40,8 @@ export async function createSubgraphServer(
     metricsToken?: string;
     /** Operation names counted under their own name in /metrics (the example operations); the rest count as "other". */
     knownOperationNames?: Iterable<string>;
-    /** The database pool's use for /metrics (DatabaseHandle.poolUsage); not reported when undefined. */
-    readPoolUsage?: () => Promise<PoolUsage>;
+    /** The database whose pool and statements /metrics reports (DatabaseHandle); not reported when undefined. */
+    database?: Pick<DatabaseHandle, "poolUsage" | "statementsSent">;
     /** Answer a gateway that asks for a federated trace with one (SUBGRAPH_INLINE_TRACING); off when undefined. */
     inlineTracing?: boolean;
     /** Run operations compiled by graphql-jit (SUBGRAPH_COMPILED_EXECUTION); on when undefined. */
@@ -50,7 +50,7 @@ export async function createSubgraphServer(
 ): Promise<GraphQLHttpServer<BaseContext>> {
   const metricsAccess = { enabled: options.metrics, isProduction: options.isProduction, token: options.metricsToken };
   const metrics = !servesMetrics(metricsAccess) ? undefined : new ServiceMetrics({ service: subgraph.name, knownOperationNames: options.knownOperationNames });
-  if (metrics && options.readPoolUsage) registerDatabasePoolMetrics(metrics.registry, options.readPoolUsage);
+  if (metrics && options.database) registerDatabaseMetrics(metrics.registry, options.database);
   const code = await subgraph.load();
   const guard = options.subgraphSecret === undefined ? undefined : requireSubgraphSecret(options.subgraphSecret);
   const schema = await code.buildSchema();
