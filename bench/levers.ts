@@ -269,7 +269,7 @@ async function startVariant(databaseUrl: string, name: (typeof SUBGRAPHS)[number
   return { process, url: addresses.subgraphUrl(name) };
 }
 
-async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
+async function dataloaderLever(databaseUrl: string, settings: Settings, report: Report) {
   const lever = "DataLoader per request";
   const preload = pathToFileURL(new URL("./unbatched-loaders.ts", import.meta.url).pathname).href;
   const processes: Process[] = [];
@@ -316,40 +316,53 @@ async function dataloaderLever(databaseUrl: string, sql: postgres.Sql, settings:
   }
 }
 
+/** One side of a lever measured as two incidents subgraphs, called directly. */
+interface SubgraphSide {
+  label: string;
+  /** What the report's A or B column says it is. */
+  description: string;
+  url: string;
+  process: Process;
+}
+
+/** Rows for incidents by country (50) and incidents with participants (500), sent straight to A's and B's incidents subgraph. */
+async function directIncidentsPair(settings: Settings, report: Report, lever: { name: string; key: string; a: SubgraphSide; b: SubgraphSide }) {
+  for (const [key, operation, first] of [
+    ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
+    ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500],
+  ] as const) {
+    const body = gatewayBody(operation, first);
+    const side = (one: SubgraphSide): Side => ({ label: one.label, call: graphqlCall(one.url, body, SUBGRAPH_SECRET_HEADERS), processes: [one.process] });
+    const [a, b] = await compare(`${lever.key}: ${key} (direct)`, [side(lever.a), side(lever.b)], settings);
+    report.rows.push(
+      row(
+        {
+          lever: lever.name,
+          scale: "10k",
+          measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`,
+          a: lever.a.description,
+          b: lever.b.description,
+        },
+        a!,
+        b!,
+        "throughput",
+      ),
+    );
+  }
+}
+
 async function preparedStatementsLever(databaseUrl: string, sql: postgres.Sql, settings: Settings, report: Report) {
   const lever = "prepared statements";
   // Both sides started here with the switch set either way, so the comparison does not depend on the default.
   const prepared = await startVariant(databaseUrl, "incidents", "incidents (prepared)", { DATABASE_PREPARED_STATEMENTS: "true" });
   const unprepared = await startVariant(databaseUrl, "incidents", "incidents (unprepared)", { DATABASE_PREPARED_STATEMENTS: "false" });
   try {
-    for (const [key, operation, first] of [
-      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
-      ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500],
-    ] as const) {
-      const body = gatewayBody(operation, first);
-      const [a, b] = await compare(
-        `prepared: ${key} (direct)`,
-        [
-          { label: "DATABASE_PREPARED_STATEMENTS=true", call: graphqlCall(prepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [prepared.process] },
-          { label: "DATABASE_PREPARED_STATEMENTS=false", call: graphqlCall(unprepared.url, body, SUBGRAPH_SECRET_HEADERS), processes: [unprepared.process] },
-        ],
-        settings,
-      );
-      report.rows.push(
-        row(
-          {
-            lever,
-            scale: "10k",
-            measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`,
-            a: "DATABASE_PREPARED_STATEMENTS=true (default)",
-            b: "DATABASE_PREPARED_STATEMENTS=false",
-          },
-          a!,
-          b!,
-          "throughput",
-        ),
-      );
-    }
+    await directIncidentsPair(settings, report, {
+      name: lever,
+      key: "prepared",
+      a: { label: "DATABASE_PREPARED_STATEMENTS=true", description: "DATABASE_PREPARED_STATEMENTS=true (default)", ...prepared },
+      b: { label: "DATABASE_PREPARED_STATEMENTS=false", description: "DATABASE_PREPARED_STATEMENTS=false", ...unprepared },
+    });
     const { page, total } = incidentPageAndCountSql(drizzle(sql) as unknown as Database, countryFilter(), 50);
     const sqlCall =
       (prepare: boolean): Call =>
@@ -443,43 +456,69 @@ async function poolsLever(databaseUrl: string, sql: postgres.Sql, settings: Sett
   }
 }
 
-async function keepAliveLever(base: BaseGraph, settings: Settings, report: Report) {
-  const lever = "keep-alive gateway → subgraphs";
-  // Both gateways started fresh for this lever, in front of the same subgraphs.
-  const keeping = await startGateway(base.addresses, { label: "gateway (keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "true" } });
-  const closing = await startGateway(base.addresses, { label: "gateway (no keep-alive)", env: { SUBGRAPH_KEEP_ALIVE: "false" } });
+/** One side of a lever measured as two gateways in front of the same subgraphs. */
+interface GatewaySide {
+  /** The side's label in the progress lines, and the process's name. */
+  label: string;
+  /** What the report's A or B column says it is. */
+  description: string;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  /** Checked once before measuring, with the side's process: a reason it is not what it should be. */
+  check?: (process: Process) => string | undefined;
+}
+
+/** A lever of the gateway alone: A and B gateways started fresh, side by side, on the seed story and incidents by country. */
+async function gatewayPairLever(
+  base: BaseGraph,
+  settings: Settings,
+  report: Report,
+  lever: { name: string; key: string; by: "throughput" | "p50"; a: GatewaySide; b: GatewaySide },
+): Promise<void> {
+  const start = (side: GatewaySide) => startGateway(base.addresses, { label: `gateway (${side.label})`, env: side.env, nodeArgs: side.nodeArgs });
+  const a = await start(lever.a);
+  const b = await start(lever.b);
   try {
     for (const [key, operation, first] of [
       ["seed-story", SEED_STORY, 10],
       ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
     ] as const) {
       const body = gatewayBody(operation, first);
-      const [a, b] = await compare(
-        `keep-alive: ${key}`,
-        [
-          { label: "SUBGRAPH_KEEP_ALIVE=true (default)", call: graphqlCall(keeping.url, body), processes: [keeping.process] },
-          { label: "SUBGRAPH_KEEP_ALIVE=false", call: graphqlCall(closing.url, body), processes: [closing.process] },
-        ],
-        settings,
-      );
+      const side = (gateway: typeof a, described: GatewaySide): Side => ({
+        label: described.label,
+        call: graphqlCall(gateway.url, body),
+        processes: [gateway.process],
+        check: described.check && (async () => described.check!(gateway.process)),
+      });
+      const [measuredA, measuredB] = await compare(`${lever.key}: ${key}`, [side(a, lever.a), side(b, lever.b)], settings);
       report.rows.push(
         row(
           {
-            lever,
+            lever: lever.name,
             scale: "10k",
             measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`,
-            a: "kept-alive connections (default)",
-            b: "SUBGRAPH_KEEP_ALIVE=false: a new connection per subgraph request",
+            a: lever.a.description,
+            b: lever.b.description,
           },
-          a!,
-          b!,
-          "p50",
+          measuredA!,
+          measuredB!,
+          lever.by,
         ),
       );
     }
   } finally {
-    await stopProcesses([keeping.process, closing.process]);
+    await stopProcesses([a.process, b.process]);
   }
+}
+
+function keepAliveLever(base: BaseGraph, settings: Settings, report: Report) {
+  return gatewayPairLever(base, settings, report, {
+    name: "keep-alive gateway → subgraphs",
+    key: "keep-alive",
+    by: "p50",
+    a: { label: "keep-alive", description: "kept-alive connections (default)", env: { SUBGRAPH_KEEP_ALIVE: "true" } },
+    b: { label: "no keep-alive", description: "SUBGRAPH_KEEP_ALIVE=false: a new connection per subgraph request", env: { SUBGRAPH_KEEP_ALIVE: "false" } },
+  });
 }
 
 async function inlineTracingLever(databaseUrl: string, settings: Settings, report: Report) {
@@ -536,51 +575,23 @@ async function inlineTracingLever(databaseUrl: string, settings: Settings, repor
 async function subgraphClientLever(base: BaseGraph, settings: Settings, report: Report) {
   const lever = "subgraph requests without fetch";
   const withFetch = pathToFileURL(new URL("./with-fetch-fetcher.mjs", import.meta.url).pathname).href;
-  // Both gateways started fresh for this lever, in front of the same subgraphs.
-  const requesting = await startGateway(base.addresses, { label: "gateway (undici request)" });
-  const fetching = await startGateway(base.addresses, { label: "gateway (undici fetch)", nodeArgs: ["--import", withFetch] });
-  try {
-    for (const [key, operation, first] of [
-      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
-      ["seed-story", SEED_STORY, 10],
-    ] as const) {
-      const body = gatewayBody(operation, first);
-      const [a, b] = await compare(
-        `subgraph client: ${key}`,
-        [
-          { label: "undici request (as shipped)", call: graphqlCall(requesting.url, body), processes: [requesting.process] },
-          {
-            label: "undici fetch",
-            call: graphqlCall(fetching.url, body),
-            processes: [fetching.process],
-            check: async () => (fetching.process.stderr().includes("undici's fetch") ? undefined : "the gateway did not load bench/fetch-fetcher.ts"),
-          },
-        ],
-        settings,
-      );
-      report.rows.push(
-        row(
-          {
-            lever,
-            scale: "10k",
-            measured: `${key} (${first}) through the gateway, concurrency ${settings.concurrency}; both gateways in front of the same subgraphs`,
-            a: "undici `request`, the body read once into a plain response (gateway/subgraph-fetcher.ts)",
-            b: "undici `fetch`, its Response read and wrapped again (bench/fetch-fetcher.ts)",
-          },
-          a!,
-          b!,
-          "throughput",
-        ),
-      );
-    }
-    detail(
-      report,
-      lever,
-      "B is the gateway as it was: bench/with-fetch-fetcher.mjs, loaded with `node --import` into B's gateway only, registers module hooks that load bench/fetch-fetcher.ts wherever gateway/subgraph-fetcher.ts is imported; B's check reads the line it writes to stderr.",
-    );
-  } finally {
-    await stopProcesses([requesting.process, fetching.process]);
-  }
+  await gatewayPairLever(base, settings, report, {
+    name: lever,
+    key: "subgraph client",
+    by: "throughput",
+    a: { label: "undici request", description: "undici `request`, the body read once into a plain response (gateway/subgraph-fetcher.ts)" },
+    b: {
+      label: "undici fetch",
+      description: "undici `fetch`, its Response read and wrapped again (bench/fetch-fetcher.ts)",
+      nodeArgs: ["--import", withFetch],
+      check: (process) => (process.stderr().includes("undici's fetch") ? undefined : "the gateway did not load bench/fetch-fetcher.ts"),
+    },
+  });
+  detail(
+    report,
+    lever,
+    "B is the gateway as it was: bench/with-fetch-fetcher.mjs, loaded with `node --import` into B's gateway only, registers module hooks that load bench/fetch-fetcher.ts wherever gateway/subgraph-fetcher.ts is imported; B's check reads the line it writes to stderr.",
+  );
 }
 
 async function youngGenerationLever(databaseUrl: string, settings: Settings, report: Report) {
@@ -636,33 +647,15 @@ async function compiledExecutionLever(databaseUrl: string, settings: Settings, r
     const compiled = await startVariant(databaseUrl, "incidents", "incidents (compiled)", {});
     const interpreted = await startVariant(databaseUrl, "incidents", "incidents (graphql-js)", { SUBGRAPH_COMPILED_EXECUTION: "false" });
     processes.push(compiled.process, interpreted.process);
-    const a = { label: "compiled (as shipped)", url: compiled.url, process: compiled.process };
-    const b = { label: "SUBGRAPH_COMPILED_EXECUTION=false", url: interpreted.url, process: interpreted.process };
-    for (const [key, operation, first] of [
-      ["incidents-by-country", INCIDENTS_BY_COUNTRY_AND_DATES, 50],
-      ["incidents-with-participants", INCIDENTS_WITH_PARTICIPANTS, 500],
-    ] as const) {
-      const body = gatewayBody(operation, first);
-      const [measuredA, measuredB] = await compare(
-        `compiled execution: ${key} (direct)`,
-        [a, b].map((side) => ({ label: side.label, call: graphqlCall(side.url, body, SUBGRAPH_SECRET_HEADERS), processes: [side.process] })),
-        settings,
-      );
-      report.rows.push(
-        row(
-          {
-            lever,
-            scale: "10k",
-            measured: `${key} (${first}) straight to the incidents subgraph, concurrency ${settings.concurrency}`,
-            a: "operations compiled by graphql-jit (as shipped)",
-            b: "SUBGRAPH_COMPILED_EXECUTION=false: graphql-js's execution",
-          },
-          measuredA!,
-          measuredB!,
-          "throughput",
-        ),
-      );
-    }
+    await directIncidentsPair(settings, report, {
+      name: lever,
+      key: "compiled execution",
+      a: { label: "compiled (as shipped)", description: "operations compiled by graphql-jit (as shipped)", ...compiled },
+      b: { label: "SUBGRAPH_COMPILED_EXECUTION=false", description: "SUBGRAPH_COMPILED_EXECUTION=false: graphql-js's execution", ...interpreted },
+    });
+    // Their connections go back first: the base graph and two more stay within the server's max_connections (100);
+    // with the variants still up, the last graph started was refused connections under load.
+    await stopProcesses(processes.splice(0));
     const compiledGraph = await startBaseGraph(databaseUrl, processes, { name: "compiled" });
     const interpretedGraph = await startBaseGraph(databaseUrl, processes, { name: "graphql-js", subgraphEnv: { SUBGRAPH_COMPILED_EXECUTION: "false" } });
     const body = gatewayBody(SEED_STORY, 10);
@@ -848,7 +841,7 @@ async function processLevers(settings: Settings, report: Report) {
   try {
     console.log("10k: starting the subgraphs and the gateway");
     const base = await startBaseGraph(databaseUrl, processes);
-    if (wanted("dataloader")) await dataloaderLever(databaseUrl, sql, settings, report);
+    if (wanted("dataloader")) await dataloaderLever(databaseUrl, settings, report);
     if (wanted("prepared-statements")) await preparedStatementsLever(databaseUrl, sql, settings, report);
     if (wanted("pools")) await poolsLever(databaseUrl, sql, settings, report);
     if (wanted("keep-alive")) await keepAliveLever(base, settings, report);
