@@ -14,10 +14,9 @@ import { createSubgraphServer } from "../services/kit/server/subgraph-server.js"
 import { SUBGRAPHS, type SubgraphName, forEverySubgraph } from "../services/registry.js";
 import { BACKENDS } from "../scripts/harness/backends.js";
 import { freePort } from "../scripts/harness/processes.js";
-import { SECRET, startProcess, stopProcess } from "./harness.js";
+import { METRICS_TOKEN, SECRET, metricValue, scrapeMetrics, startProcess, stopProcess } from "./harness.js";
 
 const MB = 1024 * 1024;
-const METRICS_TOKEN = "bench-metrics-token-0123456789abcdef";
 
 export interface MemoryAttackOptions {
   /** Distinct operations sent in each phase; 5,000 when undefined. */
@@ -53,23 +52,11 @@ export interface MemoryAttackReport {
   maxOperationLength: number;
 }
 
-async function scrape(metricsUrl: string): Promise<string> {
-  const response = await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-  if (!response.ok) throw new Error(`${metricsUrl}: ${response.status}`);
-  return response.text();
-}
-
-function metric(text: string, name: string): number {
-  const line = text.split("\n").find((candidate) => candidate.startsWith(`${name}{`) || candidate.startsWith(`${name} `));
-  if (line === undefined) throw new Error(`no ${name} in /metrics`);
-  return Number(line.slice(line.lastIndexOf(" ") + 1));
-}
-
 async function memory(metricsUrl: string): Promise<MemorySample> {
-  const text = await scrape(metricsUrl);
+  const text = await scrapeMetrics(metricsUrl);
   return {
-    heapUsedMb: Math.round(metric(text, "nodejs_heap_size_used_bytes") / MB),
-    rssMb: Math.round(metric(text, "process_resident_memory_bytes") / MB),
+    heapUsedMb: Math.round(metricValue(text, "nodejs_heap_size_used_bytes") / MB),
+    rssMb: Math.round(metricValue(text, "process_resident_memory_bytes") / MB),
   };
 }
 
@@ -141,7 +128,7 @@ export async function measureMemoryAttack(options: MemoryAttackOptions = {}): Pr
     const oversized = await attack(gatewayUrl, metricsUrl, options.oversizedLength ?? 1_040_000 + 30, operations, concurrency);
     const underLimit = await attack(gatewayUrl, metricsUrl, maxOperationLength - 100, operations, concurrency);
     const cacheBytes: Record<string, number> = {};
-    for (const [, cache, value] of (await scrape(metricsUrl)).matchAll(/^meridian_operation_cache_bytes\{cache="(\w+)"[^}]*\} (\d+)$/gm))
+    for (const [, cache, value] of (await scrapeMetrics(metricsUrl)).matchAll(/^meridian_operation_cache_bytes\{cache="(\w+)"[^}]*\} (\d+)$/gm))
       cacheBytes[cache!] = Number(value);
     return { before, oversized, underLimit, cacheBoundMb: (3 * DEFAULT_OPERATION_CACHE_BYTES) / MB, cacheBytes, maxOperationLength };
   } finally {

@@ -35,6 +35,7 @@ import {
   graphAddresses,
   machineLines,
   projectRoot,
+  scrapeMetrics,
   startGateway,
   startSubgraph,
   stopProcess,
@@ -215,14 +216,9 @@ function onlyTouching(subgraph: Subgraph): AttackOperation {
   return { name: `${field}(first: 1) alone`, query: `query Only { ${field}(first: 1) { totalCount } }`, subgraphs: new Set([subgraph]) };
 }
 
-/** A production gateway serves /metrics only to a scrape carrying its METRICS_TOKEN. */
-const METRICS_TOKEN = randomBytes(24).toString("hex");
-
 /** Whether the gateway's /metrics shows the subgraph's breaker open. */
 async function breakerOpen(metricsUrl: string, subgraph: Subgraph): Promise<boolean> {
-  const response = await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-  if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}: the breaker's state cannot be read`);
-  const text = await response.text();
+  const text = await scrapeMetrics(metricsUrl);
   return new RegExp(`^meridian_subgraph_circuit_breaker_state\\{[^}]*subgraph="${subgraph}"[^}]*state="open"[^}]*\\} 1$`, "m").test(text);
 }
 
@@ -412,7 +408,7 @@ async function main() {
       { label: "breaker off in effect (SUBGRAPH_BREAKER_FAILURES=1000)", breaker: false, env: { SUBGRAPH_BREAKER_FAILURES: "1000" } },
     ];
     for (const { label, breaker, env } of gateways) {
-      const gateway = await startGateway(addresses, { env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), METRICS_TOKEN, ...env } });
+      const gateway = await startGateway(addresses, { env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), ...env } });
       try {
         scenarios.push(await runScenario(label, { gatewayUrl: gateway.url, breaker, stopped, subgraph, operations, concurrency, seconds }));
       } finally {

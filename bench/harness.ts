@@ -341,14 +341,25 @@ export function spreadText(spread: Spread): string {
   return `${spread.median}× (median of ${spread.rounds.length} rounds; range ${spread.min}–${spread.max}×; all rounds together ${spread.all}×)`;
 }
 
+/** A production process's /metrics, read with METRICS_TOKEN. */
+export async function scrapeMetrics(metricsUrl: string): Promise<string> {
+  const response = await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}`);
+  return response.text();
+}
+
+/** The value of the first sample of `name` in a scrape, whatever its labels. */
+export function metricValue(text: string, name: string): number {
+  const line = text.split("\n").find((candidate) => candidate.startsWith(`${name}{`) || candidate.startsWith(`${name} `));
+  if (line === undefined) throw new Error(`no ${name} in /metrics`);
+  return Number(line.slice(line.lastIndexOf(" ") + 1));
+}
+
 /** SQL statements the subgraphs of a set have sent so far, from their /metrics (meridian_database_statements_total). */
 async function statementsSent(addresses: GraphAddresses): Promise<number> {
   let sum = 0;
   for (const name of SUBGRAPHS) {
-    const response = await fetch(new URL("/metrics", addresses.subgraphUrl(name)), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-    const line = (await response.text()).split("\n").find((candidate) => candidate.startsWith("meridian_database_statements_total{"));
-    if (!line) throw new Error(`the ${name} subgraph's /metrics has no meridian_database_statements_total (HTTP ${response.status})`);
-    sum += Number(line.slice(line.lastIndexOf(" ") + 1));
+    sum += metricValue(await scrapeMetrics(new URL("/metrics", addresses.subgraphUrl(name)).href), "meridian_database_statements_total");
   }
   return sum;
 }
