@@ -12,10 +12,9 @@ import {
   type ExecutionResult,
   type GraphQLInputObjectType,
   type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
   GraphQLError,
   getNamedType,
+  getOperationAST,
   isInputObjectType,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
@@ -26,13 +25,6 @@ interface Compiled {
   query: CompiledQuery | ExecutionResult;
   /** Gives a request's variables with the defaults graphql-jit would leave out (variable-defaults.ts). */
   withDefaults: (variables: Record<string, unknown>) => Record<string, unknown>;
-}
-
-function operationOf(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined {
-  return document.definitions.find(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || definition.name?.value === operationName),
-  );
 }
 
 /** Input types that contain themselves, at any depth: graphql-jit (0.8.9) compiling a variable of one never ends. */
@@ -91,7 +83,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     }
     let compiled = byName.get(operationName);
     if (!compiled) {
-      const definitions = operationOf(document, operationName)?.variableDefinitions ?? [];
+      const definitions = getOperationAST(document, operationName)?.variableDefinitions ?? [];
       compiled = { query: compileQuery(schema, document, operationName), withDefaults: variableDefaults(schema, definitions) };
       byName.set(operationName, compiled);
     }
