@@ -44,10 +44,9 @@ export function createSubgraphFetcher(subgraphName: string, { timeoutMs, keepAli
         dispatcher: agent,
         signal,
       });
-      const body = await response.body.text();
-      const ok = response.statusCode >= 200 && response.statusCode < 300;
-      observe(ok ? "ok" : "http_error", elapsedSeconds());
-      return new SubgraphResponse(url, response.statusCode, STATUS_CODES[response.statusCode] ?? "", response.headers, body) satisfies FetcherResponse;
+      const answer = new SubgraphResponse(url, response.statusCode, STATUS_CODES[response.statusCode] ?? "", response.headers, await response.body.text());
+      observe(answer.ok ? "ok" : "http_error", elapsedSeconds());
+      return answer satisfies FetcherResponse;
     } catch (error) {
       observe(signal.aborted ? "timeout" : "unreachable", elapsedSeconds());
       // Said in the answer's errors beside the partial data; the code lets a client tell the cases apart.
