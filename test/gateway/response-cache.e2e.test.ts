@@ -159,6 +159,13 @@ describe.each(BACKENDS)("the response cache on $name", (backend) => {
     const repeated = await request(url, { headers: { "if-none-match": etag } });
     expect(repeated).toMatchObject({ status: 304, body: "" });
     expect(repeated.headers.etag).toBe(etag);
+    // Without If-None-Match a hit sends the stored bytes as the miss sent them: body, type, length, ETag.
+    const hit = await request(url);
+    expect(hit.headers[RESPONSE_CACHE_HEADER]).toBe("hit");
+    expect(hit.body).toBe(fresh.body);
+    expect(hit.headers["content-type"]).toBe(fresh.headers["content-type"]);
+    expect(hit.headers["content-length"]).toBe(String(Buffer.byteLength(fresh.body)));
+    expect(hit.headers.etag).toBe(etag);
     expect((await request(url, { as: "rita" })).headers["cache-control"]).toBe("private, no-cache");
     // A persisted operation asked by its hash alone, once registered: the registration reaches
     // Apollo though its answer is stored (Apollo must keep the hash), and the hash alone is then
