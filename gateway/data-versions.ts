@@ -37,8 +37,8 @@ export function subgraphDataVersions(subgraphUrls: Record<string, string>, optio
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, url]) => [name, new URL(DATA_VERSION_PATH, url).toString()] as const);
   const headers = options.subgraphSecret === undefined ? {} : { [SUBGRAPH_SECRET_HEADER]: options.subgraphSecret };
-  const readOne = async (url: string): Promise<string> => {
-    const response = await request(url, { dispatcher: agent, headers, signal: AbortSignal.timeout(options.timeoutMs) });
+  const readOne = async (url: string, signal: AbortSignal): Promise<string> => {
+    const response = await request(url, { dispatcher: agent, headers, signal });
     if (response.statusCode !== 200) {
       await response.body.dump();
       throw new Error(`${url} answered ${response.statusCode}`);
@@ -46,11 +46,18 @@ export function subgraphDataVersions(subgraphUrls: Record<string, string>, optio
     return ((await response.body.json()) as { version: string }).version;
   };
   const readAll = async (): Promise<string | undefined> => {
+    // One deadline for the three reads, cleared when they end. An AbortSignal.timeout for each
+    // read fired long after it had ended (its timer is not cleared), making a DOMException and
+    // an abort event each time: a twentieth of the gateway's CPU on a cache hit.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
     try {
-      const versions = await Promise.all(urls.map(async ([name, url]) => `${name}=${await readOne(url)}`));
+      const versions = await Promise.all(urls.map(async ([name, url]) => `${name}=${await readOne(url, deadline.signal)}`));
       return versions.join(";");
     } catch {
       return undefined;
+    } finally {
+      clearTimeout(timer);
     }
   };
   // At most one read in flight: requests that arrive while it runs share the next one, which

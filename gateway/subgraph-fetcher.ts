@@ -32,8 +32,11 @@ export function createSubgraphFetcher(subgraphName: string, { timeoutMs, keepAli
   // undici's way to turn keep-alive off is pipelining 0: it sends `connection: close` and opens a connection per request.
   const agent = new Agent({ connections: MAX_CONNECTIONS_PER_SUBGRAPH, keepAliveTimeout: 30_000, pipelining: keepAlive ? 1 : 0 });
   return async (url, init = {}) => {
-    // The deadline covers reading the body too, so the body is read here, under it.
-    const signal = AbortSignal.timeout(timeoutMs);
+    // The deadline covers reading the body too, so the body is read here, under it. Its timer
+    // is cleared when the request ends: AbortSignal.timeout's is not, and fires later anyway.
+    const deadline = new AbortController();
+    const { signal } = deadline;
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const started = performance.now();
     const elapsedSeconds = () => (performance.now() - started) / 1000;
     try {
@@ -61,6 +64,8 @@ export function createSubgraphFetcher(subgraphName: string, { timeoutMs, keepAli
       throw new GraphQLError(`the ${subgraphName} subgraph is unreachable${cause ? ` (${cause})` : ""}`, {
         extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: subgraphName },
       });
+    } finally {
+      clearTimeout(timer);
     }
   };
 }
