@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Request, RequestHandler } from "express";
 import type { Logger } from "pino";
+import { DATA_VERSION_PATH } from "../http/data-version-path.js";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -50,6 +51,13 @@ export function addToRequestLog(request: Request, fields: RequestLogFields): voi
  * Never headers (they carry API keys and the subgraph secret), never variables.
  * Probes (/health, /ready) log at debug level so that they do not drown the rest.
  */
+/**
+ * Paths asked by machines on a schedule, logged at debug level: health checks, scrapes, and the
+ * gateway's data-version reads, which its response cache makes for every cacheable request (at
+ * info level they were most of each subgraph's log under load: one line per subgraph per read).
+ */
+const PROBE_PATHS: ReadonlySet<string> = new Set(["/health", "/ready", "/metrics", DATA_VERSION_PATH]);
+
 export function logRequests(logger: Logger): RequestHandler {
   return (request, response, next) => {
     const requestId = request.get(REQUEST_ID_HEADER);
@@ -58,7 +66,7 @@ export function logRequests(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     response.once("finish", () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const isProbe = path === "/health" || path === "/ready" || path === "/metrics";
+      const isProbe = PROBE_PATHS.has(path);
       const operation = response.locals.operation as ResolvedOperation | undefined;
       const added = ((response.locals.requestLogFields ?? []) as RequestLogFields[]).map((fields) => fields());
       logger[isProbe ? "debug" : "info"](

@@ -79,6 +79,23 @@ describe("request logs", () => {
     expect(line).toMatchObject({ operationName: "Broken", errorCodes: ["GRAPHQL_VALIDATION_FAILED"] });
   });
 
+  it("logs the response cache's data-version reads at debug level, as it does probes, not a line per read", async () => {
+    // Anonymous: the cache keys answers by role, and passes a key it does not know to Apollo.
+    const askAnonymously = (requestId: string) =>
+      fetch(gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": requestId },
+        body: JSON.stringify({ query: OPERATION, variables: { id: VARIABLE_VALUE } }),
+      });
+    const first = await askAnonymously("cached-read-1");
+    // The cache read the subgraphs' versions to say miss or hit.
+    expect(first.headers.get("meridian-response-cache")).toMatch(/^(miss|hit)$/);
+    const second = await askAnonymously("cached-read-2");
+    expect(second.headers.get("meridian-response-cache")).toBe("hit");
+    await linesOf("cached-read-2", 1);
+    expect(meridian.logs().filter((line) => line.path === "/data-version")).toEqual([]);
+  });
+
   it("never logs the subgraph secret, the API key or variable values", async () => {
     await ask({ "x-request-id": "look-for-leaks" });
     await linesOf("look-for-leaks", 3);
