@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { Agent, fetch } from "undici";
+import { Agent, fetch, request } from "undici";
 import type { Database } from "../db/client.js";
 import { incidentCountQuery } from "../services/incidents/data/incident-counts.js";
 import { IncidentOrder } from "../services/incidents/data/incident-order.js";
@@ -385,20 +385,35 @@ export function operationBody(operation: BenchOperation, first: number): string 
   return JSON.stringify({ query: operation.query, variables: operation.variables(first) });
 }
 
-/** POSTs `body` (or a new body per call) and returns the first error, if any. */
+/**
+ * POSTs `body` (or a new body per call) and returns the first error, if any. The load generator
+ * shares the machine's two cores with what it measures, so it is kept light: undici's `request`
+ * rather than `fetch` (whose web streams cost it a third more), and an answer is parsed only
+ * when its status is not 200 or its text holds "errors" anywhere. A whole answer parsed for every
+ * request took the generator 0.8 ms of CPU per cached request, more than the gateway answering it.
+ */
 export function graphqlCall(url: string, body: string | (() => string), headers: Record<string, string> = {}): Call {
   return async () => {
-    const response = await fetch(url, {
+    const response = await request(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       body: typeof body === "string" ? body : body(),
       dispatcher: agent,
-      signal: AbortSignal.timeout(60_000),
+      headersTimeout: 60_000,
+      bodyTimeout: 60_000,
     });
-    const answer = (await response.json()) as { errors?: { message: string }[] };
-    if (!response.ok || answer.errors) return answer.errors?.[0]?.message ?? `HTTP ${response.status}`;
-    return undefined;
+    const text = await response.body.text();
+    if (response.statusCode === 200 && !text.includes('"errors"')) return undefined;
+    return firstErrorOf(text) ?? `HTTP ${response.statusCode}`;
   };
+}
+
+function firstErrorOf(text: string): string | undefined {
+  try {
+    return (JSON.parse(text) as { errors?: { message: string }[] }).errors?.[0]?.message;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The SQL of one page of incidents (oldest first) and of its totalCount, built by the repository's own code, as text and parameters. */
