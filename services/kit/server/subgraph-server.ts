@@ -16,6 +16,7 @@ import { ServiceMetrics } from "../../../platform/metrics/service-metrics.js";
 import { subgraphReadinessChecks } from "../../../platform/http/readiness.js";
 import { dataVersionRoute } from "./data-version-route.js";
 import { compiledExecution } from "./compiled-execution.js";
+import { DEFAULT_OPERATION_CACHE_BYTES } from "../../../platform/graphql/operation-caches.js";
 import { requireSubgraphSecret } from "../../../platform/http/subgraph-secret.js";
 
 /** A subgraph's HTTP server on a database; each request gets a fresh context with fresh loaders. */
@@ -57,7 +58,7 @@ export async function createSubgraphServer(
   // An inline trace times each field as graphql-js resolves it, which compiled execution does not report.
   const compiled = (options.compiledExecution ?? true) && !options.inlineTracing;
   return new GraphQLHttpServer<BaseContext>({
-    ...(compiled ? { gateway: compiledExecution(schema) } : { schema }),
+    ...(compiled ? { gateway: compiledExecution(schema, { maxBytes: options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES, metrics }) } : { schema }),
     paths: ["/graphql"],
     introspection: !options.isProduction,
     // Inline traces are only read by Apollo's hosted studio, which this offline graph does not
