@@ -28,70 +28,122 @@ interface Run {
 /** Thrown when a row is no longer as the change left it (a write not recorded in the history changed it). */
 export class RowChangedSince extends Error {}
 
-export async function undoRows(db: Database, history: SubgraphHistory, changeId: number): Promise<number> {
+/**
+ * Row changes read per statement, by a window of their IDs, newest first: a million-row import
+ * writes about eight million, which held at once (about 160 bytes each) would take gigabytes.
+ */
+export const UNDO_PAGE_ROWS = 10_000;
+
+export async function undoRows(db: Database, history: SubgraphHistory, changeId: number, pageRows = UNDO_PAGE_ROWS): Promise<number> {
   const { rowChanges } = history.tables;
-  const recorded = (await db
-    .select({ id: rowChanges.id, tableName: rowChanges.tableName, operation: rowChanges.operation, rowKey: sql<string>`${rowChanges.rowKey}::text` })
+  const ofChange = sql`${rowChanges.changeId} = ${changeId}`;
+  const [bounds] = await db
+    .select({ first: sql<number | null>`min(${rowChanges.id})`.mapWith(Number), last: sql<number | null>`max(${rowChanges.id})`.mapWith(Number) })
     .from(rowChanges)
-    .where(sql`${rowChanges.changeId} = ${changeId}`)
-    .orderBy(sql`${rowChanges.id} desc`)) as RecordedRow[];
-  for (const run of parentsFirst(runsOf(recorded, history))) {
-    const undone = await undoRun(db, history, changeId, run);
+    .where(ofChange);
+  if (!bounds || bounds.first === null || bounds.last === null) return 0;
+  const runs = new RunFolder(history);
+  const undo = new RunUndoer(db, history, changeId);
+  let rows = 0;
+  // A change's rows are mostly one stretch of IDs (those of one transaction), so a window of
+  // IDs is read through the primary key, not the whole change's rows again for every page.
+  for (let high = bounds.last; high >= bounds.first; high -= pageRows) {
+    const low = Math.max(bounds.first, high - pageRows + 1);
+    const page = (await db
+      .select({ id: rowChanges.id, tableName: rowChanges.tableName, operation: rowChanges.operation, rowKey: sql<string>`${rowChanges.rowKey}::text` })
+      .from(rowChanges)
+      .where(sql`${ofChange} and ${rowChanges.id} between ${low} and ${high}`)
+      .orderBy(sql`${rowChanges.id} desc`)) as RecordedRow[];
+    rows += page.length;
+    for (const row of page) {
+      const finished = runs.add(row);
+      if (finished) await undo.next(finished);
+    }
+  }
+  const last = runs.finish();
+  if (last) await undo.next(last);
+  await undo.finish();
+  return rows;
+}
+
+/**
+ * Folds rows, newest first, into runs: split where the table or the operation changes, or where
+ * an update run would set one row twice (a single UPDATE … FROM may apply either of two source
+ * rows for one target). `add` gives back the run a row ended.
+ */
+class RunFolder {
+  private readonly byName: Map<string, TrackedTable>;
+  private current: Run | undefined;
+  /** The keys of the current run, when it is an update run: only those can repeat. */
+  private keys = new Set<string>();
+
+  constructor(private readonly history: SubgraphHistory) {
+    this.byName = new Map(history.tracked.map((tracked) => [tableName(tracked.table), tracked]));
+  }
+
+  add(row: RecordedRow): Run | undefined {
+    const current = this.current;
+    const repeats = row.operation === "UPDATE" && this.keys.has(row.rowKey);
+    if (current && current.tracked === this.byName.get(row.tableName) && current.operation === row.operation && !repeats) {
+      current.firstId = row.id;
+      current.rows += 1;
+      if (row.operation === "UPDATE") this.keys.add(row.rowKey);
+      return undefined;
+    }
+    const tracked = this.byName.get(row.tableName);
+    if (!tracked) throw new Error(`the history of ${this.history.schema} records a table it does not track: ${row.tableName}`);
+    this.current = { tracked, operation: row.operation, firstId: row.id, lastId: row.id, rows: 1 };
+    this.keys = row.operation === "UPDATE" ? new Set([row.rowKey]) : new Set();
+    return current;
+  }
+
+  finish(): Run | undefined {
+    return this.current;
+  }
+}
+
+/**
+ * Undoes runs in the order they come, newest first, but a delete's cascade (an actor's aliases)
+ * is recorded after the deleted row itself: the parent table's statement trigger fires before
+ * those of the deletes its foreign keys cascade to, so newest first would put the aliases back
+ * before their actor. Rows deleted one after another all existed together just before, so each
+ * stretch of delete runs is held until it ends and put back parents first, and otherwise in the
+ * order the rows were deleted.
+ */
+class RunUndoer {
+  private deletes: Run[] = [];
+
+  constructor(
+    private readonly db: Database,
+    private readonly history: SubgraphHistory,
+    private readonly changeId: number,
+  ) {}
+
+  async next(run: Run): Promise<void> {
+    if (run.operation === "DELETE") {
+      this.deletes.push(run);
+      return;
+    }
+    await this.finish();
+    await this.undo(run);
+  }
+
+  /** Puts back the stretch of deletes held. */
+  async finish(): Promise<void> {
+    // A stable sort: runs of one table keep the order of their deletion.
+    const ordered = this.deletes.reverse().sort((a, b) => foreignKeyDepth(a.tracked.table) - foreignKeyDepth(b.tracked.table));
+    this.deletes = [];
+    for (const run of ordered) await this.undo(run);
+  }
+
+  private async undo(run: Run): Promise<void> {
+    const undone = await undoRun(this.db, this.history, this.changeId, run);
     if (undone !== run.rows) {
       throw new RowChangedSince(
-        `${run.rows - undone} ${run.tracked === undefined ? "" : tableName(run.tracked.table)} row(s) are no longer as change ${changeId} left them`,
+        `${run.rows - undone} ${run.tracked === undefined ? "" : tableName(run.tracked.table)} row(s) are no longer as change ${this.changeId} left them`,
       );
     }
   }
-  return recorded.length;
-}
-
-// Newest first, split where the table or the operation changes, or where an update run would
-// set one row twice (a single UPDATE … FROM may apply either of two source rows for one target).
-function runsOf(recorded: RecordedRow[], history: SubgraphHistory): Run[] {
-  const byName = new Map(history.tracked.map((tracked) => [tableName(tracked.table), tracked]));
-  const runs: Run[] = [];
-  let keys = new Set<string>();
-  for (const row of recorded) {
-    const last = runs.at(-1);
-    const repeats = row.operation === "UPDATE" && keys.has(row.rowKey);
-    if (last && last.tracked === byName.get(row.tableName) && last.operation === row.operation && !repeats) {
-      last.firstId = row.id;
-      last.rows += 1;
-    } else {
-      const tracked = byName.get(row.tableName);
-      if (!tracked) throw new Error(`the history of ${history.schema} records a table it does not track: ${row.tableName}`);
-      runs.push({ tracked, operation: row.operation, firstId: row.id, lastId: row.id, rows: 1 });
-      keys = new Set();
-    }
-    keys.add(row.rowKey);
-  }
-  return runs;
-}
-
-// A delete's cascade (an actor's aliases) is recorded after the deleted row itself: the parent
-// table's statement trigger fires before those of the deletes its foreign keys cascade to, so
-// newest first would put the aliases back before their actor. Rows deleted one after another
-// all existed together just before, so each stretch of deletes is put back parents first, and
-// otherwise in the order the rows were deleted.
-function parentsFirst(runs: Run[]): Run[] {
-  const ordered: Run[] = [];
-  let deletes: Run[] = [];
-  const flush = () => {
-    // A stable sort: runs of one table keep the order of their deletion.
-    ordered.push(...deletes.reverse().sort((a, b) => foreignKeyDepth(a.tracked.table) - foreignKeyDepth(b.tracked.table)));
-    deletes = [];
-  };
-  for (const run of runs) {
-    if (run.operation === "DELETE") {
-      deletes.push(run);
-    } else {
-      flush();
-      ordered.push(run);
-    }
-  }
-  flush();
-  return ordered;
 }
 
 /** 0 for a table that references no other, else one more than the deepest table it references. */

@@ -17,6 +17,11 @@ import { importFiles } from "../import/support/import-runs.js";
 import { ACLED_FIXTURE, GDELT_FIXTURE } from "../import/support/sample-files.js";
 import { tableChecksums } from "../../support/table-checksums.js";
 import { editorScope } from "../../support/editor-scope.js";
+import { inOneTransactionPerHandle } from "../../../db/bulk/in-one-transaction.js";
+import { SUBGRAPH_HISTORIES } from "../../../services/histories.js";
+import { beginChange } from "../../../services/kit/history/begin-change.js";
+import { undoRows } from "../../../services/kit/history/undo-rows.js";
+import type { SubgraphName } from "../../../services/registry.js";
 
 async function refusal(run: Promise<unknown>): Promise<string> {
   const error = await run.then(
@@ -63,6 +68,25 @@ describe.each(BACKENDS)("import runs and their revert on $name", (backend) => {
     await revertImportRun(database.handles, gdelt.runId!, "os:tester");
     expect(await tableChecksums(database.handles)).toEqual(afterAcled);
     await revertImportRun(database.handles, acled.runId!, "os:tester");
+    expect(await tableChecksums(database.handles)).toEqual(before);
+  });
+
+  it("puts every table back when a run's history is read seven rows at a time (runs and stretches across pages)", async () => {
+    const before = await tableChecksums(database.handles);
+    const acled = await importFiles(database.handles, "acled", [ACLED_FIXTURE]);
+    let undone = 0;
+    await inOneTransactionPerHandle(database.handles, async (databases) => {
+      for (const name of Object.keys(SUBGRAPH_HISTORIES) as SubgraphName[]) {
+        const history = SUBGRAPH_HISTORIES[name];
+        const { changes: changesOf } = history.tables;
+        const [change] = await databases[name].select({ id: changesOf.id }).from(changesOf).where(eq(changesOf.importRunId, acled.runId!));
+        if (!change) continue;
+        await beginChange(databases[name], history, { kind: "revertImport", keyName: "os:tester", reverts: change.id, importRunId: null });
+        undone += await undoRows(databases[name], history, change.id, 7);
+      }
+    });
+    // Many pages: the run wrote far more rows than seven.
+    expect(undone).toBeGreaterThan(7 * 10);
     expect(await tableChecksums(database.handles)).toEqual(before);
   });
 
