@@ -68,6 +68,13 @@ async function cacheBytes(serviceUrl: string): Promise<Record<string, number>> {
   return bytes;
 }
 
+/** An operation graphql-jit compiles into about 400 KB of heap: four aliased pages of incidents, distinct by its name. */
+function compiledHeavyOperation(index: number): string {
+  const page = (alias: number) =>
+    `p${alias}: incidents(first: ${alias + 1}) { totalCount edges { node { id type title startDate { date precision } status fatalities { best } place { name admin1 latitude longitude } } } }`;
+  return `query Heavy${index} { ${[0, 1, 2, 3].map(page).join(" ")} }`;
+}
+
 describe("memory under distinct large operations", () => {
   let database: TestDatabase;
   let graph: RunningGraph;
@@ -99,26 +106,6 @@ describe("memory under distinct large operations", () => {
       for (const [cache, bytes] of Object.entries(caches)) expect(bytes, cache).toBeLessThanOrEqual(CACHE_BYTES);
     }
   }, 180_000);
-});
-
-/** An operation graphql-jit compiles into about 400 KB of heap: four aliased pages of incidents, distinct by its name. */
-function compiledHeavyOperation(index: number): string {
-  const page = (alias: number) =>
-    `p${alias}: incidents(first: ${alias + 1}) { totalCount edges { node { id type title startDate { date precision } status fatalities { best } place { name admin1 latitude longitude } } } }`;
-  return `query Heavy${index} { ${[0, 1, 2, 3].map(page).join(" ")} }`;
-}
-
-describe("memory under distinct operations the subgraphs compile", () => {
-  let database: TestDatabase;
-  let graph: RunningGraph;
-  beforeAll(async () => {
-    database = await BACKENDS[0]!.create();
-    graph = await startGraph(database.handle, { isProduction: true, operationCacheMaxBytes: CACHE_BYTES, metricsToken: METRICS_TOKEN });
-  });
-  afterAll(async () => {
-    await graph?.stop();
-    await database?.dispose();
-  });
 
   it("keeps the compiled operations within their bound, each operation sent twice (compiled when it comes back)", async () => {
     const url = graph.subgraphUrls.incidents;
