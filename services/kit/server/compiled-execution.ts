@@ -48,6 +48,11 @@ interface Compiled {
  * of incidents (bench/compiled-operation-memory.ts).
  */
 const COMPILED_BYTES_PER_SOURCE_CHARACTER = 3;
+/**
+ * Kept in place of an operation whose compiled function is larger than the whole cache, so that
+ * it is not compiled again for every request: graphql-js runs it.
+ */
+const TOO_LARGE = { tooLarge: true, bytes: 0 } as const;
 /** What an operation graphql-jit refused to compile keeps: its errors. */
 const REFUSED_COMPILATION_BYTES = 4 * 1024;
 /** graphql-jit's debug option keeps the generated source on the compiled query under this name (read for its length, then dropped). */
@@ -121,7 +126,8 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
   }
   // By operation name and text: the same operation parsed again (Apollo's document cache let it
   // go) finds its compiled function still here.
-  const compiled = new ByteBoundedCache<Compiled>(options.maxBytes, (entry, key) => entry.bytes + key.length * 2);
+  const entryBytes = (entry: { bytes: number }, key: string) => entry.bytes + key.length * 2;
+  const compiled = new ByteBoundedCache<Compiled | typeof TOO_LARGE>(options.maxBytes, entryBytes);
   options.metrics?.watchCache("compiled_operations", compiled);
   // Operations run once so far, by their parsed document (which Apollo's bounded cache keeps):
   // one that comes back is compiled.
@@ -142,11 +148,14 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     const key = request.query === undefined ? undefined : `${name ?? ""}\n${request.query}`;
     let entry = key === undefined ? undefined : await compiled.get(key);
     if (!entry && key !== undefined && !firstSight(document, name)) {
-      entry = compile(schema, document, name);
-      await compiled.set(key, entry);
+      const made = compile(schema, document, name);
+      await compiled.set(key, entryBytes(made, key) > options.maxBytes ? TOO_LARGE : made);
+      entry = made;
     }
-    // Seen once (or sent without its text): graphql-js runs it, as Apollo would.
-    if (!entry) return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: name });
+    // Seen once, too large to keep compiled, or sent without its text: graphql-js runs it, as Apollo would.
+    if (!entry || "tooLarge" in entry) {
+      return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: name });
+    }
     // Not compiled: the operation is not executable as asked (e.g. no operation of that name), and this is why.
     if (!isCompiledQuery(entry.query)) return withGraphQLErrors(entry.query);
     return withGraphQLErrors(await entry.query.query(undefined, context, entry.withDefaults(request.variables ?? {})));

@@ -72,6 +72,16 @@ describe("compiled operations", () => {
     expect(cache.size).toBeLessThan(200);
   });
 
+  it("run on graphql-js when one is larger than the whole bound, without compiling it for every request", async () => {
+    const { run, cache } = await executorWith(1024);
+    const query = "{ items(first: 2) { id name tags } }";
+    const expected = await run(query);
+    for (let time = 0; time < 3; time += 1) expect(await run(query)).toEqual(expected);
+    // Remembered as too large (its key alone is counted), not kept compiled.
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBeLessThan(200);
+  });
+
   it("are never made for operations seen only once", async () => {
     const { run, cache } = await executorWith(16 * 1024 * 1024);
     for (let index = 0; index < 50; index += 1) await run(`{ items(first: 1) { n${index}: name } }`);
