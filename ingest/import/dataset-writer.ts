@@ -5,6 +5,7 @@
 // is counted unchanged. Sources that many records share are written once per import. A record
 // an editor deleted stays deleted: its tombstone (services/kit/records/tombstones.ts) keeps it
 // out of every later import, which counts it as kept deleted.
+import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/client.js";
 import type { SubgraphName } from "../../services/registry.js";
 import type { IncidentsPart, ParticipantRow } from "../../services/incidents/writes/incident-rows.js";
@@ -23,6 +24,15 @@ type StatementRecord = Extract<DatasetRecord, { kind: "statement" }>;
 
 export type WrittenEntity = "incidents" | "statements" | "sources";
 
+/**
+ * Shared sources remembered as written in this import: the most recently met, not all. A year of
+ * GDELT names tens of millions of articles, and every ID kept takes about 200 bytes (measured for
+ * a million GDELT-like IDs): 20 million would be 4 GB. A source forgotten and met again is
+ * compared with what is stored, as a later import's is: it writes nothing, and is counted
+ * unchanged. Articles are cited by events close together in a file, so few are forgotten early.
+ */
+export const REMEMBERED_SHARED_SOURCES = 100_000;
+
 export class DatasetWriter {
   readonly counts: Record<WrittenEntity, EntityCounts> = { incidents: noCounts(), statements: noCounts(), sources: noCounts() };
   /** Records left out because the stored version is newer. */
@@ -31,13 +41,17 @@ export class DatasetWriter {
   repeated = 0;
   /** Records an editor deleted, or statements citing a source an editor deleted: left deleted. */
   keptDeleted = 0;
-  private readonly writtenSharedSources = new Set<string>();
+  private readonly writtenSharedSources: LRUCache<string, true>;
   private readonly countryAliasesChecked = new Set<string>();
 
   constructor(
     private readonly databases: Record<SubgraphName, Database>,
     readonly actors: ActorResolver,
-  ) {}
+    /** How many shared sources are remembered as written (REMEMBERED_SHARED_SOURCES when undefined). */
+    rememberedSharedSources = REMEMBERED_SHARED_SOURCES,
+  ) {
+    this.writtenSharedSources = new LRUCache({ max: rememberedSharedSources });
+  }
 
   async write(records: readonly EntityRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -126,7 +140,7 @@ export class DatasetWriter {
       }
       if (record.kind === "incident" && record.recordSource) rows.set(record.recordSource.id, record.recordSource);
     }
-    for (const record of records) for (const source of record.sharedSources) this.writtenSharedSources.add(source.id);
+    for (const record of records) for (const source of record.sharedSources) this.writtenSharedSources.set(source.id, true);
     return [...rows.values()];
   }
 }

@@ -33,6 +33,8 @@ export interface ImportEnvironment {
   progress?: ProgressSink;
   /** Aborting (Ctrl-C) stops the import after the batch being written, and rolls it back. */
   signal?: AbortSignal;
+  /** How many shared sources the import remembers as written, a bound on its memory (dataset-writer.ts); its default when undefined. */
+  rememberedSharedSources?: number;
 }
 
 /** Ends the transaction of a dry run without committing it. */
@@ -116,6 +118,7 @@ async function importDataset(
       databases.actors,
       DATASET_FORMATS.map((known) => known.actors),
     ),
+    environment.rememberedSharedSources,
   );
   const rejected: Record<RecordEntity, number> = { incidents: 0, statements: 0 };
   // Without --skip-invalid, the problems found; once there is one, nothing more is written.
