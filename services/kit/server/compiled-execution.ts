@@ -27,6 +27,7 @@ import {
   getNamedType,
   getOperationAST,
   isInputObjectType,
+  parse,
 } from "graphql";
 import { type CompiledQuery, type CompilerOptions, compileQuery, isCompiledQuery } from "graphql-jit";
 import { ByteBoundedCache } from "../../../platform/graphql/byte-bounded-cache.js";
@@ -75,7 +76,9 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   if (!isCompiledQuery(query)) return { query, withDefaults, bytes: REFUSED_COMPILATION_BYTES };
   const source = query[GENERATED_SOURCE];
   if (typeof source !== "string")
-    throw new Error(`compiled execution: graphql-jit no longer gives the generated source (${GENERATED_SOURCE}) to size its cache by`);
+    throw new Error(
+      `compiled execution: graphql-jit no longer gives the generated source (${GENERATED_SOURCE}) to size its cache by; set SUBGRAPH_COMPILED_EXECUTION=false`,
+    );
   delete query[GENERATED_SOURCE];
   return { query, withDefaults, bytes: source.length * COMPILED_BYTES_PER_SOURCE_CHARACTER };
 }
@@ -124,6 +127,9 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
       `compiled execution: graphql-jit cannot compile variables of input types that contain themselves (${selfContaining.join(", ")}); set SUBGRAPH_COMPILED_EXECUTION=false or change the types`,
     );
   }
+  // At start, not at some operation's second request: a graphql-jit that no longer gives its
+  // generated source (which the cache is sized by) stops the subgraph here, saying why.
+  compile(schema, parse("{ __typename }"), undefined);
   // By operation name and text: the same operation parsed again (Apollo's document cache let it
   // go) finds its compiled function still here.
   const entryBytes = (entry: { bytes: number }, key: string) => entry.bytes + key.length * 2;
