@@ -20,6 +20,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { type DocumentNode, getOperationAST, parse } from "graphql";
 import { Counter } from "prom-client";
 import { ByteBoundedCache } from "../platform/graphql/byte-bounded-cache.js";
+import { persistedQueryCache, textBytes } from "../platform/graphql/operation-caches.js";
 import { callerOf } from "../platform/http/caller.js";
 import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import type { DataVersions } from "./data-versions.js";
@@ -27,9 +28,8 @@ import type { DataVersions } from "./data-versions.js";
 /** Says whether an answer came from the cache ("hit") or was computed and stored ("miss"). */
 export const RESPONSE_CACHE_HEADER = "meridian-response-cache";
 
-const BYTES_PER_CHARACTER = 2;
-/** What an ETag holds: Express's weak ETag of a body is under 40 characters. */
-const ETAG_BYTES = 40 * BYTES_PER_CHARACTER;
+/** What an ETag holds: Express's weak ETag of a body is under 40 characters, 2 bytes each. */
+const ETAG_BYTES = 80;
 /** What an entry holds besides its body and key: the Map's entry and the object. */
 const ENTRY_OVERHEAD_BYTES = 200;
 /** Operation types by text and name, so that a repeated operation is not parsed again. */
@@ -67,14 +67,11 @@ export interface ResponseCache {
 }
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
-  const entries = new ByteBoundedCache<StoredAnswer>(
-    options.maxBytes,
-    ({ body }, key) => body.byteLength + ETAG_BYTES + key.length * BYTES_PER_CHARACTER + ENTRY_OVERHEAD_BYTES,
-  );
-  const operationTypes = new ByteBoundedCache<string>(OPERATION_TYPES_BYTES, (type, key) => (type.length + key.length) * BYTES_PER_CHARACTER);
+  const entries = new ByteBoundedCache<StoredAnswer>(options.maxBytes, ({ body }, key) => body.byteLength + ETAG_BYTES + textBytes(key) + ENTRY_OVERHEAD_BYTES);
+  const operationTypes = new ByteBoundedCache<string>(OPERATION_TYPES_BYTES, (type, key) => textBytes(type) + textBytes(key));
   // Texts of automatic persisted queries by hash, learnt from their registrations, so that a GET
   // sending only the hash is keyed like the text (the manifest's are known from the start).
-  const registeredTexts = new ByteBoundedCache<string>(OPERATION_TYPES_BYTES, (text, key) => (text.length + key.length) * BYTES_PER_CHARACTER);
+  const registeredTexts = persistedQueryCache(OPERATION_TYPES_BYTES);
   const textOf = async (hash: string) => options.persistedOperations?.get(hash) ?? (await registeredTexts.get(hash));
   options.metrics?.watchCache("responses", entries);
   const lookups = options.metrics

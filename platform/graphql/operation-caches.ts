@@ -7,7 +7,8 @@
 // - a parsed document keeps its source text and, through its locations, every token the
 //   parser made: 3.3–4.1 times its JSON (the nodes) plus its text. 2 bytes a character cover
 //   text that is not Latin-1;
-// - a query plan keeps 5.6–8.9 times its JSON (each fetch's operation, selections, variables).
+// - a query plan keeps 5.6–8.9 times its JSON (each fetch's operation, selections, variables);
+// - a subgraph's compiled operation is measured as it is made (services/kit/server/compiled-execution.ts).
 import type { DocumentNode } from "graphql";
 import { ByteBoundedCache } from "./byte-bounded-cache.js";
 
@@ -18,7 +19,8 @@ const BYTES_PER_CHARACTER = 2;
 const DOCUMENT_BYTES_PER_JSON_BYTE = 4;
 const QUERY_PLAN_BYTES_PER_JSON_BYTE = 10;
 
-const textBytes = (text: string) => text.length * BYTES_PER_CHARACTER;
+/** What a string keeps: 2 bytes a character cover text that is not Latin-1. */
+export const textBytes = (text: string) => text.length * BYTES_PER_CHARACTER;
 
 /** Parsed and validated operations by the hash of their text (Apollo's documentStore). */
 export function parsedDocumentCache(maxBytes: number): ByteBoundedCache<DocumentNode> {
@@ -36,4 +38,9 @@ export function persistedQueryCache(maxBytes: number): ByteBoundedCache<string> 
 /** The gateway's query plans by operation hash and name. */
 export function queryPlanCache<TQueryPlan>(maxBytes: number): ByteBoundedCache<TQueryPlan> {
   return new ByteBoundedCache<TQueryPlan>(maxBytes, (plan, key) => QUERY_PLAN_BYTES_PER_JSON_BYTE * JSON.stringify(plan).length + textBytes(key));
+}
+
+/** Entries that carry the heap they keep, measured when made (the subgraphs' compiled operations), by key. */
+export function measuredEntryCache<T extends { bytes: number }>(maxBytes: number): ByteBoundedCache<T> {
+  return new ByteBoundedCache<T>(maxBytes, (entry, key) => entry.bytes + textBytes(key));
 }

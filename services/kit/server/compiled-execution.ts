@@ -30,7 +30,7 @@ import {
   parse,
 } from "graphql";
 import { type CompiledQuery, type CompilerOptions, compileQuery, isCompiledQuery } from "graphql-jit";
-import { ByteBoundedCache } from "../../../platform/graphql/byte-bounded-cache.js";
+import { measuredEntryCache, textBytes } from "../../../platform/graphql/operation-caches.js";
 import type { ServiceMetrics } from "../../../platform/metrics/service-metrics.js";
 import { variableDefaults } from "./variable-defaults.js";
 
@@ -132,8 +132,7 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
   compile(schema, parse("{ __typename }"), undefined);
   // By operation name and text: the same operation parsed again (Apollo's document cache let it
   // go) finds its compiled function still here.
-  const entryBytes = (entry: { bytes: number }, key: string) => entry.bytes + key.length * 2;
-  const compiled = new ByteBoundedCache<Compiled | typeof TOO_LARGE>(options.maxBytes, entryBytes);
+  const compiled = measuredEntryCache<Compiled | typeof TOO_LARGE>(options.maxBytes);
   options.metrics?.watchCache("compiled_operations", compiled);
   // Operations run once so far, by their parsed document (which Apollo's bounded cache keeps):
   // one that comes back is compiled.
@@ -155,7 +154,7 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     let entry = key === undefined ? undefined : await compiled.get(key);
     if (!entry && key !== undefined && !firstSight(document, name)) {
       const made = compile(schema, document, name);
-      await compiled.set(key, entryBytes(made, key) > options.maxBytes ? TOO_LARGE : made);
+      await compiled.set(key, made.bytes + textBytes(key) > options.maxBytes ? TOO_LARGE : made);
       entry = made;
     }
     // Seen once, too large to keep compiled, or sent without its text: graphql-js runs it, as Apollo would.
