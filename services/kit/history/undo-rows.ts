@@ -83,15 +83,15 @@ class RunFolder {
 
   add(row: RecordedRow): Run | undefined {
     const current = this.current;
+    const tracked = this.byName.get(row.tableName);
+    if (!tracked) throw new Error(`the history of ${this.history.schema} records a table it does not track: ${row.tableName}`);
     const repeats = row.operation === "UPDATE" && this.keys.has(row.rowKey);
-    if (current && current.tracked === this.byName.get(row.tableName) && current.operation === row.operation && !repeats) {
+    if (current && current.tracked === tracked && current.operation === row.operation && !repeats) {
       current.firstId = row.id;
       current.rows += 1;
       if (row.operation === "UPDATE") this.keys.add(row.rowKey);
       return undefined;
     }
-    const tracked = this.byName.get(row.tableName);
-    if (!tracked) throw new Error(`the history of ${this.history.schema} records a table it does not track: ${row.tableName}`);
     this.current = { tracked, operation: row.operation, firstId: row.id, lastId: row.id, rows: 1 };
     this.keys = row.operation === "UPDATE" ? new Set([row.rowKey]) : new Set();
     return current;
@@ -139,9 +139,7 @@ class RunUndoer {
   private async undo(run: Run): Promise<void> {
     const undone = await undoRun(this.db, this.history, this.changeId, run);
     if (undone !== run.rows) {
-      throw new RowChangedSince(
-        `${run.rows - undone} ${run.tracked === undefined ? "" : tableName(run.tracked.table)} row(s) are no longer as change ${this.changeId} left them`,
-      );
+      throw new RowChangedSince(`${run.rows - undone} ${tableName(run.tracked.table)} row(s) are no longer as change ${this.changeId} left them`);
     }
   }
 }
