@@ -82,6 +82,7 @@ const LEVERS = [
   "subgraph-client",
   "young-generation",
   "compiled-execution",
+  "single-fetch",
 ] as const;
 type Lever = (typeof LEVERS)[number];
 /** The levers whose cost grows with the data: measured on a million incidents. */
@@ -572,6 +573,20 @@ async function inlineTracingLever(databaseUrl: string, settings: Settings, repor
   }
 }
 
+function singleFetchLever(base: BaseGraph, settings: Settings, report: Report) {
+  return gatewayPairLever(base, settings, report, {
+    name: "single fetches passed through unshaped",
+    key: "single fetch",
+    by: "throughput",
+    a: { label: "passed through", description: "a single-fetch answer of the shape asked for sent as the subgraph gave it (gateway/single-fetch.ts)" },
+    b: {
+      label: "shaped",
+      description: "GATEWAY_SINGLE_FETCH_PASSTHROUGH=false: Apollo's execution of the plan and result shaping for every answer",
+      env: { GATEWAY_SINGLE_FETCH_PASSTHROUGH: "false" },
+    },
+  });
+}
+
 async function subgraphClientLever(base: BaseGraph, settings: Settings, report: Report) {
   const lever = "subgraph requests without fetch";
   const withFetch = pathToFileURL(new URL("./with-fetch-fetcher.mjs", import.meta.url).pathname).href;
@@ -851,6 +866,7 @@ async function processLevers(settings: Settings, report: Report) {
     if (wanted("subgraph-client")) await subgraphClientLever(base, settings, report);
     if (wanted("young-generation")) await youngGenerationLever(databaseUrl, settings, report);
     if (wanted("compiled-execution")) await compiledExecutionLever(databaseUrl, settings, report);
+    if (wanted("single-fetch")) await singleFetchLever(base, settings, report);
   } finally {
     await stopProcesses(processes);
     await sql.end();

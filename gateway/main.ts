@@ -22,6 +22,7 @@ try {
     corsOrigins: config.corsOrigins,
     operationCacheMaxBytes: config.operationCacheMaxBytes,
     responseCacheMaxBytes: config.responseCacheMaxBytes,
+    singleFetchPassthrough: config.gatewaySingleFetchPassthrough,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

@@ -1,3 +1,4 @@
+import { Supergraph } from "@apollo/federation-internals";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -21,6 +22,7 @@ import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
 import { type GatewayContext, createGatewayContext } from "./request-context.js";
 import { missingEntitiesPlugin } from "./missing-entities.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
+import { passSingleFetchesThrough } from "./single-fetch.js";
 import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { subgraphBreakerMetrics } from "./subgraph-breaker-metrics.js";
 import { type SubgraphBreakerOptions, type SubgraphBreakerState, withCircuitBreaker } from "./subgraph-circuit-breaker.js";
@@ -64,6 +66,8 @@ export interface GatewayOptions {
   operationCacheMaxBytes?: number;
   /** Bytes of answers the response cache keeps (RESPONSE_CACHE_MAX_BYTES); 0 turns it off; DEFAULT_RESPONSE_CACHE_BYTES when undefined. */
   responseCacheMaxBytes?: number;
+  /** Answer a single-fetch operation needing no shaping with the subgraph's data as it came (GATEWAY_SINGLE_FETCH_PASSTHROUGH); on when undefined. */
+  singleFetchPassthrough?: boolean;
 }
 
 type QueryPlanCache = NonNullable<NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>["queryPlannerConfig"]>["cache"];
@@ -99,15 +103,16 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
       options.logger?.[state === "closed" ? "info" : "warn"]({ subgraph: name, state }, `circuit breaker of the ${name} subgraph ${state.replace("_", "-")}`);
     };
   };
-  const gateway = new ApolloGateway({
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const apolloGateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Apollo's default sizes a plan by its JSON, a sixth to a ninth of what it keeps.
     queryPlannerConfig: { cache: queryPlans },
     // Every request to a subgraph carries the secret, the request ID and the caller's
     // Authorization header (subgraph-data-source.ts), and is fetched under the timeout,
     // behind the subgraph's circuit breaker.
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      const dataSource = new SubgraphDataSource({
         url: options.subgraphUrls[name] ?? url,
         fetcher: withCircuitBreaker(
           name,
@@ -119,8 +124,20 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
           { ...(options.subgraphBreaker ?? DEFAULT_SUBGRAPH_BREAKER), onStateChange: breakerStateListener(name) },
         ),
         subgraphSecret: options.subgraphSecret,
-      }),
+      });
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
   });
+  const gateway =
+    options.singleFetchPassthrough === false
+      ? apolloGateway
+      : passSingleFetchesThrough(apolloGateway, {
+          supergraph: Supergraph.build(options.supergraphSdl),
+          dataSources,
+          queryPlans,
+          metrics,
+        });
   const manifestPath = options.persistedOperations?.manifestPath ?? PERSISTED_OPERATIONS_PATH;
   const manifest = options.persistedOperations?.safelist ? readManifest(manifestPath) : undefined;
   const safelist = manifest ? createSafelist(manifest, cacheBytes) : undefined;

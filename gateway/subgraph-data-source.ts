@@ -9,6 +9,7 @@ import { CHANGED_IDS_EXTENSION } from "../platform/logging/changed-ids.js";
 import type { GatewayContext } from "./request-context.js";
 import { noteMissingEntities } from "./missing-entities.js";
 import { addSubgraphRequestHeaders } from "./subgraph-request-headers.js";
+import { takeStashedAnswer } from "./single-fetch.js";
 
 export interface SubgraphDataSourceOptions {
   url: string;
@@ -23,6 +24,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   constructor({ url, fetcher, subgraphSecret }: SubgraphDataSourceOptions) {
     super({ url, fetcher });
     this.subgraphSecret = subgraphSecret;
+  }
+
+  // An answer the single-fetch pass-through already received (single-fetch.ts) is given to Apollo
+  // as this fetch's, for Apollo to shape and report its errors, instead of asking again.
+  override async process(options: GraphQLDataSourceProcessOptions): ReturnType<RemoteGraphQLDataSource["process"]> {
+    const stashed = "incomingRequestContext" in options ? takeStashedAnswer(options.incomingRequestContext, options.request.query ?? "") : undefined;
+    if (!stashed) return super.process(options);
+    if ("error" in stashed) throw stashed.error;
+    return stashed.answer;
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {

@@ -69,6 +69,7 @@ try {
     corsOrigins: config.corsOrigins,
     operationCacheMaxBytes: config.operationCacheMaxBytes,
     responseCacheMaxBytes: config.responseCacheMaxBytes,
+    singleFetchPassthrough: config.gatewaySingleFetchPassthrough,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

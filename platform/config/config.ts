@@ -87,6 +87,8 @@ const trailingVariables = {
   SUBGRAPH_INLINE_TRACING: flag.default(false),
   // On: the subgraphs run operations compiled by graphql-jit (bench/LEVERS.md, "compiled execution").
   SUBGRAPH_COMPILED_EXECUTION: flag.default(true),
+  // On: the gateway sends an answer that one subgraph gave in the shape asked for as it came, unshaped (gateway/single-fetch.ts).
+  GATEWAY_SINGLE_FETCH_PASSTHROUGH: flag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
   METRICS_ENABLED: flag.default(true),
@@ -161,6 +163,7 @@ export interface Config<TName extends string = string> {
   operationCacheMaxBytes: number;
   /** The gateway's response cache, in bytes of answers; 0 is off. */
   responseCacheMaxBytes: number;
+  gatewaySingleFetchPassthrough: boolean;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
@@ -235,6 +238,7 @@ export function parseConfig<TName extends string>(env: NodeJS.ProcessEnv, subgra
     corsOrigins: e.CORS_ORIGINS ?? defaultCorsOrigins(e.NODE_ENV === "production"),
     operationCacheMaxBytes: e.OPERATION_CACHE_MAX_BYTES,
     responseCacheMaxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+    gatewaySingleFetchPassthrough: e.GATEWAY_SINGLE_FETCH_PASSTHROUGH,
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,

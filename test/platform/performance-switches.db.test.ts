@@ -1,7 +1,8 @@
 // The performance switches whose worth bench/LEVERS.md measures: prepared statements
 // (DATABASE_PREPARED_STATEMENTS), kept-alive connections from the gateway to the subgraphs
 // (SUBGRAPH_KEEP_ALIVE), inline tracing in the subgraphs (SUBGRAPH_INLINE_TRACING) and their
-// compiled execution (SUBGRAPH_COMPILED_EXECUTION, whose answers compiled-execution.e2e compares). Each
+// compiled execution (SUBGRAPH_COMPILED_EXECUTION, whose answers compiled-execution.e2e compares), and
+// the gateway's single-fetch pass-through (GATEWAY_SINGLE_FETCH_PASSTHROUGH, single-fetch.e2e). Each
 // has the default bench/LEVERS.md argues for, and does what it says when set.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,17 +27,25 @@ describe("performance switches in the configuration", () => {
       subgraphKeepAlive: true,
       subgraphInlineTracing: false,
       subgraphCompiledExecution: true,
+      gatewaySingleFetchPassthrough: true,
     });
   });
 
   it("reads each as a flag and refuses anything else, naming the variable", () => {
     expect(
-      loadConfig({ DATABASE_PREPARED_STATEMENTS: "false", SUBGRAPH_KEEP_ALIVE: "0", SUBGRAPH_INLINE_TRACING: "1", SUBGRAPH_COMPILED_EXECUTION: "false" }),
+      loadConfig({
+        DATABASE_PREPARED_STATEMENTS: "false",
+        SUBGRAPH_KEEP_ALIVE: "0",
+        SUBGRAPH_INLINE_TRACING: "1",
+        SUBGRAPH_COMPILED_EXECUTION: "false",
+        GATEWAY_SINGLE_FETCH_PASSTHROUGH: "false",
+      }),
     ).toMatchObject({
       databasePreparedStatements: false,
       subgraphKeepAlive: false,
       subgraphInlineTracing: true,
       subgraphCompiledExecution: false,
+      gatewaySingleFetchPassthrough: false,
     });
     expect(() => loadConfig({ SUBGRAPH_KEEP_ALIVE: "yes" })).toThrow(/SUBGRAPH_KEEP_ALIVE/);
   });

@@ -33,6 +33,8 @@ export async function startGraph(
     logger?: Logger;
     /** The subgraphs run operations compiled by graphql-jit (SUBGRAPH_COMPILED_EXECUTION); on when undefined. */
     compiledExecution?: boolean;
+    /** The gateway's single-fetch pass-through (GATEWAY_SINGLE_FETCH_PASSTHROUGH); on when undefined. */
+    singleFetchPassthrough?: boolean;
   } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
@@ -67,6 +69,7 @@ export async function startGraph(
     operationLimits: options.operationLimits,
     operationCacheMaxBytes: options.operationCacheMaxBytes,
     responseCacheMaxBytes: options.responseCacheMaxBytes,
+    singleFetchPassthrough: options.singleFetchPassthrough,
     metricsToken: options.metricsToken,
     logger: options.logger?.child({ service: "gateway" }),
   }).listen(0, "127.0.0.1");

@@ -7,35 +7,12 @@
 // field of the schema selects everything it can three levels down, so a field added later is
 // compared without anyone listing it.
 import "reflect-metadata";
-import {
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  astFromValue,
-  getNamedType,
-  isAbstractType,
-  isNonNullType,
-  isObjectType,
-  print,
-} from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApiSchema } from "../../../gateway/api-schema.js";
-import { readSupergraph } from "../../../gateway/supergraph.js";
-import { filler } from "../../support/argument-cases.js";
-import { BENCH_OPERATIONS } from "../../../bench/operations.js";
-import { loadSeed } from "../../../ingest/seed/load-seed.js";
-import { readExamples } from "../../../platform/metrics/example-operations.js";
-import { forEverySubgraph } from "../../../services/registry.js";
-import { BACKENDS, type TestDatabase } from "../../../scripts/harness/backends.js";
-import { API_KEYS, KEYS } from "../../support/keyed-graph.js";
-import { type RunningGraph, startGraph } from "../../support/graph.js";
+import { describe, expect, it } from "vitest";
+import { type OperationCase, answerOf, everyKnownOperation, seededTwinGraphs } from "../../support/operation-cases.js";
+import { BACKENDS } from "../../../scripts/harness/backends.js";
+import type { RunningGraph } from "../../support/graph.js";
 
-interface Case {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-  asEditor?: boolean;
-}
+type Case = OperationCase;
 
 const BUILT: Case[] = [
   {
@@ -64,83 +41,21 @@ const BUILT: Case[] = [
   { name: "search with excerpts", query: `{ searchStatements(query: "Chinese citizens", first: 5) { edges { node { statement { text } } } } }` },
 ];
 
-const requiredArguments = (field: GraphQLField<unknown, unknown>) => field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-
-/** Every field of the type that needs no argument, objects entered `depth` levels deep, lists two items long. */
-function selectionOf(schema: GraphQLSchema, type: GraphQLNamedType, depth: number): string {
-  if (isAbstractType(type)) {
-    const members = schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${selectionOf(schema, member, depth)} }`);
-    return `__typename ${members.join(" ")}`;
-  }
-  if (!isObjectType(type)) return "";
-  const parts = ["__typename"];
-  for (const field of Object.values(type.getFields())) {
-    if (requiredArguments(field).length > 0) continue;
-    const named = getNamedType(field.type);
-    const first = field.args.some((arg) => arg.name === "first") ? "(first: 2)" : "";
-    if (isObjectType(named) || isAbstractType(named)) {
-      if (depth > 0) parts.push(`${field.name}${first} { ${selectionOf(schema, named, depth - 1)} }`);
-    } else parts.push(`${field.name}${first}`);
-  }
-  return parts.join(" ");
-}
-
-/** One operation per root field of the API schema, its required arguments filled with valid values, selecting all it can three levels down. */
-function everyRootField(): Case[] {
-  const schema = buildApiSchema(readSupergraph());
-  return Object.values(schema.getQueryType()!.getFields()).map((field) => {
-    const args = [
-      ...requiredArguments(field).map((arg) => `${arg.name}: ${print(astFromValue(filler(arg.type, arg.name), arg.type)!)}`),
-      ...(field.args.some((arg) => arg.name === "first") ? ["first: 3"] : []),
-    ];
-    const named = getNamedType(field.type);
-    const selection = isObjectType(named) || isAbstractType(named) ? ` { ${selectionOf(schema, named, 3)} }` : "";
-    return {
-      name: `every field under Query.${field.name}`,
-      query: `{ ${field.name}${args.length ? `(${args.join(", ")})` : ""}${selection} }`,
-      asEditor: true,
-    };
-  });
-}
-
 describe.each(BACKENDS.slice(0, 1))("compiled execution on $name", (backend) => {
-  let database: TestDatabase;
-  let compiled: RunningGraph;
-  let interpreted: RunningGraph;
-  beforeAll(async () => {
-    database = await backend.create();
-    await loadSeed(forEverySubgraph(database.handle));
-    compiled = await startGraph(database.handle, { apiKeys: API_KEYS, responseCacheMaxBytes: 0 });
-    interpreted = await startGraph(database.handle, { apiKeys: API_KEYS, responseCacheMaxBytes: 0, compiledExecution: false });
-  });
-  afterAll(async () => {
-    await compiled?.stop();
-    await interpreted?.stop();
-    await database?.dispose();
-  });
-
+  const graphs = seededTwinGraphs(backend, { compiledExecution: false });
   const answer = async (graph: RunningGraph, one: Case) => {
-    const response = await fetch(graph.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(one.asEditor ? { authorization: `Bearer ${KEYS.alice}` } : {}) },
-      body: JSON.stringify({ query: one.query, variables: one.variables }),
-    });
-    return { status: response.status, body: await response.json() };
+    const { status, text } = await answerOf(graph, one);
+    return { status, body: JSON.parse(text) };
   };
 
   const answeredWhole: string[] = [];
-  const cases: Case[] = [
-    ...readExamples().map((example) => ({ name: `example ${example.file}`, query: example.source })),
-    ...BENCH_OPERATIONS.map((operation) => ({ name: `bench ${operation.name}`, query: operation.query, variables: operation.variables(10) })),
-    ...BUILT,
-    ...everyRootField(),
-  ];
+  const cases: Case[] = everyKnownOperation(BUILT);
 
   it.each(cases.map((one) => [one.name, one] as const))("%s: the same answer", async (_name, one) => {
-    const expected = await answer(interpreted, one);
+    const expected = await answer(graphs.b, one);
     // The first time graphql-js runs it (an operation is compiled when it comes back); the second, graphql-jit.
-    expect(await answer(compiled, one)).toEqual(expected);
-    const actual = await answer(compiled, one);
+    expect(await answer(graphs.a, one)).toEqual(expected);
+    const actual = await answer(graphs.a, one);
     expect(actual).toEqual(expected);
     // Something was answered, not two matching failures of the whole request.
     expect(expected.body.data ?? expected.body.errors).toBeDefined();
