@@ -163,6 +163,7 @@ export interface Config<TName extends string = string> {
   operationCacheMaxBytes: number;
   /** The gateway's response cache, in bytes of answers; 0 is off. */
   responseCacheMaxBytes: number;
+  /** Whether the gateway sends a single-fetch answer of the shape asked for as the subgraph gave it (gateway/single-fetch.ts). */
   gatewaySingleFetchPassthrough: boolean;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
