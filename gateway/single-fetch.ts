@@ -20,7 +20,7 @@ import type { GraphQLDataSource } from "@apollo/gateway";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types.js";
 import type { FetchNode, QueryPlan } from "@apollo/query-planner";
 import type { GatewayExecutor, GatewayInterface, GatewayLoadResult } from "@apollo/server-gateway-interface";
-import { type DocumentNode, type GraphQLSchema, getOperationAST, getVariableValues, parse } from "graphql";
+import { type DocumentNode, type GraphQLSchema, type VariableDefinitionNode, getOperationAST, getVariableValues, parse } from "graphql";
 import { Counter } from "prom-client";
 import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import { answerShape } from "./answer-shape.js";
@@ -28,8 +28,8 @@ import { answerShape } from "./answer-shape.js";
 type SubgraphAnswer = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 type Stashed = { query: string; answer: SubgraphAnswer } | { query: string; error: unknown };
 
-/** What one operation of one document needs to be passed through: its fetch, or null when it cannot be. */
-type Decision = { fetch: FetchNode; query: string } | null;
+/** What one operation of one document needs to be passed through: its plan's fetch and its variables, or null when it cannot be. */
+type Decision = { fetch: FetchNode; variableDefinitions: readonly VariableDefinitionNode[] } | null;
 
 const stashedAnswers = new WeakMap<object, Stashed>();
 
@@ -72,11 +72,6 @@ export function passSingleFetchesThrough(gateway: GatewayInterface, options: Sin
         registers: [options.metrics.registry],
       })
     : undefined;
-  const shaped = (executor: GatewayExecutor, requestContext: Parameters<GatewayExecutor>[0]) => {
-    answers?.inc({ shaping: "shaped" });
-    return executor(requestContext);
-  };
-
   /** The operation's decision; undefined while Apollo has not stored its plan (its first request). */
   const decide = async (requestContext: Parameters<GatewayExecutor>[0]): Promise<Decision | undefined> => {
     const { document, schema, queryHash } = requestContext;
@@ -101,39 +96,42 @@ export function passSingleFetchesThrough(gateway: GatewayInterface, options: Sin
     const fetchDocument = fetch.operationDocumentNode ?? parse(fetch.operation);
     const asked = answerShape(schema, document, operationName);
     const fetched = answerShape(subgraphSchema, fetchDocument, fetch.operationName);
-    return asked !== null && asked === fetched ? { fetch, query: fetch.operation } : null;
+    return asked !== null && asked === fetched ? { fetch, variableDefinitions: operation.variableDefinitions ?? [] } : null;
   };
 
   const wrapExecutor =
     (executor: GatewayExecutor): GatewayExecutor =>
     async (requestContext) => {
-      const { request, document, schema } = requestContext;
+      const shaped = () => {
+        answers?.inc({ shaping: "shaped" });
+        return executor(requestContext);
+      };
+      const { request, schema } = requestContext;
       // Sandbox's query plan view and Apollo's traces are Apollo's to give.
-      if (request.http?.headers.has("apollo-query-plan-experimental") || requestContext.metrics.captureTraces) return shaped(executor, requestContext);
+      if (request.http?.headers.has("apollo-query-plan-experimental") || requestContext.metrics.captureTraces) return shaped();
       const decision = await decide(requestContext);
       const dataSource = decision && options.dataSources.get(decision.fetch.serviceName);
-      if (!decision || !dataSource) return shaped(executor, requestContext);
-      const operation = getOperationAST(document, request.operationName)!;
+      if (!decision || !dataSource) return shaped();
       // Variables Apollo would refuse, it refuses (before any fetch), with its own errors.
-      if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return shaped(executor, requestContext);
-      const variables = usedVariables(decision.fetch, request.variables);
+      if (getVariableValues(schema, decision.variableDefinitions, request.variables ?? {}).errors) return shaped();
+      const { fetch } = decision;
       let answer: SubgraphAnswer;
       try {
         answer = await dataSource.process({
           kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-          request: { query: decision.query, variables, operationName: decision.fetch.operationName },
+          request: { query: fetch.operation, variables: usedVariables(fetch, request.variables), operationName: fetch.operationName },
           incomingRequestContext: requestContext,
           context: requestContext.context,
-          document: decision.fetch.operationDocumentNode,
+          document: fetch.operationDocumentNode,
           pathInIncomingRequest: [],
         });
       } catch (error) {
-        stashedAnswers.set(requestContext, { query: decision.query, error });
-        return shaped(executor, requestContext);
+        stashedAnswers.set(requestContext, { query: fetch.operation, error });
+        return shaped();
       }
       if (answer.errors?.length || !answer.data) {
-        stashedAnswers.set(requestContext, { query: decision.query, answer });
-        return shaped(executor, requestContext);
+        stashedAnswers.set(requestContext, { query: fetch.operation, answer });
+        return shaped();
       }
       answers?.inc({ shaping: "unshaped" });
       return { data: answer.data };
