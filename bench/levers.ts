@@ -12,6 +12,7 @@ import { writeFileSync } from "node:fs";
 import postgres from "postgres";
 import { type Process, SCALES, machineLines, stopProcesses } from "./harness.js";
 import { commitLine } from "./provenance.js";
+import { columnsLever } from "./levers/columns-lever.js";
 import { dataLevers } from "./levers/data-levers.js";
 import { keepAliveLever, planCacheLever, schemaOnceLever, singleFetchLever, subgraphClientLever } from "./levers/gateway-levers.js";
 import { startBaseGraph } from "./levers/graphs.js";
@@ -45,6 +46,7 @@ async function processLevers(settings: Settings, report: Report) {
     if (wanted("young-generation")) await youngGenerationLever(databaseUrl, settings, report);
     if (wanted("compiled-execution")) await compiledExecutionLever(databaseUrl, settings, report);
     if (wanted("single-fetch")) await singleFetchLever(base, settings, report);
+    if (wanted("columns")) await columnsLever(databaseUrl, settings, report);
   } finally {
     await stopProcesses(processes);
     await sql.end();

@@ -16,6 +16,7 @@ const LEVERS = [
   "young-generation",
   "compiled-execution",
   "single-fetch",
+  "columns",
 ] as const;
 export type Lever = (typeof LEVERS)[number];
 /** The levers whose cost grows with the data: measured on a million incidents. */
