@@ -47,6 +47,7 @@ import {
   stopProcesses,
 } from "./harness.js";
 import { commitLine } from "./provenance.js";
+import { integerOption, numberOption } from "./options.js";
 import { type SqlReplay, recordSqlOf, recordedSqlText } from "./sql-replay.js";
 import { freePort } from "../scripts/harness/processes.js";
 
@@ -84,16 +85,11 @@ function options() {
   });
   const scales = values.scale.split(",").map((scale) => scale.trim());
   for (const scale of scales) if (!SCALES[scale]) throw new Error(`--scale: "${scale}" is not one of ${Object.keys(SCALES).join(", ")}`);
-  const rounds = Number(values.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error(`--rounds: must be an integer in [1, 50], got ${values.rounds}`);
-  const durationS = Number(values.duration);
-  if (!Number.isFinite(durationS) || durationS <= 0)
-    throw new Error(`--duration: must be a positive number of seconds (per side and round), got ${values.duration}`);
-  const warmupS = Number(values.warmup);
-  if (!Number.isFinite(warmupS) || warmupS < 0) throw new Error(`--warmup: must be a number of seconds, got ${values.warmup}`);
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-    throw new Error(`--concurrency: must be an integer in [1, 256], got ${values.concurrency}`);
+  const rounds = integerOption("rounds", values.rounds, 1, 50);
+  // Seconds per side and round; shorter rounds than that measure the start of a loop, not its pace.
+  const durationS = numberOption("duration", values.duration, 0.5);
+  const warmupS = numberOption("warmup", values.warmup, 0);
+  const concurrency = integerOption("concurrency", values.concurrency, 1, 256);
   const keys = values.operations.split(",").map((key) => key.trim());
   const planned = keys.map((key) => {
     const found = PLANNED.find((candidate) => candidate.key === key);

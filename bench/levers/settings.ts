@@ -1,5 +1,6 @@
 // The levers bench:levers knows and the command line that chooses them and how they are measured.
 import { parseArgs } from "node:util";
+import { integerOption, numberOption } from "../options.js";
 
 const LEVERS = [
   "dataloader",
@@ -35,24 +36,14 @@ export function options() {
       out: { type: "string", default: "bench/LEVERS.md" },
     },
   });
-  const number = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${name}: must be a number ≥ ${min}, got ${text}`);
-    return value;
-  };
-  const integer = (name: string, text: string, min: number, max: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name}: must be an integer in [${min}, ${max}], got ${text}`);
-    return value;
-  };
   const levers = values.levers.split(",").map((lever) => lever.trim());
   for (const lever of levers) if (!LEVERS.includes(lever as Lever)) throw new Error(`--levers: "${lever}" is not one of ${LEVERS.join(", ")}`);
   return {
-    durationS: number("duration", values.duration, 0.5),
-    warmupS: number("warmup", values.warmup, 0),
-    rounds: integer("rounds", values.rounds, 1, 20),
-    concurrency: integer("concurrency", values.concurrency, 1, 256),
-    poolConcurrency: integer("pool-concurrency", values["pool-concurrency"], 1, 256),
+    durationS: numberOption("duration", values.duration, 0.5),
+    warmupS: numberOption("warmup", values.warmup, 0),
+    rounds: integerOption("rounds", values.rounds, 1, 20),
+    concurrency: integerOption("concurrency", values.concurrency, 1, 256),
+    poolConcurrency: integerOption("pool-concurrency", values["pool-concurrency"], 1, 256),
     levers: levers as Lever[],
     out: values.out,
   };
