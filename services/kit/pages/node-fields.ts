@@ -16,7 +16,7 @@ import {
 
 /**
  * The names of the fields selected on `edges { node { … } }` below the connection being
- * resolved; undefined when a fragment names another type than the one it is in (an interface
+ * resolved, `__typename` left out; undefined when a fragment names another type than the one it is in (an interface
  * the node implements), which a caller takes as "every field".
  */
 export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> | undefined {
@@ -50,7 +50,8 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> | unde
   );
   const edgeFields = connectionFields && collect(namedIn(connectionFields, "edges"), edgeType.name);
   const nodeFields = edgeFields && collect(namedIn(edgeFields, "node"), nodeType.name);
-  return nodeFields && new Set(nodeFields.map((field) => field.name.value));
+  // `__typename` (which Apollo Client adds to every selection) is answered from the schema, not the data.
+  return nodeFields && new Set(nodeFields.map((field) => field.name.value).filter((name) => name !== "__typename"));
 }
 
 function fieldType(type: GraphQLNamedType, fieldName: string): GraphQLNamedType | undefined {
