@@ -16,8 +16,8 @@ import {
 
 /**
  * The names of the fields selected on `edges { node { … } }` below the connection being
- * resolved, `__typename` left out; undefined when a fragment names another type than the one it is in (an interface
- * the node implements), which a caller takes as "every field".
+ * resolved, `__typename` left out; undefined when a fragment names another type than the one
+ * it is in (an interface the node implements), which a caller takes as "every field".
  */
 export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> | undefined {
   const collect = (selectionSets: readonly (SelectionSetNode | undefined)[], typeName: string): FieldNode[] | undefined => {
