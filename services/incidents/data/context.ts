@@ -14,7 +14,7 @@ import { IncidentCuration } from "../writes/incident-curation.js";
 import { IncidentSearchRepository } from "./incident-search.repository.js";
 import { IncidentStatsRepository } from "./incident-stats.repository.js";
 import { IncidentRepository, incidentsByStartDate } from "./incident.repository.js";
-import { type IncidentRow, incidentColumns, toIncident } from "../schema/incident.rows.js";
+import { type IncidentRow, incidentColumns, incidentColumnsFor, toIncident } from "../schema/incident.rows.js";
 import type { Incident, Participant, Place } from "../schema/incident.type.js";
 
 /** What every resolver of the incidents subgraph gets: the repositories and this request's loaders. */
@@ -51,6 +51,7 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
       db,
       table: incidents,
       columns: incidentColumns,
+      columnsFor: incidentColumnsFor,
       join: (query: PgSelect) =>
         query.innerJoin(
           sql`(select distinct ${participants.incidentId} as incident_id, ${participants.actorId} as actor_id from ${participants}) as actor_incident`,
@@ -65,6 +66,7 @@ export function createIncidentLoaders(repository: IncidentRepository, db: Databa
       db,
       table: incidents,
       columns: incidentColumns,
+      columnsFor: incidentColumnsFor,
       join: (query: PgSelect) => query.innerJoin(participants, eq(participants.incidentId, incidents.id)),
       parent: participants.actorId,
       keyset: incidentsByStartDate,

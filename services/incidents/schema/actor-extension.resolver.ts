@@ -1,7 +1,9 @@
 import "reflect-metadata";
-import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { actorListParent } from "../../kit/schema/merged-actor-ids.js";
 import { type Connection, PageArgs } from "../../kit/pages/pagination.js";
+import { selectedNodeFields } from "../../kit/pages/node-fields.js";
 import type { IncidentsContext } from "../data/context.js";
 import { ActorIncidentFilter } from "./incident.input.js";
 import { IncidentConnection } from "./incident.resolver.js";
@@ -29,10 +31,11 @@ export class ActorExtensionResolver {
     @Root() actor: ActorReference,
     @Args(() => ActorIncidentsArgs) { filter, first, after }: ActorIncidentsArgs,
     @Ctx() context: IncidentsContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Incident>> {
-    if (filter?.role) {
-      return context.loaders.incidentsOfActorInRole.load({ ...actorListParent(actor), first, after, filter: { role: filter.role } });
-    }
-    return context.loaders.incidentsOfActor.load({ ...actorListParent(actor), first, after });
+    // Only the columns the page's answer needs, as the incidents list reads them.
+    const page = { ...actorListParent(actor), first, after, nodeFields: selectedNodeFields(info) };
+    if (filter?.role) return context.loaders.incidentsOfActorInRole.load({ ...page, filter: { role: filter.role } });
+    return context.loaders.incidentsOfActor.load(page);
   }
 }

@@ -16,6 +16,8 @@ export interface ChildPageKey<TFilter> {
   first: number;
   after?: string | null;
   filter?: TFilter;
+  /** The fields asked of the page's nodes (selectedNodeFields), for a spec that reads only their columns (columnsFor). */
+  nodeFields?: ReadonlySet<string>;
 }
 
 export interface ChildConnectionSpec<TRow, TNode, TFilter> {
@@ -23,6 +25,8 @@ export interface ChildConnectionSpec<TRow, TNode, TFilter> {
   /** The child rows' table and the columns to read from it. */
   table: PgTable;
   columns: Record<string, AnyPgColumn>;
+  /** The columns that answer the fields asked of the nodes, when fewer than `columns` do (a key's nodeFields). */
+  columnsFor?: (nodeFields: ReadonlySet<string> | undefined) => Record<string, AnyPgColumn>;
   /** Joins that bring the parent's ID, when it is not a column of the table itself. */
   join?: (query: PgSelect) => PgSelect;
   /** The parent's ID for a child row (e.g. statements.speaker_id). */
@@ -57,15 +61,16 @@ export function createChildConnectionLoader<TRow, TNode, TFilter = never>(
     async (keys) => {
       const groups = new Map<string, ChildPageKey<TFilter>[]>();
       for (const key of keys) {
-        const groupKey = JSON.stringify([key.first, key.after ?? null, key.filter ?? null]);
+        const groupKey = JSON.stringify([key.first, key.after ?? null, key.filter ?? null, nodeFieldsKey(spec, key)]);
         groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
       }
       const connections = new Map<ChildPageKey<TFilter>, Connection<TNode>>();
       for (const group of groups.values()) {
-        const { first, after, filter } = group[0]!;
+        const { first, after, filter, nodeFields } = group[0]!;
         checkPageSize(first);
         const parents = [...new Map(group.map((key) => [parentKey(key), key])).values()];
-        const rowsByParent = await fetchRankedChildren(spec, parents, first, after, filter);
+        const columns = spec.columnsFor?.(nodeFields) ?? spec.columns;
+        const rowsByParent = await fetchRankedChildren(spec, columns, parents, first, after, filter);
         const counter = countLoaderFor(filter);
         for (const key of group) {
           const rows = rowsByParent.get(key.parentId) ?? [];
@@ -77,8 +82,13 @@ export function createChildConnectionLoader<TRow, TNode, TFilter = never>(
       }
       return keys.map((key) => connections.get(key)!);
     },
-    { cacheKeyFn: (key) => JSON.stringify([parentKey(key), key.first, key.after ?? null, key.filter ?? null]) },
+    { cacheKeyFn: (key) => JSON.stringify([parentKey(key), key.first, key.after ?? null, key.filter ?? null, nodeFieldsKey(spec, key)]) },
   );
+}
+
+/** Pages asking different fields read different columns, so they are batched and cached apart; without columnsFor they are one. */
+function nodeFieldsKey(spec: Pick<ChildConnectionSpec<never, never, never>, "columnsFor">, key: Pick<ChildPageKey<unknown>, "nodeFields">): string[] | null {
+  return spec.columnsFor && key.nodeFields ? [...key.nodeFields].sort() : null;
 }
 
 type ChildParent = Pick<ChildPageKey<unknown>, "parentId" | "otherIds">;
@@ -122,6 +132,7 @@ function fromWithJoins<TRow, TNode, TFilter>(spec: ChildConnectionSpec<TRow, TNo
 
 async function fetchRankedChildren<TRow, TNode, TFilter>(
   spec: ChildConnectionSpec<TRow, TNode, TFilter>,
+  columns: Record<string, AnyPgColumn>,
   parents: readonly ChildParent[],
   first: number,
   after: string | null | undefined,
@@ -136,7 +147,7 @@ async function fetchRankedChildren<TRow, TNode, TFilter>(
   const rank = merges ? sql`dense_rank()` : sql`row_number()`;
   const base = spec.db
     .select({
-      ...spec.columns,
+      ...columns,
       parentId: sql<string>`${parent}`.as("parent_id"),
       childRank: sql<number>`${rank} over (partition by ${parent} order by ${orderBy})`.as("child_rank"),
     })

@@ -5,10 +5,12 @@
 import "reflect-metadata";
 import path from "node:path";
 import { type GraphQLObjectType, getNamedType, isObjectType } from "graphql";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApiSchema } from "../../../gateway/api-schema.js";
 import { readSupergraph } from "../../../gateway/supergraph.js";
 import { DEFAULT_OPERATION_LIMITS } from "../../../platform/config/gateway-defaults.js";
+import { resultRows } from "../../../db/result-rows.js";
 import { insertSink } from "../../../db/bulk/insert-sink.js";
 import { generateDatabase } from "../../../ingest/generate/generate-database.js";
 import { scaleOf } from "../../../ingest/generate/scales.js";
@@ -92,6 +94,38 @@ describe.each(BACKENDS)("a page of incidents reads the columns its answer needs 
     }
   });
 
+  /** The actor in the most incidents, and one of its roles. */
+  async function busiestActor(): Promise<{ actorId: string; role: string }> {
+    const [busiest] = resultRows<{ actorId: string; role: string }>(
+      await database.handle.db.execute(
+        sql`select actor_id as "actorId", min(role) as role from incidents.participants group by actor_id order by count(*) desc, actor_id limit 1`,
+      ),
+    );
+    return busiest!;
+  }
+
+  /** Each node of `page` against the same incidents fetched by ID, one root field each. */
+  async function expectAnswersById(nodes: any[], selection: string) {
+    const ids: string[] = nodes.map((node) => node.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const byId = await ask(`{ ${ids.map((id, index) => `i${index}: incident(id: ${JSON.stringify(id)}) { ${selection} }`).join(" ")} }`);
+    expect(nodes).toEqual(ids.map((id, index) => ({ id, ...byId[`i${index}`] })));
+  }
+
+  it.each(Object.keys(incidentType.getFields()))("Incident.%s asked alone on an actor's incidents answers as the incident fetched by ID", async (field) => {
+    const busiest = await busiestActor();
+    const selection = fieldSelection(field);
+    for (const filter of ["", `, filter: { role: ${busiest.role} }`]) {
+      const { actor } = await ask(
+        `{ actor(id: ${JSON.stringify(busiest.actorId)}) { incidents(first: ${PAGE}${filter}) { edges { node { id ${selection} } } } } }`,
+      );
+      await expectAnswersById(
+        actor.incidents.edges.map((edge: any) => edge.node),
+        selection,
+      );
+    }
+  });
+
   it("the pages compared hold what the fields give: dates that end, GDELT measures, ACLED's taxonomy, deaths, summaries", async () => {
     const nodes = [];
     for (const filter of FILTERS) {
@@ -129,6 +163,28 @@ describe.each(BACKENDS)("a page of incidents reads the columns its answer needs 
     const kept = await pageStatementOf(query, { skip: false, with: true });
     expect(kept).toContain('"summary"');
     expect(kept).toContain('"status"');
+  });
+
+  it("an actor's incidents read only the columns of the fields asked, and pages asking different fields are batched apart", async () => {
+    const id = JSON.stringify((await busiestActor()).actorId);
+    statements = [];
+    const answer = await ask(
+      `{ actor(id: ${id}) { a: incidents(first: 3) { edges { node { id title } } } b: incidents(first: 3) { edges { node { id summary } } } } }`,
+    );
+    const ranked = statements.filter((statement) => statement.includes('from "incidents"."incidents"') && statement.includes("child_rank"));
+    expect(ranked).toHaveLength(2);
+    expect(ranked.filter((statement) => statement.includes('"title"') && !statement.includes('"summary"'))).toHaveLength(1);
+    expect(ranked.filter((statement) => statement.includes('"summary"') && !statement.includes('"title"'))).toHaveLength(1);
+    // Each page answers its own fields: batched with the other's columns, the summaries would be null.
+    await expectAnswersById(
+      answer.actor.a.edges.map((edge: any) => edge.node),
+      "title",
+    );
+    await expectAnswersById(
+      answer.actor.b.edges.map((edge: any) => edge.node),
+      "summary",
+    );
+    expect(answer.actor.b.edges.some((edge: any) => edge.node.summary !== null)).toBe(true);
   });
 
   it("reads every column for a field the map does not name (taxonomy)", async () => {
