@@ -70,7 +70,8 @@ export async function answerOf(graph: RunningGraph, one: OperationCase): Promise
 const requiredArguments = (field: GraphQLField<unknown, unknown>) => field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
 
 /** Every field of the type that needs no argument, objects entered `depth` levels deep, lists two items long. */
-function selectionOf(schema: GraphQLSchema, type: GraphQLNamedType, depth: number): string {
+/** Every field of `type` that needs no argument, `depth` levels down, with `__typename` and the members of abstract types. */
+export function selectionOf(schema: GraphQLSchema, type: GraphQLNamedType, depth: number): string {
   if (isAbstractType(type)) {
     const members = schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${selectionOf(schema, member, depth)} }`);
     return `__typename ${members.join(" ")}`;

@@ -18,6 +18,7 @@ import { BACKENDS, type TestDatabase } from "../../../scripts/harness/backends.j
 import { forEverySubgraph } from "../../../services/registry.js";
 import { importFiles } from "../../ingest/import/support/import-runs.js";
 import { type RunningGraph, postGraphQL, startGraph } from "../../support/graph.js";
+import { selectionOf } from "../../support/operation-cases.js";
 
 // Each incident of a page is fetched again by ID, as a root field of one operation.
 const PAGE = DEFAULT_OPERATION_LIMITS.maxRootFields;
@@ -27,22 +28,9 @@ const GDELT_FIXTURE = path.resolve("test/fixtures/gdelt/20250612101500.export.CS
 const schema = buildApiSchema(readSupergraph());
 const incidentType = schema.getType("Incident") as GraphQLObjectType;
 
-/** Everything under a field, two levels down, without fields that need arguments. */
-function selectionOf(type: GraphQLObjectType, depth: number): string {
-  return Object.values(type.getFields())
-    .filter((field) => field.args.every((arg) => arg.defaultValue !== undefined || !arg.type.toString().endsWith("!")))
-    .map((field) => {
-      const named = getNamedType(field.type);
-      if (!isObjectType(named)) return field.name;
-      return depth > 0 ? `${field.name} { ${selectionOf(named, depth - 1)} }` : "";
-    })
-    .filter(Boolean)
-    .join(" ");
-}
-
 function fieldSelection(name: string): string {
   const named = getNamedType(incidentType.getFields()[name]!.type);
-  return isObjectType(named) ? `${name} { ${selectionOf(named, 1)} }` : name;
+  return isObjectType(named) ? `${name} { ${selectionOf(schema, named, 1)} }` : name;
 }
 
 describe.each(BACKENDS)("a page of incidents reads the columns its answer needs ($name)", (backend) => {
