@@ -150,8 +150,9 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
           dataVersions: subgraphDataVersions(options.subgraphUrls, {
             subgraphSecret: options.subgraphSecret,
             timeoutMs: Math.min(options.subgraphTimeoutMs ?? 10_000, DATA_VERSION_TIMEOUT_MS),
-            allFine: () => failingSubgraphs.size === 0,
+            isFailing: (name) => failingSubgraphs.has(name),
           }),
+          queryPlans,
           // A GET that sends only a persisted operation's hash is keyed by the manifest's text.
           persistedOperations: persistedOperationTexts(manifest ?? readManifest(manifestPath)),
           metrics,

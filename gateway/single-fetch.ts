@@ -13,7 +13,6 @@
 // operation's first request, before its plan is stored, goes through Apollo). Anything else, and
 // any answer with errors, goes through Apollo as before; an answer already received is handed to
 // Apollo (`takeStashedAnswer`), so nothing is fetched twice.
-import { createHash } from "node:crypto";
 import type { Supergraph } from "@apollo/federation-internals";
 import type { GraphQLDataSource } from "@apollo/gateway";
 // Not re-exported by the package's index, though its data sources' `process` takes it.
@@ -24,6 +23,7 @@ import { type DocumentNode, type GraphQLSchema, type VariableDefinitionNode, get
 import { Counter } from "prom-client";
 import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import { answerShape } from "./answer-shape.js";
+import { apolloPlanKey } from "./query-plans.js";
 
 type SubgraphAnswer = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 type Stashed = { query: string; answer: SubgraphAnswer } | { query: string; error: unknown };
@@ -51,11 +51,6 @@ export interface SingleFetchOptions {
   /** The gateway's query plan cache (its queryPlannerConfig.cache), where Apollo stores each plan it makes. */
   queryPlans: { get(key: string): Promise<QueryPlan | undefined> };
   metrics?: ServiceMetrics;
-}
-
-/** The key Apollo's gateway stores an operation's plan under (@apollo/gateway's executor). */
-function apolloPlanKey(queryHash: string, operationName: string | null | undefined): string {
-  return operationName ? createHash("sha256").update(queryHash).update(operationName).digest("hex") : queryHash;
 }
 
 /** The gateway, answering single-fetch operations whose answers need no shaping itself. */

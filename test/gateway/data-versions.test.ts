@@ -52,6 +52,30 @@ describe("subgraphDataVersions", () => {
     expect(secrets).toEqual(["the-secret"]);
   });
 
+  it("reads only the subgraphs named, and none for an operation that asks none", async () => {
+    const asked: string[] = [];
+    const counting = (name: string, version: string) =>
+      subgraph((request, response) => {
+        asked.push(name);
+        answering(version)(request, response);
+      });
+    const failing = new Set<string>();
+    const versions = subgraphDataVersions(
+      { actors: await counting("actors", "1:1:"), incidents: await counting("incidents", "2:2:"), statements: await subgraph(() => {}) },
+      { timeoutMs: TIMEOUT_MS, isFailing: (name) => failing.has(name) },
+    );
+    // The statements subgraph never answers, but is not asked.
+    expect(await versions(performance.now(), ["incidents"])).toBe("incidents=2:2:");
+    expect(await versions(performance.now(), ["incidents", "actors", "incidents"])).toBe("actors=1:1:;incidents=2:2:");
+    expect(await versions(performance.now(), [])).toBe("");
+    expect(asked.sort()).toEqual(["actors", "incidents", "incidents"]);
+    // A subgraph whose breaker is open, or one not known, says nothing for the operations that ask it.
+    failing.add("actors");
+    expect(await versions(performance.now(), ["actors", "incidents"])).toBeUndefined();
+    expect(await versions(performance.now(), ["incidents"])).toBe("incidents=2:2:");
+    expect(await versions(performance.now(), ["places"])).toBeUndefined();
+  });
+
   it.each<[string, Behaviour]>([
     ["never answers", () => {}],
     [

@@ -243,6 +243,39 @@ describe.each(BACKENDS)("the response cache's bound on $name", (backend) => {
     expect(metrics).toMatch(/meridian_response_cache_lookups_total\{outcome="hit",service="gateway"\} [1-9]/);
   });
 
+  it("reads the versions of only the subgraphs an operation asks: a page of incidents is answered from the cache while the actors subgraph is down, and never stale", async () => {
+    // Nothing listens on the actors subgraph's port: reading its version fails at once.
+    const server = await createGatewayServer({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: { ...graph.subgraphUrls, actors: `http://127.0.0.1:${await freePort()}/graphql` },
+      subgraphSecret: graph.subgraphSecret,
+      isProduction: false,
+    }).listen(0, "127.0.0.1");
+    servers.push(server);
+    const page = { query: `query Page { incidents(first: 2) { edges { node { id title } } } }` };
+    const read = async () => {
+      const answer = await request(server.url, { method: "POST", body: page });
+      const { data, errors } = JSON.parse(answer.body);
+      expect(errors).toBeUndefined();
+      return { titles: data.incidents.edges.map((edge: { node: { title: string } }) => edge.node.title), cache: answer.headers[RESPONSE_CACHE_HEADER] };
+    };
+    // Its first request reads every subgraph's version, the actors' fails, and it goes uncached;
+    // its plan, known from then on, asks the incidents subgraph alone.
+    const first = await read();
+    expect(first.cache).toBeUndefined();
+    expect(await read()).toEqual({ ...first, cache: "miss" });
+    expect(await read()).toEqual({ ...first, cache: "hit" });
+    const id = JSON.parse((await request(server.url, { method: "POST", body: page })).body).data.incidents.edges[0].node.id;
+    await database.handle.db.execute(sql`update incidents.incidents set title = 'Retitled by hand' where id = ${id}`);
+    const changed = await read();
+    expect(changed).toEqual({ titles: ["Retitled by hand", first.titles[1]], cache: "miss" });
+    expect(await read()).toEqual({ ...changed, cache: "hit" });
+    // An operation that asks the actors subgraph still goes uncached, and gets its error.
+    const actor = await request(server.url, { method: "POST", body: { query: READ, variables: { id: ACTOR } } });
+    expect(actor.headers[RESPONSE_CACHE_HEADER]).toBeUndefined();
+    expect(JSON.parse(actor.body).errors).toBeDefined();
+  });
+
   it("is off with RESPONSE_CACHE_MAX_BYTES=0", async () => {
     const url = await gatewayWith(0);
     for (let round = 0; round < 2; round += 1) {
