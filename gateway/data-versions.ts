@@ -17,11 +17,22 @@ import { SUBGRAPH_SECRET_HEADER } from "../platform/http/subgraph-secret.js";
  */
 export const DATA_VERSION_TIMEOUT_MS = 500;
 
+/** Each subgraph's version, by its name. */
+export type VersionsRead = Readonly<Record<string, string>>;
+
 /**
- * The versions of the named subgraphs (every one when `subgraphs` is undefined) as one string,
- * read after `arrivedAt` (performance.now()); undefined when one of them did not say.
+ * The versions of the named subgraphs (every one when `subgraphs` is undefined), read after
+ * `arrivedAt` (performance.now()); undefined when one of them did not say.
  */
-export type DataVersions = (arrivedAt: number, subgraphs?: readonly string[]) => Promise<string | undefined>;
+export type DataVersions = (arrivedAt: number, subgraphs?: readonly string[]) => Promise<VersionsRead | undefined>;
+
+/** The versions of `subgraphs` as one string, in the order of their names, for a cache key. */
+export function versionsText(versions: VersionsRead, subgraphs: readonly string[]): string {
+  return [...subgraphs]
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => `${name}=${versions[name]}`)
+    .join(";");
+}
 
 export interface DataVersionOptions {
   /** Sent to every subgraph, as with its GraphQL requests. */
@@ -44,11 +55,11 @@ export function subgraphDataVersions(subgraphUrls: Record<string, string>, optio
   );
   const everySubgraph = [...readers.keys()];
   return async (arrivedAt, subgraphs = everySubgraph) => {
-    const names = [...new Set(subgraphs)].sort((a, b) => a.localeCompare(b));
+    const names = [...new Set(subgraphs)];
     if (names.some((name) => !readers.has(name) || options.isFailing?.(name))) return undefined;
     const versions = await Promise.all(names.map((name) => readers.get(name)!(arrivedAt)));
     if (versions.includes(undefined)) return undefined;
-    return names.map((name, index) => `${name}=${versions[index]}`).join(";");
+    return Object.fromEntries(names.map((name, index) => [name, versions[index]!]));
   };
 }
 

@@ -27,7 +27,7 @@ import { persistedQueryCache, textBytes } from "../platform/graphql/operation-ca
 import { callerOf } from "../platform/http/caller.js";
 import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import type { QueryPlan } from "@apollo/query-planner";
-import type { DataVersions } from "./data-versions.js";
+import { type DataVersions, versionsText } from "./data-versions.js";
 import { apolloPlanKey, subgraphsOfPlan } from "./query-plans.js";
 
 /** Says whether an answer came from the cache ("hit") or was computed and stored ("miss"). */
@@ -79,9 +79,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   // The subgraphs each operation's plan fetches from, learnt from its plan once Apollo has made it;
   // until then (its first request) every subgraph's version is read.
   const operationSubgraphs = new ByteBoundedCache<string[]>(OPERATION_TYPES_BYTES, (names, key) => textBytes(names.join()) + textBytes(key));
-  const learnSubgraphs = async ({ text, operationName }: OperationRequest) => {
+  const learnSubgraphs = async ({ text, operationName }: OperationRequest): Promise<string[] | undefined> => {
     const plan = await options.queryPlans?.get(apolloPlanKey(createHash("sha256").update(text).digest("hex"), operationName));
-    if (plan) await operationSubgraphs.set(operationKey(operationName, text), subgraphsOfPlan(plan));
+    if (!plan) return undefined;
+    const subgraphs = subgraphsOfPlan(plan);
+    await operationSubgraphs.set(operationKey(operationName, text), subgraphs);
+    return subgraphs;
   };
   // Texts of automatic persisted queries by hash, learnt from their registrations, so that a GET
   // sending only the hash is keyed like the text (the manifest's are known from the start).
@@ -105,14 +108,18 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       if (role === undefined || operation === undefined) return next();
       if ((await operationType(operationTypes, operation)) !== "query") return next();
       const subgraphs = await operationSubgraphs.get(operationKey(operation.operationName, operation.text));
-      // Learnt once the answer is sent, whether or not it could be cached: Apollo has stored the
-      // plan by then. Failing to learn costs only this: every version is read again next time.
-      if (subgraphs === undefined) response.once("finish", () => learnSubgraphs(operation).catch(() => undefined));
       const versions = await options.dataVersions(arrivedAt, subgraphs);
-      if (versions === undefined) return next();
-      const key = createHash("sha256")
-        .update(JSON.stringify([role, operation.text, operation.operationName, operation.variables, versions]))
-        .digest("base64url");
+      if (versions === undefined) {
+        // Learnt once the answer is sent: Apollo has stored the plan by then. Failing to learn
+        // costs only this: every version is read again next time.
+        if (subgraphs === undefined) response.once("finish", () => learnSubgraphs(operation).catch(() => undefined));
+        return next();
+      }
+      const keyOf = (asked: readonly string[]) =>
+        createHash("sha256")
+          .update(JSON.stringify([role, operation.text, operation.operationName, operation.variables, versionsText(versions, asked)]))
+          .digest("base64url");
+      const key = keyOf(subgraphs ?? Object.keys(versions));
       const cacheControl = request.method === "GET" ? `${role === "anonymous" ? "public" : "private"}, no-cache` : undefined;
       response.vary("authorization");
       // A registration goes to Apollo, which keeps the hash; its answer is stored like any other.
@@ -132,7 +139,16 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       response.setHeader(RESPONSE_CACHE_HEADER, "miss");
       storeWhenComplete(response, cacheControl, (body) => {
         const bytes = Buffer.from(body, "utf8");
-        void entries.set(key, { body: bytes, etag: etagOf(request, bytes) });
+        const answer = { body: bytes, etag: etagOf(request, bytes) };
+        if (subgraphs !== undefined) {
+          void entries.set(key, answer);
+          return;
+        }
+        // An operation's first answer is stored under the key its repeats will look for: the
+        // versions of the subgraphs its plan asks, read with the others before it was computed.
+        learnSubgraphs(operation)
+          .then((learnt) => entries.set(learnt ? keyOf(learnt) : key, answer))
+          .catch(() => undefined);
       });
       next();
     } catch (error) {

@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { subgraphDataVersions } from "../../gateway/data-versions.js";
+import { subgraphDataVersions, versionsText } from "../../gateway/data-versions.js";
 import { DATA_VERSION_PATH } from "../../platform/http/data-version-path.js";
 import { SUBGRAPH_SECRET_HEADER } from "../../platform/http/subgraph-secret.js";
 
@@ -40,7 +40,7 @@ const answering =
 const TIMEOUT_MS = 150;
 
 describe("subgraphDataVersions", () => {
-  it("reads every subgraph's version, in the order of their names, with the subgraph secret", async () => {
+  it("reads every subgraph's version, with the subgraph secret", async () => {
     const secrets: (string | undefined)[] = [];
     const statements = await subgraph((request, response) => {
       secrets.push(request.headers[SUBGRAPH_SECRET_HEADER] as string | undefined);
@@ -48,7 +48,7 @@ describe("subgraphDataVersions", () => {
     });
     const actors = await subgraph(answering("5:7:5"));
     const versions = subgraphDataVersions({ statements, actors }, { timeoutMs: TIMEOUT_MS, subgraphSecret: "the-secret" });
-    expect(await versions(performance.now())).toBe("actors=5:7:5;statements=9:9:");
+    expect(await versions(performance.now())).toEqual({ actors: "5:7:5", statements: "9:9:" });
     expect(secrets).toEqual(["the-secret"]);
   });
 
@@ -65,14 +65,17 @@ describe("subgraphDataVersions", () => {
       { timeoutMs: TIMEOUT_MS, isFailing: (name) => failing.has(name) },
     );
     // The statements subgraph never answers, but is not asked.
-    expect(await versions(performance.now(), ["incidents"])).toBe("incidents=2:2:");
-    expect(await versions(performance.now(), ["incidents", "actors", "incidents"])).toBe("actors=1:1:;incidents=2:2:");
-    expect(await versions(performance.now(), [])).toBe("");
+    expect(await versions(performance.now(), ["incidents"])).toEqual({ incidents: "2:2:" });
+    const both = await versions(performance.now(), ["incidents", "actors", "incidents"]);
+    expect(both).toEqual({ actors: "1:1:", incidents: "2:2:" });
+    // A cache key holds them in the order of their names, whatever the order asked.
+    expect(versionsText(both!, ["incidents", "actors"])).toBe("actors=1:1:;incidents=2:2:");
+    expect(await versions(performance.now(), [])).toEqual({});
     expect(asked.sort()).toEqual(["actors", "incidents", "incidents"]);
     // A subgraph whose breaker is open, or one not known, says nothing for the operations that ask it.
     failing.add("actors");
     expect(await versions(performance.now(), ["actors", "incidents"])).toBeUndefined();
-    expect(await versions(performance.now(), ["incidents"])).toBe("incidents=2:2:");
+    expect(await versions(performance.now(), ["incidents"])).toEqual({ incidents: "2:2:" });
     expect(await versions(performance.now(), ["places"])).toBeUndefined();
   });
 
@@ -105,9 +108,9 @@ describe("subgraphDataVersions", () => {
     // Arrived while the first read runs: they wait for the next one, and share it.
     await new Promise((resolve) => setTimeout(resolve, 10));
     const [second, third] = [versions(performance.now()), versions(performance.now())];
-    expect(await first).toBe("actors=1");
-    expect(await second).toBe("actors=2");
-    expect(await third).toBe("actors=2");
+    expect(await first).toEqual({ actors: "1" });
+    expect(await second).toEqual({ actors: "2" });
+    expect(await third).toEqual({ actors: "2" });
     expect(reads).toBe(2);
   });
 });
