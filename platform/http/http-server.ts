@@ -43,6 +43,12 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   guard?: express.RequestHandler;
   /** Routes served beside the GraphQL endpoint, e.g. the gateway's /graphiql. */
   routes?: express.Router;
+  /**
+   * GET paths answered before Express, by the exact path: ones machines ask many times a second
+   * (a subgraph's data version), where Express's routing and middleware would cost most of the
+   * answer. They get no request ID and no log line; any other method or a query string goes to Express.
+   */
+  earlyRoutes?: Record<string, http.RequestListener>;
   /** Counted requests and GET /metrics (no subgraph secret needed, like /health); none when undefined. */
   metrics?: ServiceMetrics;
   /** The bearer token a scrape of /metrics must carry (METRICS_TOKEN); open when undefined. */
@@ -85,10 +91,15 @@ export interface RunningServer {
  */
 export class GraphQLHttpServer<TContext extends BaseContext> {
   private readonly app = express();
-  private readonly httpServer = http.createServer(this.app);
+  private readonly httpServer: http.Server;
   private readonly apollo: ApolloServer<TContext>;
 
   constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
+    const earlyRoutes = new Map(Object.entries(options.earlyRoutes ?? {}));
+    this.httpServer = http.createServer((request, response) => {
+      const early = request.method === "GET" ? earlyRoutes.get(request.url ?? "") : undefined;
+      (early ?? this.app)(request, response);
+    });
     // Apollo's own caches size a parsed document by its JSON alone, so distinct large
     // operations filled the heap; these count what each entry keeps (operation-caches.ts).
     const cacheBytes = options.operationCacheMaxBytes ?? DEFAULT_OPERATION_CACHE_BYTES;

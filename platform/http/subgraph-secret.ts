@@ -17,14 +17,17 @@ export function secretsMatch(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** What a request without the secret is answered, with 401. */
+export const SECRET_REFUSAL = {
+  errors: [{ message: "this subgraph answers only the Meridian gateway", extensions: { code: "UNAUTHENTICATED" } }],
+};
+
 /** Answers 401 to any request that does not carry the secret. */
 export function requireSubgraphSecret(secret: string): RequestHandler {
   return (request, response, next) => {
     const given = request.get(SUBGRAPH_SECRET_HEADER);
     if (given !== undefined && secretsMatch(given, secret)) return next();
-    response.status(401).json({
-      errors: [{ message: "this subgraph answers only the Meridian gateway", extensions: { code: "UNAUTHENTICATED" } }],
-    });
+    response.status(401).json(SECRET_REFUSAL);
   };
 }
 

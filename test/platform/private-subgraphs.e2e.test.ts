@@ -1,9 +1,11 @@
 // Private subgraphs: only a caller with the shared secret (the gateway) gets an answer from
 // a subgraph; probes stay open; production refuses to start without a secret.
 import { spawnSync } from "node:child_process";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../../gateway/server.js";
 import { readSupergraph } from "../../gateway/supergraph.js";
+import { DATA_VERSION_PATH } from "../../platform/http/data-version-path.js";
 import type { RunningServer } from "../../platform/http/http-server.js";
 import { SUBGRAPH_SECRET_HEADER, secretsMatch } from "../../platform/http/subgraph-secret.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
@@ -45,6 +47,27 @@ describe("a subgraph behind the shared secret", () => {
     const response = await askActors({ [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret });
     expect(response.status).toBe(200);
     expect(((await response.json()) as any).data.actors.totalCount).toBe(0);
+  });
+
+  it("answers its data version only to the secret, the same while nothing is written and a new one after a write", async () => {
+    const url = new URL(DATA_VERSION_PATH, graph.subgraphUrls.actors);
+    const refused = await fetch(url);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect((await fetch(url, { headers: { [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret.slice(0, -1) } })).status).toBe(401);
+    const read = async () => {
+      const response = await fetch(url, { headers: { [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      return ((await response.json()) as { version: string }).version;
+    };
+    const before = await read();
+    expect(await read()).toBe(before);
+    // A transaction given an ID, as every one that writes is, commits.
+    await database.handle.db.execute(sql`select txid_current()`);
+    expect(await read()).not.toBe(before);
+    // Answered before Express for GET alone: any other method finds no such route.
+    expect((await fetch(url, { method: "POST", headers: { [SUBGRAPH_SECRET_HEADER]: graph.subgraphSecret } })).status).toBe(404);
   });
 
   it("keeps /health and /ready open for probes", async () => {

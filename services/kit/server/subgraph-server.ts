@@ -14,7 +14,8 @@ import { registerDatabaseMetrics } from "../../../platform/metrics/database-metr
 import { servesMetrics } from "../../../platform/metrics/metrics-access.js";
 import { ServiceMetrics } from "../../../platform/metrics/service-metrics.js";
 import { subgraphReadinessChecks } from "../../../platform/http/readiness.js";
-import { dataVersionRoute } from "./data-version-route.js";
+import { dataVersionListener } from "./data-version-route.js";
+import { DATA_VERSION_PATH } from "../../../platform/http/data-version-path.js";
 import { compiledExecution } from "./compiled-execution.js";
 import { DEFAULT_OPERATION_CACHE_BYTES } from "../../../platform/graphql/operation-caches.js";
 import { requireSubgraphSecret } from "../../../platform/http/subgraph-secret.js";
@@ -84,7 +85,7 @@ export async function createSubgraphServer(
     readinessChecks: subgraphReadinessChecks(db, subgraph),
     guard,
     // The gateway's response cache asks it before answering from the cache (gateway/response-cache.ts).
-    routes: dataVersionRoute(db, guard),
+    earlyRoutes: { [DATA_VERSION_PATH]: dataVersionListener(db, { secret: options.subgraphSecret, logger: options.logger }) },
     logger: options.logger,
     subgraphName: subgraph.name,
     shutdownTimeoutMs: options.shutdownTimeoutMs,
