@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Request, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { DATA_VERSION_PATH } from "../http/data-version-path.js";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -52,11 +51,12 @@ export function addToRequestLog(request: Request, fields: RequestLogFields): voi
  * Probes (/health, /ready) log at debug level so that they do not drown the rest.
  */
 /**
- * Paths asked by machines on a schedule, logged at debug level: health checks, scrapes, and the
- * gateway's data-version reads, which its response cache makes for every cacheable request (at
- * info level they were most of each subgraph's log under load: one line per subgraph per read).
+ * Paths asked by machines on a schedule, logged at debug level: health checks and scrapes. The
+ * gateway's data-version reads, made for every request its response cache may answer, are
+ * answered before Express (services/kit/server/data-version-route.ts) and never logged: at info
+ * level they were most of each subgraph's log under load, one line per subgraph per read.
  */
-const PROBE_PATHS: ReadonlySet<string> = new Set(["/health", "/ready", "/metrics", DATA_VERSION_PATH]);
+const PROBE_PATHS: ReadonlySet<string> = new Set(["/health", "/ready", "/metrics"]);
 
 export function logRequests(logger: Logger): RequestHandler {
   return (request, response, next) => {
