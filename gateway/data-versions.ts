@@ -34,6 +34,10 @@ export function versionsText(versions: VersionsRead, subgraphs: readonly string[
     .join(";");
 }
 
+/** How one version read ended: as the gateway's subgraph fetches end (subgraph-fetcher.ts). */
+export type DataVersionReadOutcome = "ok" | "http_error" | "timeout" | "unreachable";
+export type DataVersionReadObserver = (subgraph: string, outcome: DataVersionReadOutcome) => void;
+
 export interface DataVersionOptions {
   /** Sent to every subgraph, as with its GraphQL requests. */
   subgraphSecret?: string;
@@ -45,13 +49,18 @@ export interface DataVersionOptions {
    * answered from the cache while the breaker waits for a real request to probe the subgraph.
    */
   isFailing?: (subgraph: string) => boolean;
+  /** Told how each read ended (the gateway's /metrics). */
+  observe?: DataVersionReadObserver;
 }
 
 export function subgraphDataVersions(subgraphUrls: Record<string, string>, options: DataVersionOptions): DataVersions {
   const agent = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
   const headers: Record<string, string> = options.subgraphSecret === undefined ? {} : { [SUBGRAPH_SECRET_HEADER]: options.subgraphSecret };
   const readers = new Map(
-    Object.entries(subgraphUrls).map(([name, url]) => [name, versionReader(new URL(DATA_VERSION_PATH, url).toString(), agent, headers, options.timeoutMs)]),
+    Object.entries(subgraphUrls).map(([name, url]) => {
+      const observe = options.observe && ((outcome: DataVersionReadOutcome) => options.observe!(name, outcome));
+      return [name, versionReader(new URL(DATA_VERSION_PATH, url).toString(), agent, { headers, timeoutMs: options.timeoutMs, observe })];
+    }),
   );
   const everySubgraph = [...readers.keys()];
   return async (arrivedAt, subgraphs = everySubgraph) => {
@@ -66,7 +75,13 @@ export function subgraphDataVersions(subgraphUrls: Record<string, string>, optio
 /** Reads one subgraph's version after `arrivedAt`; undefined when it does not answer in time. */
 type VersionReader = (arrivedAt: number) => Promise<string | undefined>;
 
-function versionReader(url: string, agent: Agent, headers: Record<string, string>, timeoutMs: number): VersionReader {
+interface ReaderOptions {
+  headers: Record<string, string>;
+  timeoutMs: number;
+  observe?: (outcome: DataVersionReadOutcome) => void;
+}
+
+function versionReader(url: string, agent: Agent, { headers, timeoutMs, observe }: ReaderOptions): VersionReader {
   const readOnce = async (): Promise<string | undefined> => {
     // A deadline cleared when the read ends. An AbortSignal.timeout fired long after the read
     // had ended (its timer is not cleared), making a DOMException and an abort event each time:
@@ -77,10 +92,14 @@ function versionReader(url: string, agent: Agent, headers: Record<string, string
       const response = await request(url, { dispatcher: agent, headers, signal: deadline.signal });
       if (response.statusCode !== 200) {
         await response.body.dump();
+        observe?.("http_error");
         return undefined;
       }
-      return ((await response.body.json()) as { version: string }).version;
+      const { version } = (await response.body.json()) as { version: string };
+      observe?.("ok");
+      return version;
     } catch {
+      observe?.(deadline.signal.aborted ? "timeout" : "unreachable");
       return undefined;
     } finally {
       clearTimeout(timer);

@@ -16,6 +16,7 @@ import { operationShapeRule } from "./limits/shape-rule.js";
 import { PERSISTED_OPERATIONS_PATH, createSafelist, persistedOperationTexts, readManifest } from "./persisted-operations.js";
 import { DATA_VERSION_TIMEOUT_MS, subgraphDataVersions } from "./data-versions.js";
 import { createResponseCache } from "./response-cache.js";
+import { dataVersionReadMetrics } from "./data-version-metrics.js";
 import type { ApiKeyEntry } from "../platform/config/api-keys.js";
 import { type CorsOrigins, defaultCorsOrigins } from "../platform/config/cors-origins.js";
 import { mutationAuthorizationPlugin } from "./mutation-authorization.js";
@@ -151,6 +152,7 @@ export function createGatewayServer(options: GatewayOptions): GraphQLHttpServer<
             subgraphSecret: options.subgraphSecret,
             timeoutMs: Math.min(options.subgraphTimeoutMs ?? 10_000, DATA_VERSION_TIMEOUT_MS),
             isFailing: (name) => failingSubgraphs.has(name),
+            observe: metrics ? dataVersionReadMetrics(metrics) : undefined,
           }),
           queryPlans,
           // A GET that sends only a persisted operation's hash is keyed by the manifest's text.

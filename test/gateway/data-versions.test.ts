@@ -97,6 +97,25 @@ describe("subgraphDataVersions", () => {
     expect(performance.now() - startedAt).toBeLessThan(TIMEOUT_MS * 2 + 1_000);
   });
 
+  it("tells how each read ended: ok, an HTTP error, a timeout, or no answer at all", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/graphql`;
+    await new Promise((resolve) => closed.close(resolve));
+    const outcomes: string[] = [];
+    const versions = subgraphDataVersions(
+      {
+        actors: await subgraph(answering("1:1:")),
+        incidents: await subgraph((_request, response) => response.writeHead(503).end("{}")),
+        places: closedUrl,
+        statements: await subgraph(() => {}),
+      },
+      { timeoutMs: TIMEOUT_MS, observe: (name, outcome) => outcomes.push(`${name} ${outcome}`) },
+    );
+    expect(await versions(performance.now())).toBeUndefined();
+    expect(outcomes.sort()).toEqual(["actors ok", "incidents http_error", "places unreachable", "statements timeout"]);
+  });
+
   it("shares a read among the requests that arrived before it started, never one that started before they arrived", async () => {
     let reads = 0;
     const url = await subgraph((request, response) => {

@@ -274,6 +274,22 @@ describe.each(BACKENDS)("the response cache's bound on $name", (backend) => {
     const actor = await request(server.url, { method: "POST", body: { query: READ, variables: { id: ACTOR } } });
     expect(actor.headers[RESPONSE_CACHE_HEADER]).toBeUndefined();
     expect(JSON.parse(actor.body).errors).toBeDefined();
+    // /metrics shows which subgraph's version could not be read, and how many reads were made.
+    const metrics = await (await fetch(new URL("/metrics", server.url))).text();
+    const reads = (subgraph: string, outcome: string) =>
+      Number(
+        metrics
+          .split("\n")
+          .find(
+            (line) => line.startsWith("meridian_data_version_reads_total{") && line.includes(`subgraph="${subgraph}"`) && line.includes(`outcome="${outcome}"`),
+          )
+          ?.split(" ")
+          .at(-1) ?? 0,
+      );
+    // Each operation's first request read all three, the page's and the actor's; the page's later ones, the incidents' alone.
+    expect(reads("actors", "unreachable")).toBe(2);
+    expect(reads("statements", "ok")).toBe(2);
+    expect(reads("incidents", "ok")).toBeGreaterThanOrEqual(7);
   });
 
   it("is off with RESPONSE_CACHE_MAX_BYTES=0", async () => {
