@@ -37,8 +37,8 @@ export const RESPONSE_CACHE_HEADER = "meridian-response-cache";
 const ETAG_BYTES = 80;
 /** What an entry holds besides its body and key: the Map's entry and the object. */
 const ENTRY_OVERHEAD_BYTES = 200;
-/** Operation types by text and name, so that a repeated operation is not parsed again. */
-const OPERATION_TYPES_BYTES = 4 * 1024 * 1024;
+/** Operations by text and name (their types and subgraphs), so that a repeated operation is not parsed again; and registered texts. */
+const OPERATIONS_BYTES = 4 * 1024 * 1024;
 
 export interface ResponseCacheOptions {
   maxBytes: number;
@@ -75,20 +75,22 @@ export interface ResponseCache {
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const entries = new ByteBoundedCache<StoredAnswer>(options.maxBytes, ({ body }, key) => body.byteLength + ETAG_BYTES + textBytes(key) + ENTRY_OVERHEAD_BYTES);
-  const operationTypes = new ByteBoundedCache<string>(OPERATION_TYPES_BYTES, (type, key) => textBytes(type) + textBytes(key));
-  // The subgraphs each operation's plan fetches from, learnt from its plan once Apollo has made it;
+  const operations = new ByteBoundedCache<KnownOperation>(
+    OPERATIONS_BYTES,
+    ({ type, subgraphs }, key) => textBytes(type) + textBytes(subgraphs?.join() ?? "") + textBytes(key),
+  );
+  // The subgraphs a query's plan fetches from, learnt from its plan once Apollo has made it;
   // until then (its first request) every subgraph's version is read.
-  const operationSubgraphs = new ByteBoundedCache<string[]>(OPERATION_TYPES_BYTES, (names, key) => textBytes(names.join()) + textBytes(key));
   const learnSubgraphs = async ({ text, operationName }: OperationRequest): Promise<string[] | undefined> => {
     const plan = await options.queryPlans?.get(apolloPlanKey(createHash("sha256").update(text).digest("hex"), operationName));
     if (!plan) return undefined;
     const subgraphs = subgraphsOfPlan(plan);
-    await operationSubgraphs.set(operationKey(operationName, text), subgraphs);
+    await operations.set(operationKey(operationName, text), { type: "query", subgraphs });
     return subgraphs;
   };
   // Texts of automatic persisted queries by hash, learnt from their registrations, so that a GET
   // sending only the hash is keyed like the text (the manifest's are known from the start).
-  const registeredTexts = persistedQueryCache(OPERATION_TYPES_BYTES);
+  const registeredTexts = persistedQueryCache(OPERATIONS_BYTES);
   const textOf = async (hash: string) => options.persistedOperations?.get(hash) ?? (await registeredTexts.get(hash));
   options.metrics?.watchCache("responses", entries);
   const lookups = options.metrics
@@ -106,8 +108,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       const role = roleOf(request);
       const operation = role === undefined ? undefined : await operationOf(request, textOf);
       if (role === undefined || operation === undefined) return next();
-      if ((await operationType(operationTypes, operation)) !== "query") return next();
-      const subgraphs = await operationSubgraphs.get(operationKey(operation.operationName, operation.text));
+      const { type, subgraphs } = await knownOperation(operations, operation);
+      if (type !== "query") return next();
       const versions = await options.dataVersions(arrivedAt, subgraphs);
       if (versions === undefined) {
         // Learnt once the answer is sent: Apollo has stored the plan by then. Failing to learn
@@ -211,8 +213,18 @@ function jsonField(value: unknown): unknown {
   }
 }
 
-/** "query", "mutation", "subscription", or "none" when the text does not parse or names no single operation (Apollo answers the error). */
-async function operationType(cache: ByteBoundedCache<string>, { text, operationName }: OperationRequest): Promise<string> {
+/**
+ * What is known of an operation: its type, "query", "mutation", "subscription", or "none" when
+ * the text does not parse or names no single operation (Apollo answers the error); and for a
+ * query, once learnt, the subgraphs its plan asks.
+ */
+interface KnownOperation {
+  type: string;
+  subgraphs?: string[];
+}
+
+/** The operation as known, its type found by parsing it the first time. */
+async function knownOperation(cache: ByteBoundedCache<KnownOperation>, { text, operationName }: OperationRequest): Promise<KnownOperation> {
   const key = operationKey(operationName, text);
   const known = await cache.get(key);
   if (known !== undefined) return known;
@@ -222,9 +234,9 @@ async function operationType(cache: ByteBoundedCache<string>, { text, operationN
   } catch {
     document = undefined;
   }
-  const type = (document && getOperationAST(document, operationName)?.operation) ?? "none";
-  await cache.set(key, type);
-  return type;
+  const operation = { type: (document && getOperationAST(document, operationName)?.operation) ?? "none" };
+  await cache.set(key, operation);
+  return operation;
 }
 
 /**
