@@ -2,6 +2,7 @@
 // header, as Apollo's guide to securing subgraphs describes, so Apollo Router can send it
 // too (`headers: all: request: - insert: { name: meridian-subgraph-secret, value: ... }`).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import type { RequestHandler } from "express";
 import type { Config } from "../config/config.js";
 import { StartupError } from "../process/fail.js";
@@ -22,11 +23,16 @@ export const SECRET_REFUSAL = {
   errors: [{ message: "this subgraph answers only the Meridian gateway", extensions: { code: "UNAUTHENTICATED" } }],
 };
 
+/** Whether a request's headers carry the secret: the Express guard's test, and the raw data-version listener's. */
+export function carriesSubgraphSecret(headers: IncomingHttpHeaders, secret: string): boolean {
+  const given = headers[SUBGRAPH_SECRET_HEADER];
+  return typeof given === "string" && secretsMatch(given, secret);
+}
+
 /** Answers 401 to any request that does not carry the secret. */
 export function requireSubgraphSecret(secret: string): RequestHandler {
   return (request, response, next) => {
-    const given = request.get(SUBGRAPH_SECRET_HEADER);
-    if (given !== undefined && secretsMatch(given, secret)) return next();
+    if (carriesSubgraphSecret(request.headers, secret)) return next();
     response.status(401).json(SECRET_REFUSAL);
   };
 }

@@ -12,7 +12,7 @@ import type { Logger } from "pino";
 import type { Database } from "../../../db/client.js";
 import { resultRows } from "../../../db/result-rows.js";
 import { DATA_VERSION_PATH } from "../../../platform/http/data-version-path.js";
-import { SECRET_REFUSAL, SUBGRAPH_SECRET_HEADER, secretsMatch } from "../../../platform/http/subgraph-secret.js";
+import { SECRET_REFUSAL, carriesSubgraphSecret } from "../../../platform/http/subgraph-secret.js";
 
 /** Reads the version in a statement of its own: a snapshot taken now, after every commit that returned before it. */
 export async function readDataVersion(db: Database): Promise<string> {
@@ -28,8 +28,7 @@ export async function readDataVersion(db: Database): Promise<string> {
  */
 export function dataVersionListener(db: Database, options: { secret?: string; logger?: Logger }): http.RequestListener {
   return (request, response) => {
-    const given = request.headers[SUBGRAPH_SECRET_HEADER];
-    if (options.secret !== undefined && (typeof given !== "string" || !secretsMatch(given, options.secret))) {
+    if (options.secret !== undefined && !carriesSubgraphSecret(request.headers, options.secret)) {
       answer(response, 401, SECRET_REFUSAL);
       return;
     }
