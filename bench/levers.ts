@@ -14,7 +14,7 @@ import { type Process, SCALES, machineLines, stopProcesses } from "./harness.js"
 import { commitLine } from "./provenance.js";
 import { columnsLever } from "./levers/columns-lever.js";
 import { dataLevers } from "./levers/data-levers.js";
-import { keepAliveLever, planCacheLever, schemaOnceLever, singleFetchLever, subgraphClientLever } from "./levers/gateway-levers.js";
+import { earlyCacheHitsLever, keepAliveLever, planCacheLever, schemaOnceLever, singleFetchLever, subgraphClientLever } from "./levers/gateway-levers.js";
 import { startBaseGraph } from "./levers/graphs.js";
 import { PAYS_AT, type Report } from "./levers/report.js";
 import { LARGE_DATA_LEVERS, type Lever, type Settings, options } from "./levers/settings.js";
@@ -46,6 +46,7 @@ async function processLevers(settings: Settings, report: Report) {
     if (wanted("young-generation")) await youngGenerationLever(databaseUrl, settings, report);
     if (wanted("compiled-execution")) await compiledExecutionLever(databaseUrl, settings, report);
     if (wanted("single-fetch")) await singleFetchLever(base, settings, report);
+    if (wanted("early-cache-hits")) await earlyCacheHitsLever(base, settings, report);
     if (wanted("columns")) await columnsLever(databaseUrl, settings, report);
   } finally {
     await stopProcesses(processes);

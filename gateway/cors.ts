@@ -2,6 +2,7 @@
 // Only the gateway: the subgraphs are private and no browser should ever reach them.
 import cors from "cors";
 import type { RequestHandler } from "express";
+import vary from "vary";
 import { type CorsOrigins, isAllowedOrigin } from "../platform/config/cors-origins.js";
 import { REQUEST_ID_HEADER } from "../platform/logging/request-log.js";
 
@@ -38,8 +39,9 @@ export function corsMiddleware(origins: CorsOrigins): RequestHandler[] {
     if (request.method !== "OPTIONS") return next();
     response.status(204).end();
   };
+  // Each runs on Node's own request and response too, for an answer sent before Express (platform/http/early-answers.ts).
   const varyByOrigin: RequestHandler = (_request, response, next) => {
-    if (origins !== "*") response.vary("Origin");
+    if (origins !== "*") vary(response, "Origin");
     next();
   };
   return [varyByOrigin, allowed, refusedPreflight];

@@ -23,6 +23,7 @@ try {
     operationCacheMaxBytes: config.operationCacheMaxBytes,
     responseCacheMaxBytes: config.responseCacheMaxBytes,
     singleFetchPassthrough: config.gatewaySingleFetchPassthrough,
+    earlyCacheHits: config.gatewayEarlyCacheHits,
     subgraphSecret: resolveSubgraphSecret(config, { embedded: false }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

@@ -70,6 +70,7 @@ try {
     operationCacheMaxBytes: config.operationCacheMaxBytes,
     responseCacheMaxBytes: config.responseCacheMaxBytes,
     singleFetchPassthrough: config.gatewaySingleFetchPassthrough,
+    earlyCacheHits: config.gatewayEarlyCacheHits,
     subgraphSecret,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphKeepAlive: config.subgraphKeepAlive,

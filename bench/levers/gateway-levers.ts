@@ -1,4 +1,4 @@
-// The gateway's levers: keep-alive, the subgraph client, the single-fetch pass-through (two gateways in front of the same subgraphs), the query-plan cache and building the schema once.
+// The gateway's levers: keep-alive, the subgraph client, the single-fetch pass-through, cache hits before Express (two gateways in front of the same subgraphs), the query-plan cache and building the schema once.
 import { pathToFileURL } from "node:url";
 import { Supergraph, operationFromDocument } from "@apollo/federation-internals";
 // The planner @apollo/gateway runs (its own dependency, same version): timed here alone.
@@ -88,6 +88,27 @@ export function singleFetchLever(base: BaseGraph, settings: Settings, report: Re
       label: "shaped",
       description: "GATEWAY_SINGLE_FETCH_PASSTHROUGH=false: Apollo's execution of the plan and result shaping for every answer",
       env: { GATEWAY_SINGLE_FETCH_PASSTHROUGH: "false" },
+    },
+  });
+}
+
+/** Both gateways answer from their response cache: the operation is the same every time. */
+const CACHED = { RESPONSE_CACHE_MAX_BYTES: String(32 * 1024 * 1024) };
+
+export function earlyCacheHitsLever(base: BaseGraph, settings: Settings, report: Report) {
+  return gatewayPairLever(base, settings, report, {
+    name: "response cache hits answered before Express",
+    key: "early cache hits",
+    by: "throughput",
+    a: {
+      label: "early hits",
+      description: "cached; a hit answered before Express, the request read as Express's chain reads it (platform/http/early-answers.ts)",
+      env: CACHED,
+    },
+    b: {
+      label: "hits through Express",
+      description: "cached; GATEWAY_EARLY_CACHE_HITS=false: every hit through Express's chain",
+      env: { ...CACHED, GATEWAY_EARLY_CACHE_HITS: "false" },
     },
   });
 }

@@ -17,6 +17,7 @@ const LEVERS = [
   "young-generation",
   "compiled-execution",
   "single-fetch",
+  "early-cache-hits",
   "columns",
 ] as const;
 export type Lever = (typeof LEVERS)[number];

@@ -89,6 +89,8 @@ const trailingVariables = {
   SUBGRAPH_COMPILED_EXECUTION: flag.default(true),
   // On: the gateway sends an answer that one subgraph gave in the shape asked for as it came, unshaped (gateway/single-fetch.ts).
   GATEWAY_SINGLE_FETCH_PASSTHROUGH: flag.default(true),
+  // On: the gateway answers its response cache's hits before Express (platform/http/early-answers.ts).
+  GATEWAY_EARLY_CACHE_HITS: flag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // GET /metrics (Prometheus) on the gateway and every subgraph, without the subgraph secret.
   METRICS_ENABLED: flag.default(true),
@@ -165,6 +167,8 @@ export interface Config<TName extends string = string> {
   responseCacheMaxBytes: number;
   /** Whether the gateway sends a single-fetch answer of the shape asked for as the subgraph gave it (gateway/single-fetch.ts). */
   gatewaySingleFetchPassthrough: boolean;
+  /** Answer the response cache's hits before Express (GATEWAY_EARLY_CACHE_HITS). */
+  gatewayEarlyCacheHits: boolean;
   /** The shared secret between gateway and subgraphs; undefined outside production means none. */
   subgraphSecret: string | undefined;
   /** How long the gateway waits for one subgraph request before giving up on it. */
@@ -240,6 +244,7 @@ export function parseConfig<TName extends string>(env: NodeJS.ProcessEnv, subgra
     operationCacheMaxBytes: e.OPERATION_CACHE_MAX_BYTES,
     responseCacheMaxBytes: e.RESPONSE_CACHE_MAX_BYTES,
     gatewaySingleFetchPassthrough: e.GATEWAY_SINGLE_FETCH_PASSTHROUGH,
+    gatewayEarlyCacheHits: e.GATEWAY_EARLY_CACHE_HITS,
     subgraphSecret: e.SUBGRAPH_SECRET,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphKeepAlive: e.SUBGRAPH_KEEP_ALIVE,

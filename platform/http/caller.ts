@@ -47,7 +47,8 @@ export function callerOf(request: Request): Caller {
   return (request.res?.locals.caller as Caller | undefined) ?? ANONYMOUS;
 }
 
-function callerLogFields(caller: Caller): Record<string, unknown> {
+/** What a request's log line says of its caller: never the key. */
+export function callerLogFields(caller: Caller): Record<string, unknown> {
   if (caller.kind === "key") return { keyName: caller.keyName, role: caller.role };
   if (caller.kind === "unrecognised") return { unrecognisedKey: true };
   return {};

@@ -22,6 +22,7 @@ import { assignRequestId, logRequests, rememberRequest, requestLogPlugin } from 
 import type { ApiKeyEntry } from "../config/api-keys.js";
 import { identifyCallers } from "./caller.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
+import { type EarlyAnswerer, earlyAnswers } from "./early-answers.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** A subgraph's schema, or a gateway. */
@@ -49,6 +50,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * answer. They get no request ID and no log line; any other method or a query string goes to Express.
    */
   earlyRoutes?: Record<string, http.RequestListener>;
+  /**
+   * Answers GraphQL GETs and POSTs on `paths` before Express where it can (the gateway's response
+   * cache hits), reading them as Express's chain does (early-answers.ts); the rest go on to Express.
+   */
+  earlyAnswerer?: EarlyAnswerer;
   /** Counted requests and GET /metrics (no subgraph secret needed, like /health); none when undefined. */
   metrics?: ServiceMetrics;
   /** The bearer token a scrape of /metrics must carry (METRICS_TOKEN); open when undefined. */
@@ -96,9 +102,25 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
 
   constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
     const earlyRoutes = new Map(Object.entries(options.earlyRoutes ?? {}));
+    const graphqlPaths = new Set(options.paths);
+    const answerEarly = options.earlyAnswerer
+      ? earlyAnswers({
+          answerer: options.earlyAnswerer,
+          cors: options.cors ?? [],
+          apiKeys: options.apiKeys ?? [],
+          maxRequestBodyBytes: options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
+          logger: options.logger,
+        })
+      : undefined;
     this.httpServer = http.createServer((request, response) => {
-      const early = request.method === "GET" ? earlyRoutes.get(request.url ?? "") : undefined;
-      (early ?? this.app)(request, response);
+      const url = request.url ?? "";
+      const early = request.method === "GET" ? earlyRoutes.get(url) : undefined;
+      if (early) return early(request, response);
+      // A guard (the subgraphs' secret) would have to be checked first: only a server without one answers early.
+      if (answerEarly && !options.guard && (request.method === "GET" || request.method === "POST") && graphqlPaths.has(pathOf(url))) {
+        return answerEarly(request, response, () => this.app(request, response));
+      }
+      this.app(request, response);
     });
     // Apollo's own caches size a parsed document by its JSON alone, so distinct large
     // operations filled the heap; these count what each entry keeps (operation-caches.ts).
@@ -144,6 +166,8 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
     this.apollo = options.gateway
       ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
       : new ApolloServer<TContext>({ ...common, schema: options.schema! });
+    // Nobody needs to be told which framework answers; answers sent before Express say nothing of it either.
+    this.app.disable("x-powered-by");
     this.app.use(assignRequestId());
     if (options.logger) this.app.use(logRequests(options.logger));
     this.app.get("/health", (_request, response) => {
@@ -181,4 +205,10 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       stop: () => this.apollo.stop(),
     };
   }
+}
+
+/** A request URL's path, without its query string. */
+function pathOf(url: string): string {
+  const end = url.indexOf("?");
+  return end === -1 ? url : url.slice(0, end);
 }

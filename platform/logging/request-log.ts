@@ -2,6 +2,7 @@
 // gateway accepts the caller's `x-request-id` when it is short and plain (or makes one) and
 // passes it to the subgraphs.
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Request, RequestHandler } from "express";
 import type { Logger } from "pino";
@@ -12,9 +13,9 @@ export const REQUEST_ID_HEADER = "x-request-id";
 // "-" and "_" is taken (a UUID, a ULID, a W3C trace ID); anything else gets an ID of our own.
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-export function requestIdFor(request: Request): string {
-  const given = request.get(REQUEST_ID_HEADER);
-  return given && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+export function requestIdFor(request: IncomingMessage): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === "string" && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /**
@@ -65,29 +66,55 @@ export function logRequests(logger: Logger): RequestHandler {
     const path = request.path;
     const started = process.hrtime.bigint();
     response.once("finish", () => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const isProbe = PROBE_PATHS.has(path);
       const operation = response.locals.operation as ResolvedOperation | undefined;
       const added = ((response.locals.requestLogFields ?? []) as RequestLogFields[]).map((fields) => fields());
-      logger[isProbe ? "debug" : "info"](
-        {
-          requestId,
-          method: request.method,
-          path,
+      writeRequestLine(logger, {
+        requestId,
+        method: request.method,
+        path,
+        fields: {
           // The name Apollo resolved; the body's when the operation never got that far (it did not parse or validate).
           operationName: operation?.name ?? operationNameOf(request),
           ...(operation ? { operationType: operation.type } : {}),
           ...Object.assign({}, ...added),
-          status: response.statusCode,
-          // A GraphQL answer is HTTP 200 even with errors (partial data): their codes, never messages.
-          ...(response.locals.graphqlErrorCodes ? { errorCodes: response.locals.graphqlErrorCodes } : {}),
-          durationMs: Math.round(durationMs * 10) / 10,
         },
-        "request",
-      );
+        status: response.statusCode,
+        // A GraphQL answer is HTTP 200 even with errors (partial data): their codes, never messages.
+        errorCodes: response.locals.graphqlErrorCodes as string[] | undefined,
+        started,
+      });
     });
     next();
   };
+}
+
+/** What one request's line says: `fields` between the path and the status. */
+export interface RequestLine {
+  requestId: string | undefined;
+  method: string;
+  path: string;
+  fields: Record<string, unknown>;
+  status: number;
+  errorCodes?: string[];
+  /** process.hrtime.bigint() when the request arrived. */
+  started: bigint;
+}
+
+/** Writes a request's line, at debug level for probes, else at info. */
+export function writeRequestLine(logger: Logger, line: RequestLine): void {
+  const durationMs = Number(process.hrtime.bigint() - line.started) / 1e6;
+  logger[PROBE_PATHS.has(line.path) ? "debug" : "info"](
+    {
+      requestId: line.requestId,
+      method: line.method,
+      path: line.path,
+      ...line.fields,
+      status: line.status,
+      ...(line.errorCodes ? { errorCodes: line.errorCodes } : {}),
+      durationMs: Math.round(durationMs * 10) / 10,
+    },
+    "request",
+  );
 }
 
 interface ResolvedOperation {
@@ -135,8 +162,13 @@ const NAMED_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+
 
 /** The operation's name from the body (POST) or the query string (GET), else from its text. */
 export function operationNameOf(request: Request): string | undefined {
-  const source = (request.method === "GET" ? request.query : request.body) as Record<string, unknown> | undefined;
-  if (!source || typeof source !== "object") return undefined;
+  return operationNameIn(request.method === "GET" ? request.query : request.body);
+}
+
+/** The operation's name among a request's fields (its body or query string), else from its text. */
+export function operationNameIn(fields: unknown): string | undefined {
+  if (!fields || typeof fields !== "object") return undefined;
+  const source = fields as Record<string, unknown>;
   const name = source.operationName ?? (typeof source.query === "string" ? NAMED_OPERATION.exec(source.query)?.[1] : undefined);
   return typeof name === "string" ? name.slice(0, 100) : undefined;
 }

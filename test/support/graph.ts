@@ -35,6 +35,8 @@ export async function startGraph(
     compiledExecution?: boolean;
     /** The gateway's single-fetch pass-through (GATEWAY_SINGLE_FETCH_PASSTHROUGH); on when undefined. */
     singleFetchPassthrough?: boolean;
+    /** The gateway answers its response cache's hits before Express (GATEWAY_EARLY_CACHE_HITS); on when undefined. */
+    earlyCacheHits?: boolean;
   } = {},
 ): Promise<RunningGraph> {
   const isProduction = options.isProduction ?? false;
@@ -70,6 +72,7 @@ export async function startGraph(
     operationCacheMaxBytes: options.operationCacheMaxBytes,
     responseCacheMaxBytes: options.responseCacheMaxBytes,
     singleFetchPassthrough: options.singleFetchPassthrough,
+    earlyCacheHits: options.earlyCacheHits,
     metricsToken: options.metricsToken,
     logger: options.logger?.child({ service: "gateway" }),
   }).listen(0, "127.0.0.1");
