@@ -4,6 +4,7 @@
 // and GET, for anonymous callers and keys, from allowed origins and others, conditional GETs,
 // persisted queries by hash, and the requests Express's chain refuses before the cache. Only the
 // early gateway's hits never reach Express. The cache's lookups are counted once a request.
+// Then requests drawn at random (test/support/http-request-cases.ts), each sent twice to both.
 // PGlite only: what differs between the two paths is HTTP, never the database.
 import http from "node:http";
 import express from "express";
@@ -18,12 +19,16 @@ import type { RunningServer } from "../../platform/http/http-server.js";
 import { BACKENDS, type TestDatabase } from "../../scripts/harness/backends.js";
 import { forEverySubgraph } from "../../services/registry.js";
 import { type RunningGraph, startGraph } from "../support/graph.js";
+import { httpRequestCases } from "../support/http-request-cases.js";
 import { API_KEYS, KEYS, type KeyName } from "../support/keyed-graph.js";
 
 const ALLOWED_ORIGIN = "https://app.example";
 const PAGE = `query Page($first: Int!) { incidents(first: $first) { edges { node { id title } } } }`;
 const ACTOR = `query Actor($id: ID!) { actor(id: $id) { name statements(first: 2) { totalCount } } }`;
 const MAX_OPERATION_LENGTH = 2000;
+/** A new draw each run, named in a failure's message so that it can be drawn again (MERIDIAN_TEST_SEED). */
+const SEED = Number(process.env.MERIDIAN_TEST_SEED ?? Math.floor(Math.random() * 1e9));
+const DRAWN_CASES = 150;
 /** Headers that differ between any two answers: the moment, and the connection's own. */
 const PER_ANSWER = new Set(["date", "connection", "keep-alive", "x-request-id"]);
 
@@ -199,6 +204,19 @@ describe.each(BACKENDS.slice(0, 1))("response cache hits answered before Express
     await askBoth(post({ query: PAGE, variables: { first: 3 }, extensions: { persistedQuery: { version: 1, sha256Hash: wrongHash } } }), 1);
     const { early: answer } = await askBoth(get({ variables: { first: 3 }, extensions: { persistedQuery: { version: 1, sha256Hash: wrongHash } } }), 1);
     expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+  });
+
+  it(`answers ${DRAWN_CASES} requests drawn at random alike, each twice (seed ${SEED})`, async () => {
+    const cases = httpRequestCases(SEED, DRAWN_CASES, { keys: Object.values(KEYS), allowedOrigin: ALLOWED_ORIGIN, maxOperationLength: MAX_OPERATION_LENGTH });
+    for (const [index, drawn] of cases.entries()) {
+      const ask: Ask = (url) => send(new URL(drawn.path, url).toString(), { method: drawn.method, headers: drawn.headers, body: drawn.body });
+      for (let round = 0; round < 2; round += 1) {
+        const answers = { early: await ask(early.url), throughExpress: await ask(throughExpress.url) };
+        expect(comparable(answers.early), `MERIDIAN_TEST_SEED=${SEED}, case ${index}, round ${round}: ${drawn.method} ${drawn.drawn.join("; ")}`).toEqual(
+          comparable(answers.throughExpress),
+        );
+      }
+    }
   });
 
   it("counts each request's lookup once", async () => {

@@ -4,6 +4,7 @@
 // small schema of its own, no database: the gateway's use of it is in
 // test/gateway/early-cache-hits.e2e.test.ts.
 import http from "node:http";
+import net from "node:net";
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -142,6 +143,21 @@ describe("answers made before Express", () => {
     expect(asked).toEqual([]);
     // The log line of a refused body is Express's, under the same request ID.
     expect(lines.find((line) => line.requestId === "unreadable")).toMatchObject({ status: 400, method: "POST", path: "/graphql" });
+  });
+
+  it("lives on when a client goes away in the middle of its body, and asks the answerer nothing for it", async () => {
+    asked.length = 0;
+    const { port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"query": "{ ear`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on("close", () => resolve());
+    });
+    expect(asked).toEqual([]);
+    const after = await postJson(url, { query: "{ early }" });
+    expect(after.body).toBe(EARLY_BODY.toString());
   });
 
   it("gives a POST that is not JSON no fields, and Apollo refuses it as before", async () => {
