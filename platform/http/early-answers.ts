@@ -11,7 +11,7 @@ import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 import vary from "vary";
 import type { ApiKeyEntry } from "../config/api-keys.js";
-import { REQUEST_ID_HEADER, operationNameIn, requestIdFor, writeRequestLine } from "../logging/request-log.js";
+import { REQUEST_ID_HEADER, noteArrival, operationNameIn, requestIdFor, writeRequestLine } from "../logging/request-log.js";
 import { type Caller, callerLogFields, identifyCaller } from "./caller.js";
 import { jsonBodyParser, keepBodyError } from "./request-body.js";
 
@@ -53,7 +53,7 @@ type EarlyRead = http.IncomingMessage & { body?: unknown };
 export function earlyAnswers(options: EarlyAnswersOptions): (request: http.IncomingMessage, response: http.ServerResponse, express: () => void) => void {
   const readBody = jsonBodyParser(options.maxRequestBodyBytes);
   return (request, response, toExpress) => {
-    const started = process.hrtime.bigint();
+    const started = noteArrival(request);
     // The ID Express's chain would give it (request-log.ts); Express reads it back from the header.
     const requestId = requestIdFor(request);
     request.headers[REQUEST_ID_HEADER] = requestId;

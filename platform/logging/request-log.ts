@@ -32,6 +32,16 @@ export function assignRequestId(): RequestHandler {
   };
 }
 
+/** When a request arrived, where it was read before Express (platform/http/early-answers.ts). */
+const ARRIVED = Symbol("arrived");
+
+/** Notes that a request arrived now, before Express: its line's duration counts from here. */
+export function noteArrival(request: IncomingMessage): bigint {
+  const arrived = process.hrtime.bigint();
+  (request as { [ARRIVED]?: bigint })[ARRIVED] = arrived;
+  return arrived;
+}
+
 /** Fields a part of the server adds to a request's line, read when the line is written. */
 export type RequestLogFields = () => Record<string, unknown> | undefined;
 
@@ -64,7 +74,8 @@ export function logRequests(logger: Logger): RequestHandler {
     const requestId = request.get(REQUEST_ID_HEADER);
     // Read now: mounted handlers rewrite the request's path while they run.
     const path = request.path;
-    const started = process.hrtime.bigint();
+    // A request read before Express (and left to it) is timed from its arrival, not from here.
+    const started = (request as { [ARRIVED]?: bigint })[ARRIVED] ?? process.hrtime.bigint();
     response.once("finish", () => {
       const operation = response.locals.operation as ResolvedOperation | undefined;
       const added = ((response.locals.requestLogFields ?? []) as RequestLogFields[]).map((fields) => fields());

@@ -77,6 +77,8 @@ describe("answers made before Express", () => {
         if (fields?.query === "{ early }")
           return { body: EARLY_BODY, headers: { "content-type": "application/json; charset=utf-8", "x-answered": "early" }, vary: "authorization" };
         if (fields?.query === "{ broken }") throw new Error("the answerer failed");
+        // Thinks a while, then leaves it to Express: the time counts in the request's line.
+        if (fields?.query === "query Slow { greeting }") await new Promise((resolve) => setTimeout(resolve, 150));
         return undefined;
       },
     }).listen(0, "127.0.0.1");
@@ -174,6 +176,12 @@ describe("answers made before Express", () => {
     expect((await send(url, { method: "OPTIONS", headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "POST" } })).status).toBe(204);
     await send(url, { path: "/graphql/elsewhere", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ early }" }) });
     expect(asked).toEqual([]);
+  });
+
+  it("times a request left to Express from its arrival, the time before Express included", async () => {
+    await postJson(url, { query: "query Slow { greeting }" }, { "x-request-id": "thought-about" });
+    await expect.poll(() => lines.find((logged) => logged.requestId === "thought-about")).toMatchObject({ operationName: "Slow", status: 200 });
+    expect(lines.find((logged) => logged.requestId === "thought-about")!.durationMs).toBeGreaterThanOrEqual(140);
   });
 
   it("logs an early answer's line as Express's chain would: request ID, operation, caller, status, duration", async () => {
