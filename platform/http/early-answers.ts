@@ -74,7 +74,7 @@ export function earlyAnswers(options: EarlyAnswersOptions): (request: http.Incom
           writeRequestLine(logger, {
             requestId,
             method: request.method ?? "",
-            path: (request.url ?? "").split("?", 1)[0]!,
+            path: pathOf(request.url ?? ""),
             fields: { operationName: operationNameIn(fields), ...callerLogFields(caller) },
             status: response.statusCode,
             started,
@@ -121,4 +121,10 @@ async function runHandlers(handlers: readonly RequestHandler[], request: http.In
   for (const handler of handlers) {
     await new Promise<void>((resolve, reject) => handler(request as never, response as never, (error?: unknown) => (error ? reject(error) : resolve())));
   }
+}
+
+/** A request URL's path, without its query string. */
+export function pathOf(url: string): string {
+  const end = url.indexOf("?");
+  return end === -1 ? url : url.slice(0, end);
 }

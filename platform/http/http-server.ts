@@ -22,7 +22,7 @@ import { assignRequestId, logRequests, rememberRequest, requestLogPlugin } from 
 import type { ApiKeyEntry } from "../config/api-keys.js";
 import { identifyCallers } from "./caller.js";
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readJsonBody } from "./request-body.js";
-import { type EarlyAnswerer, earlyAnswers } from "./early-answers.js";
+import { type EarlyAnswerer, earlyAnswers, pathOf } from "./early-answers.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** A subgraph's schema, or a gateway. */
@@ -205,10 +205,4 @@ export class GraphQLHttpServer<TContext extends BaseContext> {
       stop: () => this.apollo.stop(),
     };
   }
-}
-
-/** A request URL's path, without its query string. */
-function pathOf(url: string): string {
-  const end = url.indexOf("?");
-  return end === -1 ? url : url.slice(0, end);
 }
