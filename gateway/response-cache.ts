@@ -31,6 +31,7 @@ import type { ServiceMetrics } from "../platform/metrics/service-metrics.js";
 import type { QueryPlan } from "@apollo/query-planner";
 import { type DataVersions, versionsText } from "./data-versions.js";
 import { apolloPlanKey, subgraphsOfPlan } from "./query-plans.js";
+import { isTooLong, operationText } from "./limits/operation-length.js";
 
 /** Says whether an answer came from the cache ("hit") or was computed and stored ("miss"). */
 export const RESPONSE_CACHE_HEADER = "meridian-response-cache";
@@ -155,13 +156,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     try {
       const lookup = lookupsLeft.get(request) ?? (await lookUp({ request, response, fields: fieldsOf(request), role: roleOf(callerOf(request)) }));
       if (lookup.outcome === "pass") return next();
-      response.vary("authorization");
+      response.vary(VARIES_BY);
       if (lookup.outcome === "hit") {
-        response.setHeader(RESPONSE_CACHE_HEADER, "hit");
-        response.type("application/json; charset=utf-8");
-        if (lookup.cacheControl) response.setHeader("cache-control", lookup.cacheControl);
         // With the ETag set, Express's send does not digest the body again, and still answers a matching If-None-Match with 304.
-        if (lookup.answer.etag) response.setHeader("etag", lookup.answer.etag);
+        for (const [name, value] of Object.entries(hitHeaders(lookup))) response.setHeader(name, value);
         response.send(lookup.answer.body);
         return;
       }
@@ -189,19 +187,26 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         lookupsLeft.set(request, lookup);
         return undefined;
       }
-      const headers: Record<string, string> = {
-        [RESPONSE_CACHE_HEADER]: "hit",
-        "content-type": "application/json; charset=utf-8",
-        ...(lookup.cacheControl ? { "cache-control": lookup.cacheControl } : {}),
-        ...(lookup.answer.etag ? { etag: lookup.answer.etag } : {}),
-      };
-      return { body: lookup.answer.body, headers, vary: "authorization" };
+      return { body: lookup.answer.body, headers: hitHeaders(lookup), vary: VARIES_BY };
     };
   };
   return { middleware, earlyAnswerer, entries };
 }
 
 const PASS: Lookup = { outcome: "pass" };
+
+/** An answer of the cache, stored or to be stored, is the caller's role's: it varies by the key sent. */
+const VARIES_BY = "authorization";
+
+/** The headers of a hit, whether sent before Express or by it. */
+function hitHeaders(hit: Extract<Lookup, { outcome: "hit" }>): Record<string, string> {
+  return {
+    [RESPONSE_CACHE_HEADER]: "hit",
+    "content-type": "application/json; charset=utf-8",
+    ...(hit.cacheControl ? { "cache-control": hit.cacheControl } : {}),
+    ...(hit.answer.etag ? { etag: hit.answer.etag } : {}),
+  };
+}
 
 /** A request as the cache reads it: its GET query or JSON body, and the caller's role. */
 interface LookupRequest {
@@ -224,9 +229,9 @@ type Lookup =
  * query's hash, which platform/graphql/persisted-query-hash.ts checks and the cache never answers.
  */
 function passesRequestChecks(fields: unknown, maxOperationLength: number): boolean {
-  if (!fields || typeof fields !== "object" || Array.isArray(fields)) return true;
-  const text = (fields as Record<string, unknown>).query;
-  return typeof text !== "string" || (text.length <= maxOperationLength && (fields as Record<string, unknown>).extensions === undefined);
+  const text = operationText(fields);
+  if (typeof text !== "string") return true;
+  return !isTooLong(text, maxOperationLength) && (fields as Record<string, unknown>).extensions === undefined;
 }
 
 /** A GET's query string, or a POST's body when it was read as JSON, as Apollo's CSRF prevention demands. */

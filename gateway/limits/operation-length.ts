@@ -3,17 +3,21 @@
 // carry up to a whole body (1 MB) of operation text.
 import type { RequestHandler } from "express";
 
-/** The operation's text as sent: in a POST's JSON body, or a GET's query string. */
-function operationText(request: Parameters<RequestHandler>[0]): unknown {
-  const source = request.method === "GET" ? request.query : request.body;
-  return source && typeof source === "object" && !Array.isArray(source) ? (source as Record<string, unknown>).query : undefined;
+/** The operation's text among a request's fields (a POST's JSON body, or a GET's query string). */
+export function operationText(fields: unknown): unknown {
+  return fields && typeof fields === "object" && !Array.isArray(fields) ? (fields as Record<string, unknown>).query : undefined;
+}
+
+/** Whether an operation's text is longer than `maxLength` characters: what refuseLongOperations refuses. */
+export function isTooLong(text: unknown, maxLength: number): text is string {
+  return typeof text === "string" && text.length > maxLength;
 }
 
 /** Refuses an operation longer than `maxLength` characters with HTTP 400 and OPERATION_TOO_LONG. */
 export function refuseLongOperations(maxLength: number): RequestHandler {
   return (request, response, next) => {
-    const text = operationText(request);
-    if (typeof text !== "string" || text.length <= maxLength) return next();
+    const text = operationText(request.method === "GET" ? request.query : request.body);
+    if (!isTooLong(text, maxLength)) return next();
     response.status(400).json({
       errors: [
         {
