@@ -21,6 +21,7 @@ import { forEverySubgraph } from "../../services/registry.js";
 import { type RunningGraph, startGraph } from "../support/graph.js";
 import { httpRequestCases } from "../support/http-request-cases.js";
 import { API_KEYS, KEYS, type KeyName } from "../support/keyed-graph.js";
+import { type RawAnswer, type RawRequest, sendRaw } from "../support/raw-http.js";
 
 const ALLOWED_ORIGIN = "https://app.example";
 const PAGE = `query Page($first: Int!) { incidents(first: $first) { edges { node { id title } } } }`;
@@ -32,28 +33,12 @@ const DRAWN_CASES = 150;
 /** Headers that differ between any two answers: the moment, and the connection's own. */
 const PER_ANSWER = new Set(["date", "connection", "keep-alive", "x-request-id"]);
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 const agent = new http.Agent({ keepAlive: true });
 
-function send(url: string, options: { method?: "GET" | "POST"; body?: string; headers?: Record<string, string> }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(url, { agent, method: options.method ?? "POST", headers: options.headers }, (incoming) => {
-      let text = "";
-      incoming.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      incoming.on("end", () => resolve({ status: incoming.statusCode!, headers: incoming.headers, body: text }));
-    });
-    outgoing.on("error", reject);
-    outgoing.end(options.body);
-  });
-}
+const send = (url: string, options: Omit<RawRequest, "agent">) => sendRaw(url, { ...options, agent });
 
 /** One way of asking, sent to a gateway at `url`. */
-type Ask = (url: string) => Promise<Answer>;
+type Ask = (url: string) => Promise<RawAnswer>;
 
 const post =
   (body: unknown, headers: Record<string, string> = {}): Ask =>
@@ -70,7 +55,7 @@ const get =
 const as = (key: KeyName) => ({ authorization: `Bearer ${KEYS[key]}` });
 
 /** What must be alike: status, body, and every header but the per-answer ones. */
-function comparable(answer: Answer) {
+function comparable(answer: RawAnswer) {
   return { status: answer.status, body: answer.body, headers: Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !PER_ANSWER.has(name))) };
 }
 
@@ -126,8 +111,8 @@ describe.each(BACKENDS.slice(0, 1))("response cache hits answered before Express
   }
 
   /** Asks both gateways `times` times; the answers of each round must be alike. Returns the last round's. */
-  async function askBoth(ask: Ask, times = 2): Promise<{ early: Answer; throughExpress: Answer }> {
-    let last: { early: Answer; throughExpress: Answer } | undefined;
+  async function askBoth(ask: Ask, times = 2): Promise<{ early: RawAnswer; throughExpress: RawAnswer }> {
+    let last: { early: RawAnswer; throughExpress: RawAnswer } | undefined;
     for (let round = 0; round < times; round += 1) {
       last = { early: await ask(early.url), throughExpress: await ask(throughExpress.url) };
       expect(comparable(last.early)).toEqual(comparable(last.throughExpress));

@@ -3,7 +3,6 @@
 // or one whose body cannot be read, goes on to Express and Apollo as if nothing had read it. A
 // small schema of its own, no database: the gateway's use of it is in
 // test/gateway/early-cache-hits.e2e.test.ts.
-import http from "node:http";
 import net from "node:net";
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import pino from "pino";
@@ -12,6 +11,7 @@ import { corsMiddleware } from "../../gateway/cors.js";
 import { apiKeyEntry, newApiKey, parseApiKeyEntries } from "../../platform/config/api-keys.js";
 import type { EarlyRequest } from "../../platform/http/early-answers.js";
 import { GraphQLHttpServer, type RunningServer } from "../../platform/http/http-server.js";
+import { type RawRequest, sendRaw } from "../support/raw-http.js";
 
 const KEY = newApiKey();
 const { entries: API_KEYS } = parseApiKeyEntries(apiKeyEntry("rita", "reader", KEY));
@@ -26,30 +26,8 @@ const schema = new GraphQLSchema({
   }),
 });
 
-interface Sent {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A request as a client sends it, its body in chunks when asked (no Content-Length). */
-function send(url: string, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string; chunked?: boolean }): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(options.path ?? "/graphql", url);
-    const outgoing = http.request(target, { method: options.method ?? "POST", headers: options.headers }, (incoming) => {
-      let text = "";
-      incoming.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      incoming.on("end", () => resolve({ status: incoming.statusCode!, headers: incoming.headers, body: text }));
-    });
-    outgoing.on("error", reject);
-    if (options.body !== undefined && !options.chunked) outgoing.setHeader("content-length", Buffer.byteLength(options.body));
-    if (options.body !== undefined && options.chunked) {
-      // Written in pieces without a length, so that only reading it finds it too large.
-      for (let at = 0; at < options.body.length; at += 1000) outgoing.write(options.body.slice(at, at + 1000));
-    }
-    outgoing.end(options.chunked ? undefined : options.body);
-  });
-}
+/** A request to the server at `url`, on `path` (/graphql when left out). */
+const send = (url: string, { path, ...options }: RawRequest & { path?: string }) => sendRaw(new URL(path ?? "/graphql", url), options);
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   send(url, { headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
